@@ -1,0 +1,70 @@
+package dev.kb.api;
+
+import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.path;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kb.app.Kb;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/** Builds the HTTP API: every route in one place; an unstarted Javalin the caller starts (tests on port 0). */
+public final class ApiServer {
+    private ApiServer() {
+    }
+
+    public static Javalin create(Kb.Services services) {
+        CourseRoutes courses = new CourseRoutes(services.courses(), services.graph(), services.coverage());
+        TopicRoutes topics = new TopicRoutes(services.topics(), services.graph());
+        SearchRoutes search = new SearchRoutes(services.search(), services.courses());
+        byte[] openApi = openApiDocument();
+
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(objectMapper(), false));
+            config.http.prefer405over404 = true;
+            config.router.ignoreTrailingSlashes = true;
+            Problems.install(config);
+            config.routes.apiBuilder(() -> {
+                get("/health", ctx -> {
+                    var status = services.health().check();
+                    ctx.status("ok".equals(status.status()) ? 200 : 503).json(status);
+                });
+                get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
+                path("/api/v1", () -> {
+                    get("/courses", courses::list);
+                    get("/courses/{course}", courses::get);
+                    get("/courses/{course}/agenda", courses::agenda);
+                    get("/courses/{course}/graph", courses::graph);
+                    get("/courses/{course}/coverage", courses::coverage);
+                    get("/search", search::search);
+                    get("/topics", topics::list);
+                    get("/topics/{id}", topics::get);
+                    get("/topics/{id}/prerequisites", topics::prerequisites);
+                });
+            });
+        });
+    }
+
+    static ObjectMapper objectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    private static byte[] openApiDocument() {
+        try (InputStream in = ApiServer.class.getResourceAsStream("/openapi.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("openapi.yaml is missing from the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

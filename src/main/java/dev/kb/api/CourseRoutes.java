@@ -1,0 +1,41 @@
+package dev.kb.api;
+
+import dev.kb.common.Page;
+import dev.kb.course.CourseService;
+import dev.kb.coverage.CoverageService;
+import dev.kb.graph.GraphService;
+import io.javalin.http.Context;
+
+final class CourseRoutes {
+    private final CourseService courses;
+    private final GraphService graph;
+    private final CoverageService coverage;
+
+    CourseRoutes(CourseService courses, GraphService graph, CoverageService coverage) {
+        this.courses = courses;
+        this.graph = graph;
+        this.coverage = coverage;
+    }
+
+    void list(Context ctx) {
+        int limit = Params.integer(ctx, "limit", 100, 1, 100);
+        int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        ctx.json(Page.of(courses.list(), limit, offset));
+    }
+
+    void get(Context ctx) {
+        ctx.json(courses.get(ctx.pathParam("course")));
+    }
+
+    void agenda(Context ctx) {
+        ctx.json(courses.agenda(ctx.pathParam("course")));
+    }
+
+    void graph(Context ctx) {
+        ctx.json(graph.course(ctx.pathParam("course")));
+    }
+
+    void coverage(Context ctx) {
+        ctx.json(coverage.report(ctx.pathParam("course")));
+    }
+}

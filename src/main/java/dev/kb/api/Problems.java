@@ -1,0 +1,45 @@
+package dev.kb.api;
+
+import dev.kb.common.InvalidInput;
+import dev.kb.common.NotFound;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become RFC 9457 problem+json responses. Handlers just throw; nothing about
+ * the server's internals (stack traces, SQL, file paths) reaches a response body.
+ */
+final class Problems {
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private Problems() {
+    }
+
+    static void install(JavalinConfig config) {
+        config.routes.exception(InvalidInput.class, (e, ctx) ->
+                write(ctx, 400, INVALID_PARAMETER, e.getMessage(), e.parameter()));
+        config.routes.exception(NotFound.class, (e, ctx) -> write(ctx, 404, NOT_FOUND, e.getMessage(), null));
+        // Javalin's own errors: no such route, wrong method, body too large, unreadable body.
+        config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                write(ctx, e.getStatus(), e.getStatus() == 404 ? NOT_FOUND : BLANK, e.getMessage(), null));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            write(ctx, 500, BLANK, "the server could not answer this request; the error has been logged", null);
+        });
+    }
+
+    /** Problem types: RFC 9457's "about:blank" when the status says it all, otherwise one of ours. */
+    static final String BLANK = "about:blank";
+    static final String NOT_FOUND = "/problems/not-found";
+    static final String INVALID_PARAMETER = "/problems/invalid-parameter";
+
+    static void write(Context ctx, int status, String type, String detail, String parameter) {
+        Problem problem = new Problem(type, HttpStatus.forStatus(status).getMessage(), status, detail, ctx.path(),
+                parameter);
+        ctx.status(status).contentType(Problem.CONTENT_TYPE).result(ctx.jsonMapper().toJsonString(problem, Problem.class));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.kb.app;
+
+import dev.kb.config.Config;
+import dev.kb.course.CourseService;
+import dev.kb.coverage.CoverageService;
+import dev.kb.db.Database;
+import dev.kb.graph.GraphService;
+import dev.kb.ingest.IndexRunReport;
+import dev.kb.ingest.IngestLimits;
+import dev.kb.ingest.IngestService;
+import dev.kb.search.CourseAnalyzer;
+import dev.kb.search.SearchIndex;
+import dev.kb.search.SearchIndexer;
+import dev.kb.search.SearchService;
+import dev.kb.store.RunStore;
+import dev.kb.topic.TopicService;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens PostgreSQL and the search index, brings the index in line with the database,
+ * and wires the services. CLI and tests build the application through here, nowhere else.
+ */
+public final class Kb implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Kb.class);
+
+    private final Database database;
+    private final SearchIndex index;
+    private final IngestService ingest;
+    private final SearchIndexer indexer;
+    private final Services services;
+
+    /** The services the HTTP API (and anything else) reads through. */
+    public record Services(CourseService courses, TopicService topics, SearchService search, GraphService graph,
+                           CoverageService coverage, Health health) {
+    }
+
+    private Kb(Database database, SearchIndex index) {
+        this.database = database;
+        this.index = index;
+        this.ingest = new IngestService(database.dsl(), IngestLimits.DEFAULT);
+        this.indexer = new SearchIndexer(database.dsl(), index);
+        CourseService courses = new CourseService(database.dsl());
+        this.services = new Services(courses, new TopicService(database.dsl(), courses), new SearchService(index),
+                new GraphService(database.dsl(), courses), new CoverageService(database.dsl(), courses),
+                new Health(database, index));
+    }
+
+    public static Kb open(Config config) {
+        Database database = Database.open(config);
+        try {
+            SearchIndex index = SearchIndex.open(config.luceneDir(), new CourseAnalyzer());
+            int interrupted = new RunStore(database.dsl()).failInterrupted();
+            if (interrupted > 0) {
+                LOG.warn("{} index run(s) were interrupted by an earlier stop and are recorded as failed", interrupted);
+            }
+            Kb kb = new Kb(database, index);
+            Set<String> rebuilt = kb.indexer.reconcile();
+            if (!rebuilt.isEmpty()) {
+                LOG.info("search index rebuilt from the database for {}", rebuilt);
+            }
+            return kb;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** Indexes a course into PostgreSQL, then brings the search index up to date with that run. */
+    public IndexRunReport index(String courseId, Path courseRoot) {
+        IndexRunReport report = ingest.index(courseId, courseRoot);
+        indexer.apply(report);
+        return report;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    @Override
+    public void close() {
+        try {
+            index.close();
+        } catch (IOException e) {
+            LOG.warn("closing the search index failed", e);
+        }
+        database.close();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.kb.cli;
+
+import dev.kb.config.Config;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code kb} command. Options are inherited by every subcommand, so {@code kb --help} lists them all;
+ * each takes its default from a {@code KB_*} environment variable, and a flag beats both.
+ */
+@Command(name = "kb", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "A knowledge base for technical training courses: index a course repository and serve "
+                + "search, topics, prerequisites and coverage over a REST API.",
+        subcommands = {ServeCommand.class, IndexCommand.class},
+        usageHelpAutoWidth = true)
+public final class KbCommand {
+
+    @Option(names = "--port", scope = ScopeType.INHERIT, paramLabel = "PORT",
+            defaultValue = "${env:KB_PORT:-7070}",
+            description = "HTTP port for 'serve'; 0 picks a free one (env KB_PORT, default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            defaultValue = "${env:KB_DATA_DIR:-./data}",
+            description = "Where the embedded PostgreSQL and the search index live (env KB_DATA_DIR, default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--database-url", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
+            defaultValue = "${env:KB_DATABASE_URL}",
+            description = "An external PostgreSQL instead of the embedded one, e.g. jdbc:postgresql://host:5432/kb "
+                    + "(env KB_DATABASE_URL).")
+    String databaseUrl;
+
+    @Option(names = "--database-user", scope = ScopeType.INHERIT, paramLabel = "USER",
+            defaultValue = "${env:KB_DATABASE_USER}", description = "User for --database-url (env KB_DATABASE_USER).")
+    String databaseUser;
+
+    @Option(names = "--database-password", scope = ScopeType.INHERIT, paramLabel = "PASSWORD",
+            defaultValue = "${env:KB_DATABASE_PASSWORD}",
+            description = "Password for --database-url (env KB_DATABASE_PASSWORD).")
+    String databasePassword;
+
+    @Option(names = "--course-id", scope = ScopeType.INHERIT, paramLabel = "ID",
+            defaultValue = "${env:KB_COURSE_ID}",
+            description = "Id of the course (default: a slug of its directory name; env KB_COURSE_ID).")
+    String courseId;
+
+    Config config() {
+        return new Config(port, dataDir, new Config.DatabaseSettings(databaseUrl, databaseUser, databasePassword));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.kb.cli;
+
+import dev.kb.api.ApiServer;
+import dev.kb.app.Kb;
+import dev.kb.config.Config;
+import io.javalin.Javalin;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Index a course (incrementally) and serve the REST API until stopped. Without PATH, serves "
+                + "the small example course that ships with kb.")
+final class ServeCommand implements Callable<Integer> {
+    @ParentCommand
+    KbCommand kb;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..1",
+            description = "The course directory (its README.md is the agenda); default: the example course.")
+    Path path;
+
+    @Override
+    public Integer call() throws Exception {
+        Config config = kb.config();
+        Path coursePath = path != null ? path : ExampleCourse.extractTo(config.dataDir().resolve("example-course"));
+        CourseDirectory course = CourseDirectory.of(spec, coursePath, kb.courseId);
+        PrintWriter out = spec.commandLine().getOut();
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (Kb app = Kb.open(config)) {
+            RunSummary.print(out, app.index(course.id(), course.path()));
+            Javalin server = ApiServer.create(app.services());
+            Ports.start(server, config.port());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.stop();
+                stopped.countDown();
+            }, "kb-shutdown"));
+            out.printf("kb serves %s at http://localhost:%d/api/v1/courses/%s (contract: /openapi.yaml; Ctrl+C stops)%n",
+                    course.id(), server.port(), course.id());
+            out.flush();
+            stopped.await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.kb.course;
+
+import dev.kb.common.NotFound;
+import dev.kb.store.AgendaStore;
+import dev.kb.store.CourseRow;
+import dev.kb.store.CourseStore;
+import dev.kb.store.DocumentStore;
+import dev.kb.store.IndexRunRow;
+import dev.kb.store.RunStore;
+import dev.kb.store.StoredAgenda;
+import java.util.List;
+import org.jooq.DSLContext;
+
+/** Courses and their agendas, read from the store. */
+public final class CourseService {
+    private final DSLContext dsl;
+
+    public CourseService(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public List<CourseSummary> list() {
+        return new CourseStore(dsl).list().stream().map(this::summary).toList();
+    }
+
+    public CourseSummary get(String courseId) {
+        return summary(require(courseId));
+    }
+
+    public CourseRow require(String courseId) {
+        return new CourseStore(dsl).find(courseId).orElseThrow(() -> new NotFound("course", courseId));
+    }
+
+    public AgendaView agenda(String courseId) {
+        CourseRow course = require(courseId);
+        StoredAgenda agenda = new AgendaStore(dsl).read(courseId);
+        return new AgendaView(course.id(), course.title(), agenda.sections().stream()
+                .map(s -> new AgendaView.Section(s.title(), s.modules().stream()
+                        .map(m -> new AgendaView.Module(m.title(), m.items().stream().map(CourseService::item).toList()))
+                        .toList()))
+                .toList());
+    }
+
+    private static AgendaView.Item item(StoredAgenda.Item stored) {
+        var i = stored.item();
+        return new AgendaView.Item(i.title(), i.href(), i.status().dbName(), i.targetPath(), i.fragment(), i.url(),
+                stored.documentId(), i.reason());
+    }
+
+    private CourseSummary summary(CourseRow course) {
+        int topics = new DocumentStore(dsl).countTopics(course.id());
+        int items = new AgendaStore(dsl).read(course.id()).items().size();
+        Long run = new RunStore(dsl).latestSucceeded(course.id()).map(IndexRunRow::id).orElse(null);
+        return new CourseSummary(course.id(), course.title(), topics, items, course.indexedAt(), run);
+    }
+}

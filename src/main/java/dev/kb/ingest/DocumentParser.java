@@ -1,0 +1,261 @@
+package dev.kb.ingest;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import dev.kb.ingest.ParsedDocument.DocumentLink;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+/**
+ * Turns one markdown file into a {@link ParsedDocument} by walking the flexmark AST: headings split the
+ * text into sections, code blocks are kept apart from prose, and links and images are collected with
+ * their section. The walk is iterative so deeply nested lists and quotes cannot exhaust the stack.
+ */
+public final class DocumentParser {
+    /** Bump when parsing changes what is stored: every document is then parsed again on the next run. */
+    public static final int VERSION = 1;
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}_'’.-]*");
+
+    private DocumentParser() {
+    }
+
+    public static ParsedDocument parse(String path, String markdown) {
+        return new Walk(path).run(Markdown.parse(markdown));
+    }
+
+    /** The fallback for text flexmark cannot parse: one section of plain text, no links. */
+    public static ParsedDocument plainText(String path, String text) {
+        String body = text.strip();
+        int words = countWords(body);
+        return new ParsedDocument(fileStem(path), List.of(new ParsedDocument.Section(0, 0, null, null, body, "", words)),
+                List.of(), List.of(), body, words);
+    }
+
+    static int countWords(String text) {
+        Matcher m = WORD.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static final class Walk {
+        private final String path;
+        private final Anchors anchors = new Anchors();
+        private final List<SectionBuilder> sections = new ArrayList<>();
+        private final List<ParsedDocument.CodeBlock> codeBlocks = new ArrayList<>();
+        private final List<DocumentLink> links = new ArrayList<>();
+        private String title;
+        private Document document;
+
+        Walk(String path) {
+            this.path = path;
+        }
+
+        ParsedDocument run(Document doc) {
+            this.document = doc;
+            Deque<Node> stack = new ArrayDeque<>();
+            stack.push(doc);
+            while (!stack.isEmpty()) {
+                Node node = stack.pop();
+                if (node instanceof Document || node instanceof BlockQuote || node instanceof ListBlock
+                        || node instanceof ListItem) {
+                    pushChildrenInOrder(node, stack);
+                } else {
+                    leaf(node);
+                }
+            }
+            List<ParsedDocument.Section> built = new ArrayList<>();
+            StringBuilder body = new StringBuilder();
+            int words = 0;
+            for (SectionBuilder s : sections) {
+                ParsedDocument.Section section = s.build();
+                built.add(section);
+                words += section.wordCount();
+                if (!section.bodyText().isEmpty()) {
+                    if (body.length() > 0) {
+                        body.append("\n\n");
+                    }
+                    body.append(section.bodyText());
+                }
+            }
+            String finalTitle = title != null && !title.isBlank() ? title : fileStem(path);
+            return new ParsedDocument(finalTitle, List.copyOf(built), List.copyOf(codeBlocks), List.copyOf(links),
+                    body.toString(), words);
+        }
+
+        private void leaf(Node node) {
+            if (node instanceof Heading heading) {
+                String text = Markdown.text(heading);
+                if (title == null && heading.getLevel() == 1) {
+                    title = text;
+                }
+                sections.add(new SectionBuilder(sections.size(), heading.getLevel(), text, anchors.next(text)));
+                collectLinks(heading);
+            } else if (node instanceof FencedCodeBlock fenced) {
+                addCode(fenced.getInfo().toString().strip(), fenced.getContentChars().toString());
+            } else if (node instanceof IndentedCodeBlock indented) {
+                addCode("", indented.getContentChars().toString());
+            } else if (node instanceof HtmlBlock html) {
+                html(html.getChars().toString(), html.getStartLineNumber() + 1);
+            } else if (node instanceof YamlFrontMatterBlock || node instanceof Reference
+                    || node instanceof HtmlCommentBlock || node instanceof ThematicBreak) {
+                return;
+            } else {
+                // Paragraphs, tables and anything an extension adds: their visible text is prose.
+                current().addText(Markdown.text(node));
+                collectLinks(node);
+            }
+        }
+
+        private void addCode(String info, String code) {
+            SectionBuilder section = current();
+            section.addCode(code);
+            codeBlocks.add(new ParsedDocument.CodeBlock(codeBlocks.size(), section.ord, info, code));
+        }
+
+        /** Raw HTML is never rendered from here; only its text and the links it carries are kept. */
+        private void html(String html, int line) {
+            org.jsoup.nodes.Document fragment = Jsoup.parseBodyFragment(html);
+            fragment.select("script, style").remove();
+            current().addText(fragment.body().text());
+            for (Element a : fragment.select("a[href]")) {
+                addLink(false, a.text(), a.attr("href"), line);
+            }
+            for (Element img : fragment.select("img[src]")) {
+                addLink(true, img.attr("alt"), img.attr("src"), line);
+            }
+        }
+
+        private void collectLinks(Node block) {
+            Deque<Node> stack = new ArrayDeque<>();
+            pushChildrenInOrder(block, stack);
+            while (!stack.isEmpty()) {
+                Node node = stack.pop();
+                int line = node.getStartLineNumber() + 1;
+                if (node instanceof Image image) {
+                    addLink(true, image.getText().toString(), image.getUrl().toString(), line);
+                } else if (node instanceof Link link) {
+                    addLink(false, Markdown.text(link), link.getUrl().toString(), line);
+                } else if (node instanceof AutoLink auto) {
+                    addLink(false, auto.getText().toString(), auto.getText().toString(), line);
+                } else if (node instanceof LinkRef ref && ref.isDefined()) {
+                    Reference target = ref.getReferenceNode(document);
+                    if (target != null) {
+                        addLink(false, Markdown.text(ref), target.getUrl().toString(), line);
+                    }
+                } else if (node instanceof ImageRef ref && ref.isDefined()) {
+                    Reference target = ref.getReferenceNode(document);
+                    if (target != null) {
+                        addLink(true, Markdown.text(ref), target.getUrl().toString(), line);
+                    }
+                } else if (node instanceof HtmlInline inline) {
+                    inlineHtmlLink(inline.getChars().toString(), line);
+                }
+                pushChildrenInOrder(node, stack);
+            }
+        }
+
+        private void inlineHtmlLink(String tag, int line) {
+            Element element = Jsoup.parseBodyFragment(tag).body().children().first();
+            if (element == null) {
+                return;
+            }
+            if (element.tagName().equals("img") && element.hasAttr("src")) {
+                addLink(true, element.attr("alt"), element.attr("src"), line);
+            } else if (element.tagName().equals("a") && element.hasAttr("href")) {
+                addLink(false, "", element.attr("href"), line);
+            }
+        }
+
+        private void addLink(boolean image, String text, String href, int line) {
+            links.add(new DocumentLink(links.size(), current().ord, image, text.strip(), href,
+                    line, LinkResolver.resolve(href, path)));
+        }
+
+        private SectionBuilder current() {
+            if (sections.isEmpty()) {
+                sections.add(new SectionBuilder(0, 0, null, null));
+            }
+            return sections.get(sections.size() - 1);
+        }
+
+        private static void pushChildrenInOrder(Node parent, Deque<Node> stack) {
+            Node child = parent.getLastChild();
+            while (child != null) {
+                stack.push(child);
+                child = child.getPrevious();
+            }
+        }
+    }
+
+    static String fileStem(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static final class SectionBuilder {
+        final int ord;
+        final int level;
+        final String heading;
+        final String anchor;
+        final StringBuilder text = new StringBuilder();
+        final StringBuilder code = new StringBuilder();
+
+        SectionBuilder(int ord, int level, String heading, String anchor) {
+            this.ord = ord;
+            this.level = level;
+            this.heading = heading;
+            this.anchor = anchor;
+        }
+
+        void addText(String t) {
+            if (t.isBlank()) {
+                return;
+            }
+            if (text.length() > 0) {
+                text.append("\n\n");
+            }
+            text.append(t.strip());
+        }
+
+        void addCode(String c) {
+            if (code.length() > 0) {
+                code.append('\n');
+            }
+            code.append(c);
+        }
+
+        ParsedDocument.Section build() {
+            String body = text.toString();
+            return new ParsedDocument.Section(ord, level, heading, anchor, body, code.toString(),
+                    countWords(body) + (heading == null ? 0 : countWords(heading)));
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.kb.ingest;
+
+import dev.kb.graph.PrerequisiteInference;
+import dev.kb.store.AgendaStore;
+import dev.kb.store.CourseStore;
+import dev.kb.store.DocumentRow;
+import dev.kb.store.DocumentStore;
+import dev.kb.store.GraphStore;
+import dev.kb.store.NewDocument;
+import dev.kb.store.RunStore;
+import dev.kb.store.TopicIds;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One index run of one course: scan the directory, parse what changed, and write documents, agenda and
+ * prerequisite graph to PostgreSQL in a single transaction, so a failed run leaves the previous state whole.
+ * Never touches Lucene.
+ */
+public final class IngestService {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+    private final DSLContext dsl;
+    private final IngestLimits limits;
+
+    public IngestService(DSLContext dsl, IngestLimits limits) {
+        this.dsl = dsl;
+        this.limits = limits;
+    }
+
+    /** A markdown file read from disk: its text as far as it could be decoded, and the hash of its bytes. */
+    private record Loaded(CourseScanner.SourceFile source, String text, String hash, List<RunIssue> issues) {
+        boolean usable() {
+            return hash != null;
+        }
+    }
+
+    private record Parsed(NewDocument document, RunIssue issue) {
+    }
+
+    public IndexRunReport index(String courseId, Path courseRoot) {
+        long started = System.nanoTime();
+        RunStore runs = new RunStore(dsl);
+        long runId = runs.start(courseId);
+        try {
+            IndexRunReport report = run(runId, courseId, courseRoot, started);
+            LOG.debug("indexed {}: {} files, {} parsed, {} unchanged, {} removed, {} issues in {} ms", courseId,
+                    report.filesScanned(), report.filesParsed(), report.filesUnchanged(), report.filesRemoved(),
+                    report.issues().size(), report.elapsed().toMillis());
+            return report;
+        } catch (IOException | RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            runs.fail(runId, message);
+            throw new IngestFailed("indexing " + courseId + " failed: " + message, e);
+        }
+    }
+
+    private IndexRunReport run(long runId, String courseId, Path courseRoot, long started) throws IOException {
+        CourseScanner.Scan scan = CourseScanner.scan(courseRoot);
+        List<RunIssue> issues = new ArrayList<>(scan.issues());
+
+        Map<String, Loaded> documents = new TreeMap<>();
+        for (Loaded l : scan.markdown().parallelStream().map(this::load).toList()) {
+            issues.addAll(l.issues());
+            if (l.usable()) {
+                documents.put(l.source().path(), l);
+            }
+        }
+        Map<String, Long> assets = new TreeMap<>();
+        scan.assets().forEach(a -> assets.put(a.path(), a.size()));
+        CourseFiles files = new CourseFiles(documents.keySet(), assets.keySet());
+        String agendaPath = agendaPath(documents.keySet());
+        if (agendaPath == null) {
+            issues.add(new RunIssue(AgendaParser.AGENDA_PATH, RunIssue.Severity.WARNING,
+                    "no README.md at the course root: the course has no agenda"));
+        }
+
+        Map<String, DocumentStore.StoredVersion> stored = new DocumentStore(dsl).versions(courseId);
+        List<Loaded> changed = documents.values().stream()
+                .filter(l -> isChanged(stored.get(l.source().path()), l.hash()))
+                .toList();
+        Set<String> removedPaths = new HashSet<>(stored.keySet());
+        removedPaths.removeAll(documents.keySet());
+
+        List<NewDocument> parsed = new ArrayList<>();
+        for (Parsed p : changed.parallelStream().map(l -> parse(l, l.source().path().equals(agendaPath))).toList()) {
+            parsed.add(p.document());
+            if (p.issue() != null) {
+                issues.add(p.issue());
+            }
+        }
+
+        String folderName = scan.root().getFileName() == null ? courseId : scan.root().getFileName().toString();
+        Agenda agenda = agendaPath == null ? new Agenda(folderName, List.of())
+                : AgendaParser.parse(documents.get(agendaPath).text(), folderName, files);
+
+        Set<String> changedIds = new HashSet<>();
+        parsed.forEach(d -> changedIds.add(TopicIds.of(courseId, d.path())));
+        Set<String> removedIds = new HashSet<>();
+        removedPaths.forEach(p -> removedIds.add(TopicIds.of(courseId, p)));
+        // Agenda statuses depend on which files exist, so any added or removed file can change them.
+        boolean agendaChanged = !removedPaths.isEmpty()
+                || changed.stream().anyMatch(l -> !stored.containsKey(l.source().path()))
+                || (agendaPath != null && changedIds.contains(TopicIds.of(courseId, agendaPath)));
+
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        RunStore.Counts counts = new RunStore.Counts(scan.files().size(), parsed.size(),
+                documents.size() - changed.size(), removedPaths.size());
+        dsl.transaction(cfg -> {
+            DSLContext tx = cfg.dsl();
+            new CourseStore(tx).upsert(courseId, agenda.title(), scan.root().toString(), now);
+            DocumentStore docs = new DocumentStore(tx);
+            docs.delete(courseId, removedPaths);
+            for (NewDocument d : parsed) {
+                docs.write(courseId, d, now);
+            }
+            docs.replaceAssets(courseId, assets);
+            AgendaStore agendaStore = new AgendaStore(tx);
+            agendaStore.replace(courseId, agenda, p -> files.isDocument(p) && !p.equals(agendaPath));
+            List<DocumentRow> topics = docs.list(courseId).stream().filter(DocumentRow::isTopic).toList();
+            new GraphStore(tx).replace(courseId, PrerequisiteInference.infer(topics, agendaStore.read(courseId),
+                    docs.topicLinks(courseId), files));
+            new RunStore(tx).succeed(runId, counts, issues);
+        });
+        return new IndexRunReport(runId, courseId, agenda.title(), counts.scanned(), counts.parsed(),
+                counts.unchanged(), counts.removed(), List.copyOf(issues), Set.copyOf(changedIds),
+                Set.copyOf(removedIds), agendaChanged, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static boolean isChanged(DocumentStore.StoredVersion stored, String hash) {
+        return stored == null || !stored.contentHash().equals(hash) || stored.parserVersion() != DocumentParser.VERSION;
+    }
+
+    /** The course root's README.md; a differently cased readme.md only when there is no exact match. */
+    private static String agendaPath(Set<String> paths) {
+        if (paths.contains(AgendaParser.AGENDA_PATH)) {
+            return AgendaParser.AGENDA_PATH;
+        }
+        return paths.stream().filter(p -> p.indexOf('/') < 0 && p.equalsIgnoreCase(AgendaParser.AGENDA_PATH))
+                .findFirst().orElse(null);
+    }
+
+    private Loaded load(CourseScanner.SourceFile source) {
+        String path = source.path();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(source.file());
+        } catch (IOException e) {
+            return new Loaded(source, "", null, List.of(new RunIssue(path, RunIssue.Severity.SKIPPED, "cannot be read")));
+        }
+        List<RunIssue> issues = new ArrayList<>();
+        if (bytes.length > limits.maxFileBytes()) {
+            issues.add(new RunIssue(path, RunIssue.Severity.TRUNCATED, "larger than " + limits.maxFileBytes()
+                    + " bytes (" + bytes.length + "): only the beginning is indexed"));
+        }
+        TextDecoder.Decoded decoded = TextDecoder.decode(TextDecoder.truncate(bytes, limits.maxFileBytes()));
+        if (decoded.binary()) {
+            return new Loaded(source, "", null, List.of(new RunIssue(path, RunIssue.Severity.SKIPPED,
+                    "binary content, not markdown")));
+        }
+        decoded.warnings().forEach(w -> issues.add(new RunIssue(path, RunIssue.Severity.WARNING, w)));
+        if (decoded.text().isBlank()) {
+            issues.add(new RunIssue(path, RunIssue.Severity.WARNING, "empty file"));
+        }
+        String hash = HexFormat.of().formatHex(TopicIds.sha256(bytes));
+        return new Loaded(source, decoded.text(), hash, List.copyOf(issues));
+    }
+
+    /** Parses one file; markdown flexmark cannot handle is still stored, as plain text, and reported. */
+    private Parsed parse(Loaded l, boolean isAgenda) {
+        String path = l.source().path();
+        ParsedDocument parsed;
+        RunIssue issue = null;
+        try {
+            parsed = DocumentParser.parse(path, l.text());
+        } catch (RuntimeException | StackOverflowError e) {
+            parsed = DocumentParser.plainText(path, l.text());
+            issue = new RunIssue(path, RunIssue.Severity.WARNING, "could not be parsed as markdown: stored as plain text");
+        }
+        return new Parsed(new NewDocument(path, isAgenda ? "agenda" : "topic", l.hash(), DocumentParser.VERSION,
+                (int) Math.min(Integer.MAX_VALUE, l.source().size()), l.text(), parsed), issue);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.kb.ingest;
+
+import java.util.List;
+
+/** What a markdown file says, as kb stores it: every part ordered as in the file. */
+public record ParsedDocument(
+        String title,
+        List<Section> sections,
+        List<CodeBlock> codeBlocks,
+        List<DocumentLink> links,
+        String bodyText,
+        int wordCount) {
+
+    /** A heading and its text up to the next heading; level 0 is text before the first heading. */
+    public record Section(int ord, int level, String heading, String anchor, String bodyText, String codeText, int wordCount) {
+    }
+
+    public record CodeBlock(int ord, int sectionOrd, String info, String code) {
+    }
+
+    /** A link or image as written ({@code href}), with what the link alone says about its target. */
+    public record DocumentLink(int ord, int sectionOrd, boolean image, String text, String href, int line, LinkTarget target) {
+    }
+
+    public long imageCount() {
+        return links.stream().filter(DocumentLink::image).count();
+    }
+}

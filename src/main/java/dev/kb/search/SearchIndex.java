@@ -1,0 +1,218 @@
+package dev.kb.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index on disk: one writer and one shared {@link SearcherManager} for the life of the process.
+ * Changes are grouped into batches, and searchers open commits only (not the writer's buffer): a search sees
+ * the index before a batch or after it, never half of one, and a failed batch is rolled back unseen. Each
+ * commit records, per course, the index run it reflects, which is how a restart knows whether the index
+ * matches PostgreSQL.
+ */
+public final class SearchIndex implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+    private static final String RUN_PREFIX = "run:";
+
+    private final Directory directory;
+    private final Analyzer analyzer;
+    private final ReentrantLock batchLock = new ReentrantLock();
+    private final boolean wasReset;
+    private final SearcherManager searchers;
+    /** Replaced after a failed batch, so guarded by {@link #batchLock}. */
+    private IndexWriter writer;
+
+    private SearchIndex(Directory directory, Analyzer analyzer, boolean wasReset) throws IOException {
+        this.directory = directory;
+        this.analyzer = analyzer;
+        this.wasReset = wasReset;
+        this.writer = newWriter(directory, analyzer);
+        if (!DirectoryReader.indexExists(directory)) {
+            writer.commit();
+        }
+        this.searchers = new SearcherManager(directory, null);
+    }
+
+    private static IndexWriter newWriter(Directory directory, Analyzer analyzer) throws IOException {
+        return new IndexWriter(directory, new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(false));
+    }
+
+    /** Opens the index in {@code dir}; an unreadable index is discarded (it can be rebuilt from PostgreSQL). */
+    public static SearchIndex open(Path dir, Analyzer analyzer) {
+        try {
+            Files.createDirectories(dir);
+            FSDirectory directory = FSDirectory.open(dir);
+            boolean reset = false;
+            if (DirectoryReader.indexExists(directory) && !readable(directory)) {
+                LOG.warn("the search index in {} is unreadable; it will be rebuilt from the database", dir);
+                for (String file : directory.listAll()) {
+                    directory.deleteFile(file);
+                }
+                reset = true;
+            }
+            return new SearchIndex(directory, analyzer, reset);
+        } catch (LockObtainFailedException e) {
+            throw new IllegalStateException("the search index in " + dir + " is in use by another kb process", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the search index in " + dir, e);
+        }
+    }
+
+    private static boolean readable(Directory directory) {
+        try (DirectoryReader reader = DirectoryReader.open(directory)) {
+            return reader.numDocs() >= 0;
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /** True when the index found on disk was unreadable and had to be started afresh. */
+    public boolean wasReset() {
+        return wasReset;
+    }
+
+    /** Run ids per course of the last commit. */
+    public Map<String, Long> committedRuns() {
+        Map<String, Long> runs = new HashMap<>();
+        try {
+            SegmentInfos.readLatestCommit(directory).getUserData().forEach((key, value) -> {
+                if (key.startsWith(RUN_PREFIX)) {
+                    runs.put(key.substring(RUN_PREFIX.length()), Long.parseLong(value));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the search index's last commit", e);
+        }
+        return runs;
+    }
+
+    /** A set of changes that becomes visible to searches all at once, on {@link #publish}. */
+    public final class Batch implements AutoCloseable {
+        private boolean published;
+
+        private Batch() {
+            batchLock.lock();
+        }
+
+        public void replaceTopic(String topicId, List<Document> documents) throws IOException {
+            writer.updateDocuments(new Term(IndexFields.TOPIC, topicId), documents);
+        }
+
+        public void deleteTopics(Collection<String> topicIds) throws IOException {
+            for (String id : topicIds) {
+                writer.deleteDocuments(new Term(IndexFields.TOPIC, id));
+            }
+        }
+
+        public void deleteCourse(String courseId) throws IOException {
+            writer.deleteDocuments(new Term(IndexFields.COURSE, courseId));
+        }
+
+        /** Commits with the run each course now reflects ({@code null} removes a course) and refreshes searchers. */
+        public void publish(Map<String, Long> runs) throws IOException {
+            Map<String, Long> all = new HashMap<>(committedRuns());
+            runs.forEach((course, run) -> {
+                if (run == null) {
+                    all.remove(course);
+                } else {
+                    all.put(course, run);
+                }
+            });
+            Map<String, String> data = new HashMap<>();
+            all.forEach((course, run) -> data.put(RUN_PREFIX + course, Long.toString(run)));
+            writer.setLiveCommitData(data.entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+            published = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (!published) {
+                    // Nothing half-done may reach the next commit: drop the buffer with the writer, start a new one.
+                    writer.rollback();
+                    writer = newWriter(directory, analyzer);
+                }
+            } finally {
+                batchLock.unlock();
+            }
+        }
+    }
+
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /** Runs {@code work} with a current searcher, released afterwards even when the work fails. */
+    public <T> T withSearcher(SearcherWork<T> work) {
+        IndexSearcher searcher = null;
+        try {
+            searcher = searchers.acquire();
+            return work.apply(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index read failed", e);
+        } finally {
+            if (searcher != null) {
+                try {
+                    searchers.release(searcher);
+                } catch (IOException e) {
+                    LOG.warn("could not release a searcher", e);
+                }
+            }
+        }
+    }
+
+    /** True when a searcher can be acquired and read. */
+    public boolean isReadable() {
+        try {
+            return withSearcher(searcher -> searcher.getIndexReader().numDocs() >= 0);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @FunctionalInterface
+    public interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    @Override
+    public void close() throws IOException {
+        searchers.close();
+        writer.rollback();
+        directory.close();
+    }
+}

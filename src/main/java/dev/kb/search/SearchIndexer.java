@@ -1,0 +1,113 @@
+package dev.kb.search;
+
+import dev.kb.ingest.IndexRunReport;
+import dev.kb.ingest.ParsedDocument;
+import dev.kb.store.CourseRow;
+import dev.kb.store.CourseStore;
+import dev.kb.store.DocumentRow;
+import dev.kb.store.DocumentStore;
+import dev.kb.store.IndexRunRow;
+import dev.kb.store.RunStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the Lucene index in step with PostgreSQL, reading only from the database: after a run it replaces
+ * the topics that changed; at start it rebuilds every course whose committed run differs from the database's.
+ */
+public final class SearchIndexer {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
+    private static final int READ_BATCH = 500;
+
+    private final DSLContext dsl;
+    private final SearchIndex index;
+
+    public SearchIndexer(DSLContext dsl, SearchIndex index) {
+        this.dsl = dsl;
+        this.index = index;
+    }
+
+    /** Brings the index up to date with one finished run. */
+    public void apply(IndexRunReport run) {
+        try (SearchIndex.Batch batch = index.batch()) {
+            if (run.agendaChanged() || !index.committedRuns().containsKey(run.courseId())) {
+                rebuild(batch, run.courseId());
+            } else {
+                batch.deleteTopics(run.removedIds());
+                List<String> changed = List.copyOf(run.changedIds());
+                for (int i = 0; i < changed.size(); i += READ_BATCH) {
+                    write(batch, new DocumentStore(dsl).byIds(changed.subList(i, Math.min(changed.size(), i + READ_BATCH))));
+                }
+            }
+            batch.publish(Map.of(run.courseId(), run.runId()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("updating the search index failed", e);
+        }
+    }
+
+    /** Rebuilds what does not match the database; returns the ids of the courses rebuilt. */
+    public Set<String> reconcile() {
+        Map<String, Long> committed = index.committedRuns();
+        Map<String, Long> expected = new HashMap<>();
+        for (CourseRow course : new CourseStore(dsl).list()) {
+            new RunStore(dsl).latestSucceeded(course.id()).map(IndexRunRow::id)
+                    .ifPresent(run -> expected.put(course.id(), run));
+        }
+        Set<String> stale = new HashSet<>();
+        expected.forEach((course, run) -> {
+            if (!run.equals(committed.get(course))) {
+                stale.add(course);
+            }
+        });
+        Set<String> gone = new HashSet<>(committed.keySet());
+        gone.removeAll(expected.keySet());
+        if (stale.isEmpty() && gone.isEmpty()) {
+            return stale;
+        }
+        try (SearchIndex.Batch batch = index.batch()) {
+            Map<String, Long> runs = new HashMap<>();
+            for (String course : stale) {
+                LOG.info("rebuilding the search index of {} from the database", course);
+                rebuild(batch, course);
+                runs.put(course, expected.get(course));
+            }
+            for (String course : gone) {
+                batch.deleteCourse(course);
+                runs.put(course, null);
+            }
+            batch.publish(runs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("rebuilding the search index failed", e);
+        }
+        return stale;
+    }
+
+    private void rebuild(SearchIndex.Batch batch, String courseId) throws IOException {
+        batch.deleteCourse(courseId);
+        List<DocumentRow> topics = new DocumentStore(dsl).list(courseId).stream().filter(DocumentRow::isTopic).toList();
+        for (int i = 0; i < topics.size(); i += READ_BATCH) {
+            write(batch, topics.subList(i, Math.min(topics.size(), i + READ_BATCH)));
+        }
+    }
+
+    private void write(SearchIndex.Batch batch, Collection<DocumentRow> documents) throws IOException {
+        List<DocumentRow> topics = documents.stream().filter(DocumentRow::isTopic).toList();
+        if (topics.isEmpty()) {
+            return;
+        }
+        Map<String, List<ParsedDocument.Section>> sections =
+                new DocumentStore(dsl).sections(topics.stream().map(DocumentRow::id).toList());
+        for (DocumentRow topic : topics) {
+            batch.replaceTopic(topic.id(), TopicDocuments.of(topic, sections.getOrDefault(topic.id(), List.of())));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.kb.search;
+
+import java.util.List;
+
+public record SearchResult(String query, long total, int limit, int offset, List<SearchHit> hits) {
+}

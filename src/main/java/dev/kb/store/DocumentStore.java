@@ -1,0 +1,220 @@
+package dev.kb.store;
+
+import static dev.kb.store.jooq.Tables.ASSET;
+import static dev.kb.store.jooq.Tables.CODE_BLOCK;
+import static dev.kb.store.jooq.Tables.DOCUMENT;
+import static dev.kb.store.jooq.Tables.LINK;
+import static dev.kb.store.jooq.Tables.SECTION;
+
+import dev.kb.ingest.CourseFiles;
+import dev.kb.ingest.LinkTarget;
+import dev.kb.ingest.ParsedDocument;
+import dev.kb.ingest.ParsedDocument.DocumentLink;
+import dev.kb.store.jooq.tables.records.AssetRecord;
+import dev.kb.store.jooq.tables.records.CodeBlockRecord;
+import dev.kb.store.jooq.tables.records.LinkRecord;
+import dev.kb.store.jooq.tables.records.SectionRecord;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Records;
+import org.jooq.SelectField;
+import org.jooq.TableRecord;
+
+/** Documents with their sections, code blocks and links; the only code that reads or writes those tables. */
+public final class DocumentStore {
+    private static final SelectField<?>[] ROW = {DOCUMENT.ID, DOCUMENT.COURSE_ID, DOCUMENT.PATH, DOCUMENT.KIND,
+            DOCUMENT.TITLE, DOCUMENT.CONTENT_HASH, DOCUMENT.SIZE_BYTES, DOCUMENT.WORD_COUNT,
+            DOCUMENT.CODE_BLOCK_COUNT, DOCUMENT.IMAGE_COUNT, DOCUMENT.UPDATED_AT};
+
+    private final DSLContext dsl;
+
+    public DocumentStore(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** What is stored of each file: enough to decide whether it must be parsed again. */
+    public record StoredVersion(String id, String contentHash, int parserVersion) {
+    }
+
+    public Map<String, StoredVersion> versions(String courseId) {
+        Map<String, StoredVersion> result = new LinkedHashMap<>();
+        dsl.select(DOCUMENT.PATH, DOCUMENT.ID, DOCUMENT.CONTENT_HASH, DOCUMENT.PARSER_VERSION)
+                .from(DOCUMENT)
+                .where(DOCUMENT.COURSE_ID.eq(courseId))
+                .forEach(r -> result.put(r.value1(), new StoredVersion(r.value2(), r.value3(), r.value4())));
+        return result;
+    }
+
+    public void write(String courseId, NewDocument doc, OffsetDateTime now) {
+        String id = TopicIds.of(courseId, doc.path());
+        ParsedDocument parsed = doc.parsed();
+        dsl.deleteFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).execute();
+        dsl.insertInto(DOCUMENT)
+                .set(DOCUMENT.ID, id)
+                .set(DOCUMENT.COURSE_ID, courseId)
+                .set(DOCUMENT.PATH, doc.path())
+                .set(DOCUMENT.KIND, doc.kind())
+                .set(DOCUMENT.TITLE, parsed.title())
+                .set(DOCUMENT.CONTENT_HASH, doc.contentHash())
+                .set(DOCUMENT.PARSER_VERSION, doc.parserVersion())
+                .set(DOCUMENT.SIZE_BYTES, doc.sizeBytes())
+                .set(DOCUMENT.MARKDOWN, doc.markdown())
+                .set(DOCUMENT.BODY_TEXT, parsed.bodyText())
+                .set(DOCUMENT.WORD_COUNT, parsed.wordCount())
+                .set(DOCUMENT.CODE_BLOCK_COUNT, parsed.codeBlocks().size())
+                .set(DOCUMENT.IMAGE_COUNT, (int) parsed.imageCount())
+                .set(DOCUMENT.UPDATED_AT, now)
+                .execute();
+        List<TableRecord<?>> children = new ArrayList<>();
+        for (ParsedDocument.Section s : parsed.sections()) {
+            children.add(new SectionRecord(id, s.ord(), s.level(), s.heading(), s.anchor(), s.bodyText(), s.codeText(),
+                    s.wordCount()));
+        }
+        for (ParsedDocument.CodeBlock c : parsed.codeBlocks()) {
+            children.add(new CodeBlockRecord(id, c.ord(), c.sectionOrd(), c.info(), c.code()));
+        }
+        for (DocumentLink l : parsed.links()) {
+            LinkTarget t = l.target();
+            children.add(new LinkRecord(id, l.ord(), l.sectionOrd(), l.image(), l.text(), l.href(), t.kind().dbName(),
+                    t.targetPath(), t.fragment(), t.url(), t.problem(), l.line()));
+        }
+        if (!children.isEmpty()) {
+            // A JDBC batch, not one statement: a document may carry more links than a statement may bind values.
+            dsl.batchInsert(children).execute();
+        }
+    }
+
+    public void delete(String courseId, Collection<String> paths) {
+        if (!paths.isEmpty()) {
+            dsl.deleteFrom(DOCUMENT).where(DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.PATH.in(paths))).execute();
+        }
+    }
+
+    public void replaceAssets(String courseId, Map<String, Long> sizes) {
+        dsl.deleteFrom(ASSET).where(ASSET.COURSE_ID.eq(courseId)).execute();
+        if (sizes.isEmpty()) {
+            return;
+        }
+        List<AssetRecord> records = new ArrayList<>();
+        sizes.forEach((path, size) -> records.add(new AssetRecord(courseId, path, size)));
+        dsl.batchInsert(records).execute();
+    }
+
+    public List<String> assets(String courseId) {
+        return dsl.select(ASSET.PATH).from(ASSET).where(ASSET.COURSE_ID.eq(courseId)).orderBy(ASSET.PATH).fetch(ASSET.PATH);
+    }
+
+    /** The file set of an indexed course: what local links are checked against. */
+    public CourseFiles files(String courseId) {
+        Set<String> documents = new HashSet<>(dsl.select(DOCUMENT.PATH).from(DOCUMENT)
+                .where(DOCUMENT.COURSE_ID.eq(courseId)).fetch(DOCUMENT.PATH));
+        return new CourseFiles(documents, new HashSet<>(assets(courseId)));
+    }
+
+    /** Topics with neither text nor code: a title, headings and images at most. */
+    public List<String> emptyTopicIds(String courseId) {
+        return dsl.select(DOCUMENT.ID).from(DOCUMENT)
+                .where(DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.KIND.eq("topic"))
+                        .and(DOCUMENT.BODY_TEXT.eq("")).and(DOCUMENT.CODE_BLOCK_COUNT.eq(0)))
+                .fetch(DOCUMENT.ID);
+    }
+
+    public int countTopics(String courseId) {
+        return dsl.fetchCount(DOCUMENT, DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.KIND.eq("topic")));
+    }
+
+    public Optional<DocumentRow> find(String id) {
+        return dsl.select(ROW).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOptional(DocumentStore::row);
+    }
+
+    public Optional<DocumentRow> findByPath(String courseId, String path) {
+        return dsl.select(ROW).from(DOCUMENT)
+                .where(DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.PATH.eq(path)))
+                .fetchOptional(DocumentStore::row);
+    }
+
+    public List<DocumentRow> list(String courseId) {
+        return dsl.select(ROW).from(DOCUMENT).where(DOCUMENT.COURSE_ID.eq(courseId)).orderBy(DOCUMENT.PATH)
+                .fetch(DocumentStore::row);
+    }
+
+    public List<DocumentRow> byIds(Collection<String> ids) {
+        return dsl.select(ROW).from(DOCUMENT).where(DOCUMENT.ID.in(ids)).orderBy(DOCUMENT.PATH)
+                .fetch(DocumentStore::row);
+    }
+
+    public Optional<String> markdown(String id) {
+        return dsl.select(DOCUMENT.MARKDOWN).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOptional(DOCUMENT.MARKDOWN);
+    }
+
+    public List<ParsedDocument.Section> sections(String documentId) {
+        return dsl.select(SECTION.ORD, SECTION.LEVEL, SECTION.HEADING, SECTION.ANCHOR, SECTION.BODY_TEXT,
+                        SECTION.CODE_TEXT, SECTION.WORD_COUNT)
+                .from(SECTION)
+                .where(SECTION.DOCUMENT_ID.eq(documentId))
+                .orderBy(SECTION.ORD)
+                .fetch(Records.mapping(ParsedDocument.Section::new));
+    }
+
+    /** Sections of many documents in one query, keyed by document id. */
+    public Map<String, List<ParsedDocument.Section>> sections(Collection<String> documentIds) {
+        Map<String, List<ParsedDocument.Section>> result = new LinkedHashMap<>();
+        dsl.select(SECTION.DOCUMENT_ID, SECTION.ORD, SECTION.LEVEL, SECTION.HEADING, SECTION.ANCHOR,
+                        SECTION.BODY_TEXT, SECTION.CODE_TEXT, SECTION.WORD_COUNT)
+                .from(SECTION)
+                .where(SECTION.DOCUMENT_ID.in(documentIds))
+                .orderBy(SECTION.DOCUMENT_ID, SECTION.ORD)
+                .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                        .add(new ParsedDocument.Section(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                                r.value7(), r.value8())));
+        return result;
+    }
+
+    public List<DocumentLink> links(String documentId) {
+        return dsl.select(LINK.fields()).from(LINK).where(LINK.DOCUMENT_ID.eq(documentId)).orderBy(LINK.ORD)
+                .fetch(DocumentStore::link);
+    }
+
+    /** Every link in the course's topic documents (not the agenda), in path and link order. */
+    public List<LinkRow> topicLinks(String courseId) {
+        return linkRows(DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.KIND.eq("topic")));
+    }
+
+    /** Links of other topic documents of the course whose target is this path. */
+    public List<LinkRow> linksTo(String courseId, String path) {
+        return linkRows(DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.KIND.eq("topic"))
+                .and(LINK.TARGET_PATH.eq(path)).and(LINK.KIND.eq("local")).and(DOCUMENT.PATH.ne(path)));
+    }
+
+    private List<LinkRow> linkRows(org.jooq.Condition where) {
+        return dsl.select(DOCUMENT.ID, DOCUMENT.PATH, DOCUMENT.TITLE)
+                .select(LINK.fields())
+                .from(LINK).join(DOCUMENT).on(DOCUMENT.ID.eq(LINK.DOCUMENT_ID))
+                .where(where)
+                .orderBy(DOCUMENT.PATH, LINK.ORD)
+                .fetch(r -> new LinkRow(r.get(DOCUMENT.ID), r.get(DOCUMENT.PATH), r.get(DOCUMENT.TITLE), link(r)));
+    }
+
+    private static DocumentLink link(Record r) {
+        LinkTarget target = new LinkTarget(LinkTarget.Kind.fromDb(r.get(LINK.KIND)), r.get(LINK.TARGET_PATH),
+                r.get(LINK.FRAGMENT), r.get(LINK.URL), r.get(LINK.PROBLEM));
+        return new DocumentLink(r.get(LINK.ORD), r.get(LINK.SECTION_ORD), r.get(LINK.IS_IMAGE), r.get(LINK.TEXT),
+                r.get(LINK.HREF), r.get(LINK.LINE), target);
+    }
+
+    private static DocumentRow row(Record r) {
+        return new DocumentRow(r.get(DOCUMENT.ID), r.get(DOCUMENT.COURSE_ID), r.get(DOCUMENT.PATH), r.get(DOCUMENT.KIND),
+                r.get(DOCUMENT.TITLE), r.get(DOCUMENT.CONTENT_HASH), r.get(DOCUMENT.SIZE_BYTES),
+                r.get(DOCUMENT.WORD_COUNT), r.get(DOCUMENT.CODE_BLOCK_COUNT), r.get(DOCUMENT.IMAGE_COUNT),
+                r.get(DOCUMENT.UPDATED_AT));
+    }
+}

@@ -1,0 +1,8 @@
+package dev.kb.store;
+
+import dev.kb.ingest.ParsedDocument;
+
+/** A parsed file ready to be written. */
+public record NewDocument(String path, String kind, String contentHash, int parserVersion, int sizeBytes,
+                          String markdown, ParsedDocument parsed) {
+}

@@ -1,0 +1,21 @@
+package dev.kb.store;
+
+import dev.kb.ingest.Agenda;
+import java.util.List;
+
+/** The agenda as stored: the parsed agenda plus, for items that link a topic, that topic's id. */
+public record StoredAgenda(List<Section> sections) {
+
+    public record Section(int ord, String title, List<Module> modules) {
+    }
+
+    public record Module(int ord, String title, List<Item> items) {
+    }
+
+    public record Item(int ord, Agenda.Item item, String documentId) {
+    }
+
+    public List<Item> items() {
+        return sections.stream().flatMap(s -> s.modules().stream()).flatMap(m -> m.items().stream()).toList();
+    }
+}

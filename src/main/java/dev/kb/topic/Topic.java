@@ -1,0 +1,48 @@
+package dev.kb.topic;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Everything the API tells about one topic document. */
+public record Topic(
+        String id,
+        String course,
+        String path,
+        String title,
+        boolean inAgenda,
+        List<AgendaPlace> agenda,
+        List<Heading> headings,
+        List<Link> links,
+        List<Image> images,
+        List<Backlink> backlinks,
+        List<ExternalReference> externalReferences,
+        int wordCount,
+        int codeBlocks,
+        String contentHash,
+        OffsetDateTime updatedAt,
+        String markdown,
+        String html) {
+
+    public record AgendaPlace(String section, String module, String item) {
+    }
+
+    public record Heading(int level, String text, String anchor) {
+    }
+
+    /**
+     * A link of this topic. status: ok (target exists), missing (local target does not exist), invalid (target
+     * escapes the course or is unusable), external, empty.
+     */
+    public record Link(String text, String href, String kind, String path, String fragment, String url,
+                       String topicId, String status, int line) {
+    }
+
+    public record Image(String alt, String src, String path, String url, String status, int line) {
+    }
+
+    public record Backlink(String topicId, String path, String title, String text) {
+    }
+
+    public record ExternalReference(String url, String text, int line) {
+    }
+}

@@ -1,0 +1,115 @@
+package dev.kb.topic;
+
+import dev.kb.common.NotFound;
+import dev.kb.common.Page;
+import dev.kb.course.CourseService;
+import dev.kb.ingest.CourseFiles;
+import dev.kb.ingest.LinkTarget;
+import dev.kb.ingest.ParsedDocument.DocumentLink;
+import dev.kb.store.AgendaStore;
+import dev.kb.store.DocumentRow;
+import dev.kb.store.DocumentStore;
+import dev.kb.store.StoredAgenda;
+import dev.kb.store.TopicIds;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jooq.DSLContext;
+
+/** Topic lookup and detail, read from the store. */
+public final class TopicService {
+    private final DSLContext dsl;
+    private final CourseService courses;
+
+    public TopicService(DSLContext dsl, CourseService courses) {
+        this.dsl = dsl;
+        this.courses = courses;
+    }
+
+    /** Topics of a course, all of them or the one at {@code path}. */
+    public Page<TopicSummary> list(String courseId, String path, int limit, int offset) {
+        courses.require(courseId);
+        DocumentStore store = new DocumentStore(dsl);
+        List<DocumentRow> rows = path == null ? store.list(courseId)
+                : store.findByPath(courseId, path).stream().toList();
+        Set<String> inAgenda = agendaTopicIds(courseId);
+        List<TopicSummary> topics = rows.stream().filter(DocumentRow::isTopic)
+                .map(d -> new TopicSummary(d.id(), d.courseId(), d.path(), d.title(), inAgenda.contains(d.id())))
+                .toList();
+        return Page.of(topics, limit, offset);
+    }
+
+    public DocumentRow require(String id) {
+        return new DocumentStore(dsl).find(id).filter(DocumentRow::isTopic).orElseThrow(() -> new NotFound("topic", id));
+    }
+
+    public Topic get(String id) {
+        DocumentRow doc = require(id);
+        DocumentStore store = new DocumentStore(dsl);
+        CourseFiles files = store.files(doc.courseId());
+        String markdown = store.markdown(id).orElse("");
+
+        List<Topic.AgendaPlace> places = new ArrayList<>();
+        for (StoredAgenda.Section s : new AgendaStore(dsl).read(doc.courseId()).sections()) {
+            for (StoredAgenda.Module m : s.modules()) {
+                for (StoredAgenda.Item i : m.items()) {
+                    if (id.equals(i.documentId())) {
+                        places.add(new Topic.AgendaPlace(s.title(), m.title(), i.item().title()));
+                    }
+                }
+            }
+        }
+        List<Topic.Heading> headings = store.sections(id).stream().filter(s -> s.heading() != null)
+                .map(s -> new Topic.Heading(s.level(), s.heading(), s.anchor())).toList();
+
+        List<Topic.Link> links = new ArrayList<>();
+        List<Topic.Image> images = new ArrayList<>();
+        List<Topic.ExternalReference> external = new ArrayList<>();
+        for (DocumentLink l : store.links(id)) {
+            LinkTarget t = l.target();
+            String existing = files.existing(t.targetPath()).orElse(null);
+            String status = status(t, existing);
+            if (l.image()) {
+                images.add(new Topic.Image(l.text(), l.href(), t.targetPath(), t.url(), status, l.line()));
+                continue;
+            }
+            String topicId = existing != null && files.isDocument(existing) ? TopicIds.of(doc.courseId(), existing) : null;
+            links.add(new Topic.Link(l.text(), l.href(), t.kind().dbName(), existing != null ? existing : t.targetPath(),
+                    t.fragment(), t.url(), topicId, status, l.line()));
+            if (t.kind() == LinkTarget.Kind.EXTERNAL) {
+                external.add(new Topic.ExternalReference(t.url(), l.text(), l.line()));
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        List<Topic.Backlink> backlinks = new ArrayList<>();
+        for (var row : store.linksTo(doc.courseId(), doc.path())) {
+            if (!row.link().image() && seen.add(row.documentId())) {
+                backlinks.add(new Topic.Backlink(row.documentId(), row.documentPath(), row.documentTitle(),
+                        row.link().text()));
+            }
+        }
+        return new Topic(doc.id(), doc.courseId(), doc.path(), doc.title(), !places.isEmpty(), places, headings,
+                links, images, backlinks, external, doc.wordCount(), doc.codeBlockCount(), doc.contentHash(),
+                doc.updatedAt(), markdown, TopicHtml.render(markdown));
+    }
+
+    private static String status(LinkTarget t, String existing) {
+        return switch (t.kind()) {
+            case EXTERNAL -> "external";
+            case EMPTY -> "empty";
+            case OTHER -> "invalid";
+            case LOCAL, ANCHOR -> t.problem() != null ? "invalid" : existing != null ? "ok" : "missing";
+        };
+    }
+
+    private Set<String> agendaTopicIds(String courseId) {
+        Set<String> ids = new HashSet<>();
+        for (StoredAgenda.Item item : new AgendaStore(dsl).read(courseId).items()) {
+            if (item.documentId() != null) {
+                ids.add(item.documentId());
+            }
+        }
+        return ids;
+    }
+}

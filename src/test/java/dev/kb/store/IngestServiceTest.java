@@ -1,0 +1,131 @@
+package dev.kb.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kb.config.Config;
+import dev.kb.db.Database;
+import dev.kb.ingest.IndexRunReport;
+import dev.kb.ingest.IngestFailed;
+import dev.kb.ingest.IngestLimits;
+import dev.kb.ingest.IngestService;
+import dev.kb.ingest.RunIssue;
+import dev.kb.testing.Courses;
+import dev.kb.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Index runs against real PostgreSQL servers: the embedded one and, when configured, KB_TEST_DATABASE_URL. */
+class IngestServiceTest {
+
+    static List<TestDatabases.Target> targets() {
+        return TestDatabases.targets();
+    }
+
+    private static Database open(TestDatabases.Target target, Path dataDir) {
+        return Database.open(new Config(0, dataDir, TestDatabases.fresh(target)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void indexes_every_markdown_file_and_reports_what_it_could_not_read(TestDatabases.Target target, @TempDir Path tmp) {
+        try (Database db = open(target, tmp)) {
+            IndexRunReport report = new IngestService(db.dsl(), IngestLimits.DEFAULT).index("fixture", Courses.fixture());
+
+            assertThat(report.filesScanned()).isEqualTo(19);
+            assertThat(report.filesParsed()).isEqualTo(17);
+            assertThat(report.issues()).extracting(RunIssue::path, RunIssue::severity).contains(
+                    org.assertj.core.groups.Tuple.tuple("binary.md", RunIssue.Severity.SKIPPED),
+                    org.assertj.core.groups.Tuple.tuple("latin1.md", RunIssue.Severity.WARNING),
+                    org.assertj.core.groups.Tuple.tuple("empty.md", RunIssue.Severity.WARNING));
+
+            DocumentStore docs = new DocumentStore(db.dsl());
+            Map<String, DocumentRow> byPath = docs.list("fixture").stream()
+                    .collect(Collectors.toMap(DocumentRow::path, Function.identity()));
+            assertThat(byPath).hasSize(17).doesNotContainKey("binary.md");
+            assertThat(byPath.get("README.md").kind()).isEqualTo("agenda");
+            assertThat(byPath.values().stream().filter(DocumentRow::isTopic)).hasSize(16);
+            DocumentRow overview = byPath.get("overview.md");
+            assertThat(overview.id()).isEqualTo(TopicIds.of("fixture", "overview.md"));
+            assertThat(overview.title()).isEqualTo("Überblick über Cloud Native");
+            assertThat(docs.markdown(overview.id())).get().asString().startsWith("# Überblick");
+            assertThat(docs.sections(overview.id())).extracting(s -> s.anchor())
+                    .containsExactly("überblick-über-cloud-native", "ziele");
+            assertThat(byPath.get("crlf-bom.md").title()).isEqualTo("Windows Notes");
+            assertThat(byPath.get("latin1.md").title()).contains("aus Latin-1");
+            assertThat(new AgendaStore(db.dsl()).read("fixture").items()).hasSize(17);
+            assertThat(new RunStore(db.dsl()).latestSucceeded("fixture")).get()
+                    .extracting(IndexRunRow::id).isEqualTo(report.runId());
+            assertThat(new RunStore(db.dsl()).issues(report.runId())).hasSameSizeAs(report.issues());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void re_index_parses_only_changed_files_and_drops_deleted_ones(TestDatabases.Target target, @TempDir Path tmp)
+            throws Exception {
+        Path course = Courses.fixtureCopy(tmp);
+        try (Database db = open(target, tmp)) {
+            IngestService ingest = new IngestService(db.dsl(), IngestLimits.DEFAULT);
+            ingest.index("fixture", course);
+            DocumentStore docs = new DocumentStore(db.dsl());
+            String servicesId = TopicIds.of("fixture", "networking/services.md");
+
+            IndexRunReport unchanged = ingest.index("fixture", course);
+            assertThat(unchanged.filesParsed()).isZero();
+            assertThat(unchanged.filesUnchanged()).isEqualTo(17);
+            assertThat(unchanged.changedIds()).isEmpty();
+
+            Files.writeString(course.resolve("networking/services.md"), "# Services, rewritten\n\nNew text.\n");
+            Files.delete(course.resolve("guides/troubleshooting.md"));
+            IndexRunReport changed = ingest.index("fixture", course);
+
+            assertThat(changed.filesParsed()).isEqualTo(1);
+            assertThat(changed.filesRemoved()).isEqualTo(1);
+            assertThat(changed.changedIds()).containsExactly(servicesId);
+            assertThat(changed.removedIds()).containsExactly(TopicIds.of("fixture", "guides/troubleshooting.md"));
+            assertThat(docs.find(servicesId)).get().extracting(DocumentRow::title).isEqualTo("Services, rewritten");
+            assertThat(docs.findByPath("fixture", "guides/troubleshooting.md")).isEmpty();
+            assertThat(docs.topicLinks("fixture")).noneMatch(l -> l.documentPath().equals("guides/troubleshooting.md"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void a_run_that_fails_inside_its_transaction_leaves_the_previous_state_and_is_recorded(TestDatabases.Target target,
+                                                                                           @TempDir Path tmp) throws Exception {
+        Path course = Courses.fixtureCopy(tmp);
+        Config.DatabaseSettings settings = TestDatabases.fresh(target);
+        try (Database db = Database.open(new Config(0, tmp, settings))) {
+            IngestService ingest = new IngestService(db.dsl(), IngestLimits.DEFAULT);
+            IndexRunReport first = ingest.index("fixture", course);
+            // PostgreSQL itself refuses the run's last writes: a real failure late in the transaction.
+            TestDatabases.execute(settings.url(), """
+                    create function kb_test_refuse() returns trigger language plpgsql as
+                    $$ begin raise exception 'refused by test trigger'; end $$;
+                    create trigger kb_test_refuse before insert on prerequisite
+                    for each row execute function kb_test_refuse();
+                    """);
+            Files.writeString(course.resolve("overview.md"), "# Overview, changed\n");
+
+            assertThatThrownBy(() -> ingest.index("fixture", course)).isInstanceOf(IngestFailed.class)
+                    .hasMessageContaining("refused by test trigger");
+
+            DocumentStore docs = new DocumentStore(db.dsl());
+            assertThat(docs.findByPath("fixture", "overview.md")).get().extracting(DocumentRow::title)
+                    .isEqualTo("Überblick über Cloud Native");
+            assertThat(new RunStore(db.dsl()).latestSucceeded("fixture")).get()
+                    .extracting(IndexRunRow::id).isEqualTo(first.runId());
+            String state = db.dsl().fetchValue("select state || ':' || error from index_run order by id desc limit 1")
+                    .toString();
+            assertThat(state).startsWith("failed:").contains("refused by test trigger");
+        }
+    }
+}

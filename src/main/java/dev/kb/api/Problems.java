@@ -16,6 +16,11 @@ import org.slf4j.LoggerFactory;
 final class Problems {
     private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
 
+    /** Problem types: RFC 9457's "about:blank" when the status says it all, otherwise one of ours. */
+    static final String BLANK = "about:blank";
+    static final String NOT_FOUND = "/problems/not-found";
+    static final String INVALID_PARAMETER = "/problems/invalid-parameter";
+
     private Problems() {
     }
 
@@ -31,11 +36,6 @@ final class Problems {
             write(ctx, 500, BLANK, "the server could not answer this request; the error has been logged", null);
         });
     }
-
-    /** Problem types: RFC 9457's "about:blank" when the status says it all, otherwise one of ours. */
-    static final String BLANK = "about:blank";
-    static final String NOT_FOUND = "/problems/not-found";
-    static final String INVALID_PARAMETER = "/problems/invalid-parameter";
 
     static void write(Context ctx, int status, String type, String detail, String parameter) {
         Problem problem = new Problem(type, HttpStatus.forStatus(status).getMessage(), status, detail, ctx.path(),

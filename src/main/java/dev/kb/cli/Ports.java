@@ -1,5 +1,7 @@
 package dev.kb.cli;
 
+import static dev.kb.common.Errors.rootMessage;
+
 import io.javalin.Javalin;
 
 /** Starting the server with a readable message when the port is taken. */
@@ -14,13 +16,5 @@ final class Ports {
             throw new CliFailure("cannot listen on port " + port + " (" + rootMessage(e)
                     + "); choose another with --port or KB_PORT", e);
         }
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

@@ -1,5 +1,6 @@
 package dev.kb.coverage;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * have no text or code besides their headings and images.
  */
 public record CoverageReport(String course, Summary summary, List<ModuleCoverage> modules, List<Gap> gaps,
-                             List<DocumentRef> orphanDocuments, List<DocumentRef> emptyDocuments) {
+                             List<DocumentRef> orphanDocuments, List<DocumentRef> emptyDocuments, IndexRun indexRun) {
 
     public record Summary(int items, int linked, int missing, int empty, int external, int unlinked,
                           int orphanDocuments, int emptyDocuments) {
@@ -21,6 +22,14 @@ public record CoverageReport(String course, Summary summary, List<ModuleCoverage
 
     public record Gap(String section, String module, String title, String status, String href, String path,
                       String reason) {
+    }
+
+    /** The run the report reflects, with every file it skipped, truncated or repaired. */
+    public record IndexRun(long id, OffsetDateTime finishedAt, List<Issue> issues) {
+    }
+
+    /** severity: skipped, truncated or warning. */
+    public record Issue(String path, String severity, String reason) {
     }
 
     /** {@code linkedFrom}: how many other documents link this one. */

@@ -8,6 +8,7 @@ import dev.kb.store.AgendaStore;
 import dev.kb.store.DocumentRow;
 import dev.kb.store.DocumentStore;
 import dev.kb.store.LinkRow;
+import dev.kb.store.RunStore;
 import dev.kb.store.StoredAgenda;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -76,7 +77,12 @@ public final class CoverageService {
                 counts.getOrDefault(Agenda.Status.LINKED, 0), counts.getOrDefault(Agenda.Status.MISSING, 0),
                 counts.getOrDefault(Agenda.Status.EMPTY, 0), counts.getOrDefault(Agenda.Status.EXTERNAL, 0),
                 counts.getOrDefault(Agenda.Status.UNLINKED, 0), orphans.size(), empty.size());
-        return new CoverageReport(courseId, summary, modules, gaps, orphans, empty);
+        RunStore runs = new RunStore(dsl);
+        CoverageReport.IndexRun run = runs.latestSucceeded(courseId)
+                .map(r -> new CoverageReport.IndexRun(r.id(), r.finishedAt(), runs.issues(r.id()).stream()
+                        .map(i -> new CoverageReport.Issue(i.path(), i.severity().dbName(), i.reason())).toList()))
+                .orElse(null);
+        return new CoverageReport(courseId, summary, modules, gaps, orphans, empty, run);
     }
 
     /** Per existing target path, how many distinct other documents link it. */

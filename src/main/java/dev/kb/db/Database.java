@@ -1,5 +1,7 @@
 package dev.kb.db;
 
+import static dev.kb.common.Errors.rootMessage;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kb.config.Config;
@@ -100,10 +102,6 @@ public final class Database implements AutoCloseable {
         return dsl;
     }
 
-    public DataSource dataSource() {
-        return pool;
-    }
-
     /** True when PostgreSQL answers a trivial query. */
     public boolean isUp() {
         try {
@@ -132,13 +130,5 @@ public final class Database implements AutoCloseable {
 
     static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^&]*", "$1***");
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

@@ -38,12 +38,6 @@ final class Dag {
         return result;
     }
 
-    Set<String> descendants(String id) {
-        Set<String> result = closure(id, out);
-        result.remove(id);
-        return result;
-    }
-
     private static Set<String> closure(String start, Map<String, Set<String>> edges) {
         Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>();

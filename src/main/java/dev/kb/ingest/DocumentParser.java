@@ -128,9 +128,29 @@ public final class DocumentParser {
                 return;
             } else {
                 // Paragraphs, tables and anything an extension adds: their visible text is prose.
-                current().addText(Markdown.text(node));
                 collectLinks(node);
+                current().addText(proseText(node));
             }
+        }
+
+        /**
+         * The block's text without image alt texts: a picture's caption is not prose, and a page of pictures
+         * must count as empty. Runs after the links (images included) were collected, as it detaches images.
+         */
+        private static String proseText(Node block) {
+            List<Node> images = new ArrayList<>();
+            Deque<Node> stack = new ArrayDeque<>();
+            stack.push(block);
+            while (!stack.isEmpty()) {
+                Node node = stack.pop();
+                if (node instanceof Image || node instanceof ImageRef) {
+                    images.add(node);
+                } else {
+                    pushChildrenInOrder(node, stack);
+                }
+            }
+            images.forEach(Node::unlink);
+            return Markdown.text(block);
         }
 
         private void addCode(String info, String code) {

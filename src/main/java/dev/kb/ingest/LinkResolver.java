@@ -21,7 +21,7 @@ public final class LinkResolver {
     }
 
     /** Trims the target and removes line breaks inside it: authors break long URLs across lines. */
-    public static String clean(String href) {
+    private static String clean(String href) {
         return href == null ? "" : LINE_BREAK.matcher(href.strip()).replaceAll("");
     }
 

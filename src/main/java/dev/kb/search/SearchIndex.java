@@ -41,15 +41,13 @@ public final class SearchIndex implements AutoCloseable {
     private final Directory directory;
     private final Analyzer analyzer;
     private final ReentrantLock batchLock = new ReentrantLock();
-    private final boolean wasReset;
     private final SearcherManager searchers;
     /** Replaced after a failed batch, so guarded by {@link #batchLock}. */
     private IndexWriter writer;
 
-    private SearchIndex(Directory directory, Analyzer analyzer, boolean wasReset) throws IOException {
+    private SearchIndex(Directory directory, Analyzer analyzer) throws IOException {
         this.directory = directory;
         this.analyzer = analyzer;
-        this.wasReset = wasReset;
         this.writer = newWriter(directory, analyzer);
         if (!DirectoryReader.indexExists(directory)) {
             writer.commit();
@@ -68,15 +66,14 @@ public final class SearchIndex implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             FSDirectory directory = FSDirectory.open(dir);
-            boolean reset = false;
             if (DirectoryReader.indexExists(directory) && !readable(directory)) {
+                // Starting empty is safe: the index records no run, so every course is rebuilt from PostgreSQL.
                 LOG.warn("the search index in {} is unreadable; it will be rebuilt from the database", dir);
                 for (String file : directory.listAll()) {
                     directory.deleteFile(file);
                 }
-                reset = true;
             }
-            return new SearchIndex(directory, analyzer, reset);
+            return new SearchIndex(directory, analyzer);
         } catch (LockObtainFailedException e) {
             throw new IllegalStateException("the search index in " + dir + " is in use by another kb process", e);
         } catch (IOException e) {
@@ -96,11 +93,6 @@ public final class SearchIndex implements AutoCloseable {
 
     public Analyzer analyzer() {
         return analyzer;
-    }
-
-    /** True when the index found on disk was unreadable and had to be started afresh. */
-    public boolean wasReset() {
-        return wasReset;
     }
 
     /** Run ids per course of the last commit. */

@@ -189,10 +189,14 @@ public final class DocumentStore {
         return linkRows(DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.KIND.eq("topic")));
     }
 
-    /** Links of other topic documents of the course whose target is this path. */
+    /** Links of other topic documents of the course to this path (or, for a README.md, to its folder). */
     public List<LinkRow> linksTo(String courseId, String path) {
+        List<String> targets = new ArrayList<>(List.of(path));
+        if (path.equals("README.md") || path.endsWith("/README.md")) {
+            targets.add(path.substring(0, Math.max(0, path.length() - "/README.md".length())));
+        }
         return linkRows(DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.KIND.eq("topic"))
-                .and(LINK.TARGET_PATH.eq(path)).and(LINK.KIND.eq("local")).and(DOCUMENT.PATH.ne(path)));
+                .and(LINK.TARGET_PATH.in(targets)).and(LINK.KIND.eq("local")).and(DOCUMENT.PATH.ne(path)));
     }
 
     private List<LinkRow> linkRows(org.jooq.Condition where) {

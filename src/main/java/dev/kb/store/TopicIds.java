@@ -17,10 +17,6 @@ public final class TopicIds {
         return HexFormat.of().formatHex(sha256(courseId + "\n" + path), 0, 8);
     }
 
-    public static boolean isWellFormed(String id) {
-        return id != null && id.matches("[0-9a-f]{16}");
-    }
-
     static byte[] sha256(String s) {
         return sha256(s.getBytes(StandardCharsets.UTF_8));
     }

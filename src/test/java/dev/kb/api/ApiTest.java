@@ -1,0 +1,219 @@
+package dev.kb.api;
+
+import static dev.kb.testing.Contract.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.kb.store.TopicIds;
+import dev.kb.testing.Courses;
+import dev.kb.testing.TestApp;
+import dev.kb.testing.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The HTTP API end to end on the fixture course; every response is checked against openapi.yaml. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiTest {
+    private static final String COURSE = "fixture-course";
+    private TestApp app;
+
+    @BeforeAll
+    void start() {
+        app = TestApp.start(Courses.fixture(), TestDatabases.Target.EMBEDDED);
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    private static String id(String path) {
+        return TopicIds.of(COURSE, path);
+    }
+
+    @Test
+    void GET_health_is_ok_when_database_and_index_answer() {
+        given(app.port()).get("/health").then().statusCode(200)
+                .body("status", equalTo("ok")).body("database", equalTo("up")).body("index", equalTo("up"));
+    }
+
+    @Test
+    void GET_openapi_yaml_serves_the_contract() {
+        given(app.port()).get("/openapi.yaml").then().statusCode(200).body(startsWith("openapi: 3.0.3"));
+    }
+
+    @Test
+    void GET_courses_lists_the_indexed_course() {
+        given(app.port()).get("/api/v1/courses").then().statusCode(200)
+                .body("items.id", contains(COURSE))
+                .body("items[0].title", equalTo("Fixture Course: Cloud Native Basics"))
+                .body("items[0].topics", equalTo(16))
+                .body("items[0].agendaItems", equalTo(17))
+                .body("total", equalTo(1));
+        given(app.port()).get("/api/v1/courses/" + COURSE).then().statusCode(200).body("id", equalTo(COURSE));
+    }
+
+    @Test
+    void GET_agenda_returns_sections_modules_and_items_with_status_path_url_and_topic() {
+        given(app.port()).get("/api/v1/courses/" + COURSE + "/agenda").then().statusCode(200)
+                .body("course", equalTo(COURSE))
+                .body("sections.title", contains("Agenda", "Backlog"))
+                .body("sections[0].modules.title", contains("Einstieg", "Networking", "Security"))
+                .body("sections[0].modules[0].items[0].title", equalTo("Überblick"))
+                .body("sections[0].modules[0].items[0].href", equalTo("/overview.md"))
+                .body("sections[0].modules[0].items[0].status", equalTo("linked"))
+                .body("sections[0].modules[0].items[0].path", equalTo("overview.md"))
+                .body("sections[0].modules[0].items[0].topicId", equalTo(id("overview.md")))
+                .body("sections[0].modules[1].items[3].status", equalTo("missing"))
+                .body("sections[0].modules[2].items[3].url", equalTo("https://kubernetes.io/docs/concepts/security/"))
+                .body("sections[0].modules[2].items[5].status", equalTo("empty"));
+    }
+
+    @Test
+    void GET_search_returns_hits_with_section_and_marked_snippet() {
+        given(app.port()).queryParam("q", "ClusterIP").queryParam("course", COURSE).get("/api/v1/search")
+                .then().statusCode(200)
+                .body("query", equalTo("ClusterIP"))
+                .body("total", equalTo(1))
+                .body("hits[0].topicId", equalTo(id("networking/services.md")))
+                .body("hits[0].course", equalTo(COURSE))
+                .body("hits[0].path", equalTo("networking/services.md"))
+                .body("hits[0].title", equalTo("Services & DNS"))
+                .body("hits[0].anchor", equalTo("service-types"))
+                .body("hits[0].heading", equalTo("Service types"))
+                .body("hits[0].snippet", containsString("<mark>ClusterIP</mark>"));
+    }
+
+    @Test
+    void GET_search_caps_limit_and_validates_parameters() {
+        given(app.port()).queryParam("q", "the").queryParam("limit", 1000).get("/api/v1/search")
+                .then().statusCode(200).body("limit", equalTo(100));
+        problem(given(app.port()).get("/api/v1/search"), 400, "q");
+        problem(given(app.port()).queryParam("q", "x").queryParam("limit", "ten").get("/api/v1/search"), 400, "limit");
+        problem(given(app.port()).queryParam("q", "x").queryParam("limit", 0).get("/api/v1/search"), 400, "limit");
+        problem(given(app.port()).queryParam("q", "x").queryParam("offset", -1).get("/api/v1/search"), 400, "offset");
+        problem(given(app.port()).queryParam("q", "x".repeat(600)).get("/api/v1/search"), 400, "q");
+        given(app.port()).queryParam("q", "x").queryParam("course", "nope").get("/api/v1/search")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*", "?", "field:", "\"", "🙂", "((", "-", "a AND (b"})
+    void GET_search_with_odd_queries_answers_200(String q) {
+        given(app.port()).queryParam("q", q).get("/api/v1/search").then().statusCode(200);
+    }
+
+    @Test
+    void GET_topics_looks_up_by_path_and_lists_a_course() {
+        given(app.port()).queryParam("course", COURSE).queryParam("path", "networking/policies exercise.md")
+                .get("/api/v1/topics").then().statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].id", equalTo(id("networking/policies exercise.md")))
+                .body("items[0].title", equalTo("Übung: Network Policies"))
+                .body("items[0].inAgenda", equalTo(true));
+        given(app.port()).queryParam("course", COURSE).queryParam("path", "nope.md").get("/api/v1/topics")
+                .then().statusCode(200).body("items", hasSize(0)).body("total", equalTo(0));
+        given(app.port()).queryParam("course", COURSE).queryParam("limit", 5).get("/api/v1/topics")
+                .then().statusCode(200).body("items", hasSize(5)).body("total", equalTo(16))
+                .body("items.path", not(hasItem("README.md")));
+        problem(given(app.port()).get("/api/v1/topics"), 400, "course");
+    }
+
+    @Test
+    void GET_topic_returns_headings_links_backlinks_markdown_and_safe_html() {
+        given(app.port()).get("/api/v1/topics/" + id("overview.md")).then().statusCode(200)
+                .body("id", equalTo(id("overview.md")))
+                .body("path", equalTo("overview.md"))
+                .body("title", equalTo("Überblick über Cloud Native"))
+                .body("inAgenda", equalTo(true))
+                .body("headings.anchor", contains("überblick-über-cloud-native", "ziele"))
+                .body("links.path", contains("setup/01-install.md", "security/00-overview.md", "networking/services.md"))
+                .body("links[2].fragment", equalTo("service-types"))
+                .body("links.status", everyItem(equalTo("ok")))
+                .body("images.status", contains("ok", "missing"))
+                .body("backlinks.path", hasItem("networking/services.md"))
+                .body("backlinks.path", hasItem("guides/troubleshooting.md"))
+                .body("backlinks.path", not(hasItem("README.md")))
+                .body("markdown", startsWith("# Überblick"))
+                .body("html", containsString("<h2 id=\"ziele\">"));
+        // A link to a folder ("guides/") is a link to its README.md.
+        given(app.port()).get("/api/v1/topics/" + id("guides/README.md")).then().statusCode(200)
+                .body("inAgenda", equalTo(true))
+                .body("backlinks.path", contains("networking/services.md"));
+        given(app.port()).get("/api/v1/topics/" + id("guides/troubleshooting.md")).then().statusCode(200)
+                .body("backlinks.path", contains("guides/README.md"))
+                .body("headings.anchor", contains("troubleshooting", "check", "check-1"))
+                .body("html", not(containsString("<script")))
+                .body("html", not(containsString("javascript:")))
+                .body("links.find { it.href.startsWith('javascript') }.status", equalTo("invalid"));
+    }
+
+    @Test
+    void GET_unknown_topic_or_course_is_a_404_problem() {
+        given(app.port()).get("/api/v1/topics/0000000000000000").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/not-found")).body("status", equalTo(404))
+                .body("title", equalTo("Not Found")).body("detail", containsString("0000000000000000"));
+        given(app.port()).get("/api/v1/topics/" + id("README.md")).then().statusCode(404);
+        given(app.port()).get("/api/v1/courses/nope/agenda").then().statusCode(404);
+        given(app.port()).get("/api/v1/courses/nope/graph").then().statusCode(404);
+        given(app.port()).get("/api/v1/courses/nope/coverage").then().statusCode(404);
+        given(app.port()).get("/api/v1/topics/nope/prerequisites").then().statusCode(404);
+        given(app.port()).get("/api/v1/no-such-route").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void wrong_method_is_a_405_problem() {
+        given(app.port()).post("/api/v1/search").then().statusCode(405).contentType("application/problem+json")
+                .body("status", equalTo(405));
+    }
+
+    @Test
+    void GET_graph_and_prerequisites_use_the_same_node_and_edge_shapes() {
+        given(app.port()).get("/api/v1/courses/" + COURSE + "/graph").then().statusCode(200)
+                .body("nodes", hasSize(16))
+                .body("edges.find { it.kind == 'link' }.evidence", notNullValue())
+                .body("dropped", hasSize(1));
+        given(app.port()).get("/api/v1/topics/" + id("networking/policies exercise.md") + "/prerequisites")
+                .then().statusCode(200)
+                .body("topicId", equalTo(id("networking/policies exercise.md")))
+                .body("learningPath", contains(id("overview.md"), id("networking/services.md"),
+                        id("networking/policies exercise.md")))
+                .body("edges.from", hasItem(id("overview.md")));
+    }
+
+    @Test
+    void GET_coverage_summarises_and_details() {
+        given(app.port()).get("/api/v1/courses/" + COURSE + "/coverage").then().statusCode(200)
+                .body("summary.items", equalTo(17))
+                .body("summary.linked", equalTo(11))
+                .body("summary.missing", equalTo(2))
+                .body("summary.empty", equalTo(1))
+                .body("summary.external", equalTo(1))
+                .body("summary.unlinked", equalTo(2))
+                .body("summary.orphanDocuments", equalTo(7))
+                .body("summary.emptyDocuments", equalTo(2))
+                .body("gaps.find { it.title == 'Escaping link' }.path", nullValue())
+                .body("gaps.find { it.title == 'Escaping link' }.reason", containsString("escapes"))
+                .body("indexRun.issues.find { it.path == 'binary.md' }.severity", equalTo("skipped"))
+                .body("indexRun.issues.find { it.path == 'latin1.md' }.reason", containsString("UTF-8"));
+    }
+
+    private static void problem(io.restassured.response.Response response, int status, String parameter) {
+        response.then().statusCode(status).contentType("application/problem+json")
+                .body("status", equalTo(status)).body("parameter", equalTo(parameter))
+                .body("type", equalTo("/problems/invalid-parameter"));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.kb.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kb.Main;
+import dev.kb.testing.Courses;
+import dev.kb.testing.TestDatabases;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void help_lists_commands_and_options() {
+        Run run = run("--help");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("serve", "index", "--port", "--data-dir", "--database-url", "--course-id",
+                "KB_PORT", "KB_DATA_DIR", "KB_DATABASE_URL");
+    }
+
+    @Test
+    void bad_arguments_are_one_readable_line_and_exit_2() {
+        for (String[] args : new String[][] {{"--port", "abc", "serve"}, {"index", "/no/such/course"},
+                {"index", Courses.fixture().toString(), "--course-id", "Not Valid!"}, {"frobnicate"}}) {
+            Run run = run(args);
+            assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err().strip()).startsWith("kb: ").doesNotContain("\n").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void unreachable_database_is_one_readable_line_and_exit_1(@TempDir Path dataDir) {
+        Run run = run("index", Courses.fixture().toString(), "--data-dir", dataDir.toString(),
+                "--database-url", "jdbc:postgresql://127.0.0.1:1/kb?connectTimeout=2");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("kb: cannot connect to PostgreSQL").doesNotContain("\n");
+    }
+
+    @Test
+    void index_reports_the_run_and_its_issues(@TempDir Path dataDir) {
+        String url = TestDatabases.fresh(TestDatabases.Target.EMBEDDED).url();
+        Run run = run("index", Courses.fixture().toString(), "--data-dir", dataDir.toString(), "--database-url", url,
+                "--course-id", "my-course");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Indexed my-course (\"Fixture Course: Cloud Native Basics\")")
+                .contains("19 files, 17 parsed").contains("skipped   binary.md");
+        Run again = run("index", Courses.fixture().toString(), "--data-dir", dataDir.toString(), "--database-url", url,
+                "--course-id", "my-course");
+        assertThat(again.out()).contains("0 parsed, 17 unchanged");
+    }
+}

@@ -1,0 +1,134 @@
+package dev.kb.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.kb.common.InvalidInput;
+import dev.kb.testing.Courses;
+import dev.kb.testing.TestApp;
+import dev.kb.testing.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchServiceTest {
+    private TestApp app;
+    private SearchService search;
+
+    @BeforeAll
+    void start() {
+        app = TestApp.start(Courses.fixture(), TestDatabases.Target.EMBEDDED);
+        search = app.kb().services().search();
+    }
+
+    @AfterAll
+    void stop() {
+        app.close();
+    }
+
+    private SearchResult q(String query) {
+        return search.search(new SearchService.Request(query, "fixture-course", 10, 0));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            runAsUser                   | security/01-non-root.md
+            cap_net_raw                 | security/02-capabilities.md
+            ClusterIP                   | networking/services.md
+            "kubectl apply"             | setup/01-install.md
+            --set replicas              | setup/01-install.md
+            Übung network policies      | networking/policies exercise.md
+            uebung network              | networking/policies exercise.md
+            helm uninstall              | setup/02-uninstall.md
+            """)
+    void query_finds_the_expected_topic_first(String query, String expectedPath) {
+        assertThat(q(query).hits()).first().extracting(SearchHit::path).isEqualTo(expectedPath);
+    }
+
+    @Test
+    void title_match_ranks_above_body_match() {
+        // "Capabilities" is the title of one topic and a word in the body of the handout.
+        SearchResult result = q("capabilities");
+        assertThat(result.hits()).extracting(SearchHit::path).startsWith("security/02-capabilities.md");
+    }
+
+    @Test
+    void hit_names_the_best_section_and_quotes_it_with_marks() {
+        SearchHit hit = q("ClusterIP").hits().get(0);
+        assertThat(hit.anchor()).isEqualTo("service-types");
+        assertThat(hit.heading()).isEqualTo("Service types");
+        assertThat(hit.snippet()).contains("<mark>ClusterIP</mark>");
+        assertThat(hit.topicId()).hasSize(16);
+        assertThat(hit.score()).isPositive();
+    }
+
+    @Test
+    void a_code_match_quotes_the_code_line() {
+        SearchHit hit = q("runAsUser").hits().get(0);
+        assertThat(hit.path()).isEqualTo("security/01-non-root.md");
+        assertThat(hit.snippet()).contains("<mark>runAsUser</mark>: 10001").doesNotContain("Why it matters");
+    }
+
+    @Test
+    void snippet_text_is_html_escaped_around_the_marks() {
+        SearchHit hit = q("Windows").hits().stream().filter(h -> h.path().equals("crlf-bom.md")).findFirst().orElseThrow();
+        assertThat(hit.snippet()).contains("<mark>Windows</mark>").doesNotContain("<script");
+        SearchHit services = q("\"name.namespace.svc.cluster.local\"").hits().get(0);
+        assertThat(services.path()).isEqualTo("networking/services.md");
+    }
+
+    @Test
+    void phrase_requires_the_words_in_order() {
+        assertThat(q("\"kubectl apply\"").hits()).extracting(SearchHit::path).containsExactly("setup/01-install.md");
+        assertThat(q("\"apply kubectl\"").total()).isZero();
+    }
+
+    @Test
+    void exclusion_removes_topics_with_the_word() {
+        assertThat(q("lab").hits()).extracting(SearchHit::path).contains("setup/02-uninstall.md");
+        assertThat(q("lab -helm").hits()).extracting(SearchHit::path).doesNotContain("setup/02-uninstall.md", "setup/01-install.md");
+    }
+
+    @Test
+    void words_not_all_in_one_topic_still_rank_topics_with_some_of_them() {
+        SearchResult result = q("ClusterIP zzzyxw");
+        assertThat(result.hits()).extracting(SearchHit::path).first().isEqualTo("networking/services.md");
+    }
+
+    @Test
+    void agenda_file_is_not_a_search_result() {
+        assertThat(q("Fixture Course").hits()).extracting(SearchHit::path).doesNotContain("README.md");
+    }
+
+    @Test
+    void pagination_is_consistent_with_the_total() {
+        SearchResult all = search.search(new SearchService.Request("the", "fixture-course", 100, 0));
+        SearchResult second = search.search(new SearchService.Request("the", "fixture-course", 2, 2));
+        assertThat(all.total()).isGreaterThan(3);
+        assertThat(second.total()).isEqualTo(all.total());
+        assertThat(second.hits()).extracting(SearchHit::topicId)
+                .containsExactly(all.hits().get(2).topicId(), all.hits().get(3).topicId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"!!!", "\"", "\"unbalanced quote", "*", "?", "field:", "title:kubectl", "🙂", "-", "- -", "((",
+            "\\", "AND OR NOT", "a~2", "-runAsNonRoot"})
+    void odd_queries_answer_without_error(String query) {
+        SearchResult result = q(query);
+        assertThat(result.total()).isGreaterThanOrEqualTo(0);
+        assertThat(result.hits()).hasSizeLessThanOrEqualTo(10);
+    }
+
+    @Test
+    void empty_and_oversized_queries_are_invalid_input_naming_q() {
+        assertThatThrownBy(() -> q("  ")).isInstanceOf(InvalidInput.class)
+                .extracting(e -> ((InvalidInput) e).parameter()).isEqualTo("q");
+        assertThatThrownBy(() -> q("x".repeat(10_000))).isInstanceOf(InvalidInput.class).hasMessageContaining("500");
+        assertThatThrownBy(() -> q("w ".repeat(40))).isInstanceOf(InvalidInput.class).hasMessageContaining("32");
+    }
+}

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -34,20 +35,33 @@ final class ServeCommand implements Callable<Integer> {
         Path coursePath = path != null ? path : ExampleCourse.extractTo(config.dataDir().resolve("example-course"));
         CourseDirectory course = CourseDirectory.of(spec, coursePath, kb.courseId);
         PrintWriter out = spec.commandLine().getOut();
-        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch stopping = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
         try (Kb app = Kb.open(config)) {
             RunSummary.print(out, app.index(course.id(), course.path()));
             Javalin server = ApiServer.create(app.services());
             Ports.start(server, config.port());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.stop();
-                stopped.countDown();
+                stopping.countDown();
+                // Hold the JVM until the main thread has closed the index and the database.
+                awaitQuietly(closed);
             }, "kb-shutdown"));
             out.printf("kb serves %s at http://localhost:%d/api/v1/courses/%s (contract: /openapi.yaml; Ctrl+C stops)%n",
                     course.id(), server.port(), course.id());
             out.flush();
-            stopped.await();
+            stopping.await();
+        } finally {
+            closed.countDown();
         }
         return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

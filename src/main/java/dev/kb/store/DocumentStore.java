@@ -1,7 +1,6 @@
 package dev.kb.store;
 
 import static dev.kb.store.jooq.Tables.ASSET;
-import static dev.kb.store.jooq.Tables.CODE_BLOCK;
 import static dev.kb.store.jooq.Tables.DOCUMENT;
 import static dev.kb.store.jooq.Tables.LINK;
 import static dev.kb.store.jooq.Tables.SECTION;

@@ -21,7 +21,7 @@ public final class ApiServer {
     public static Javalin create(Kb.Services services) {
         CourseRoutes courses = new CourseRoutes(services.courses(), services.graph(), services.coverage());
         TopicRoutes topics = new TopicRoutes(services.topics(), services.graph());
-        SearchRoutes search = new SearchRoutes(services.search(), services.courses());
+        SearchRoutes search = new SearchRoutes(services.search(), services.suggest(), services.courses());
         byte[] openApi = openApiDocument();
 
         return Javalin.create(config -> {
@@ -43,6 +43,7 @@ public final class ApiServer {
                     get("/courses/{course}/graph", courses::graph);
                     get("/courses/{course}/coverage", courses::coverage);
                     get("/search", search::search);
+                    get("/suggest", search::suggest);
                     get("/topics", topics::list);
                     get("/topics/{id}", topics::get);
                     get("/topics/{id}/prerequisites", topics::prerequisites);

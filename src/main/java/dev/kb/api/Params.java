@@ -2,6 +2,9 @@ package dev.kb.api;
 
 import dev.kb.common.InvalidInput;
 import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Reading request parameters; a value kb cannot use becomes a 400 problem that names the parameter. */
 final class Params {
@@ -19,6 +22,28 @@ final class Params {
     static String optional(Context ctx, String name) {
         String value = ctx.queryParam(name);
         return value == null || value.isBlank() ? null : value;
+    }
+
+    /** true, false, or absent (null). */
+    static Boolean bool(Context ctx, String name) {
+        String value = optional(ctx, name);
+        if (value == null) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new InvalidInput(name, "'" + name + "' must be true or false");
+        };
+    }
+
+    /** One of the allowed values, or absent (null). */
+    static String oneOf(Context ctx, String name, Set<String> allowed) {
+        String value = optional(ctx, name);
+        if (value != null && !allowed.contains(value)) {
+            throw new InvalidInput(name, "'" + name + "' must be one of " + new TreeSet<>(allowed));
+        }
+        return value;
     }
 
     /** An integer at least {@code min}; values above {@code max} are capped at {@code max}. */

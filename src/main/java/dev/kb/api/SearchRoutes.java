@@ -1,26 +1,50 @@
 package dev.kb.api;
 
 import dev.kb.course.CourseService;
+import dev.kb.ingest.Categories;
+import dev.kb.ingest.LanguageDetector;
 import dev.kb.search.SearchService;
+import dev.kb.search.SuggestService;
+import java.util.Set;
 import io.javalin.http.Context;
 
 final class SearchRoutes {
+    private static final Set<String> LANGUAGES = Set.of(LanguageDetector.GERMAN, LanguageDetector.ENGLISH,
+            LanguageDetector.MIXED, LanguageDetector.UNKNOWN);
+
     private final SearchService search;
+    private final SuggestService suggest;
     private final CourseService courses;
 
-    SearchRoutes(SearchService search, CourseService courses) {
+    SearchRoutes(SearchService search, SuggestService suggest, CourseService courses) {
         this.search = search;
+        this.suggest = suggest;
         this.courses = courses;
     }
 
     void search(Context ctx) {
         String q = Params.required(ctx, "q");
+        String course = course(ctx);
+        SearchService.Filters filters = new SearchService.Filters(Params.optional(ctx, "module"),
+                Params.bool(ctx, "inAgenda"), Params.oneOf(ctx, "language", LANGUAGES),
+                Params.oneOf(ctx, "kind", Categories.all()));
+        int limit = Params.integer(ctx, "limit", 10, 1, SearchService.MAX_LIMIT);
+        int offset = Params.integer(ctx, "offset", 0, 0, SearchService.MAX_OFFSET);
+        ctx.json(search.search(new SearchService.Request(q, course, filters, limit, offset)));
+    }
+
+    void suggest(Context ctx) {
+        String q = Params.required(ctx, "q");
+        String course = course(ctx);
+        int limit = Params.integer(ctx, "limit", 10, 1, SuggestService.MAX_LIMIT);
+        ctx.json(suggest.suggest(q, course, limit));
+    }
+
+    private String course(Context ctx) {
         String course = Params.optional(ctx, "course");
         if (course != null) {
             courses.require(course);
         }
-        int limit = Params.integer(ctx, "limit", 10, 1, SearchService.MAX_LIMIT);
-        int offset = Params.integer(ctx, "offset", 0, 0, SearchService.MAX_OFFSET);
-        ctx.json(search.search(new SearchService.Request(q, course, limit, offset)));
+        return course;
     }
 }

@@ -8,15 +8,19 @@ import dev.kb.graph.GraphService;
 import dev.kb.ingest.IndexRunReport;
 import dev.kb.ingest.IngestLimits;
 import dev.kb.ingest.IngestService;
-import dev.kb.search.CourseAnalyzer;
 import dev.kb.search.SearchIndex;
 import dev.kb.search.SearchIndexer;
 import dev.kb.search.SearchService;
+import dev.kb.search.SuggestService;
+import dev.kb.store.DocumentRow;
+import dev.kb.store.DocumentStore;
+import dev.kb.store.FullTextBaseline;
 import dev.kb.store.RunStore;
 import dev.kb.topic.TopicService;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +38,8 @@ public final class Kb implements AutoCloseable {
     private final Services services;
 
     /** The services the HTTP API (and anything else) reads through. */
-    public record Services(CourseService courses, TopicService topics, SearchService search, GraphService graph,
-                           CoverageService coverage, Health health) {
+    public record Services(CourseService courses, TopicService topics, SearchService search, SuggestService suggest,
+                           GraphService graph, CoverageService coverage, Health health) {
     }
 
     private Kb(Database database, SearchIndex index) {
@@ -45,14 +49,15 @@ public final class Kb implements AutoCloseable {
         this.indexer = new SearchIndexer(database.dsl(), index);
         CourseService courses = new CourseService(database.dsl());
         this.services = new Services(courses, new TopicService(database.dsl(), courses), new SearchService(index),
-                new GraphService(database.dsl(), courses), new CoverageService(database.dsl(), courses),
+                new SuggestService(index), new GraphService(database.dsl(), courses),
+                new CoverageService(database.dsl(), courses),
                 new Health(database, index));
     }
 
     public static Kb open(Config config) {
         Database database = Database.open(config);
         try {
-            SearchIndex index = SearchIndex.open(config.luceneDir(), new CourseAnalyzer());
+            SearchIndex index = SearchIndex.open(config.luceneDir());
             int interrupted = new RunStore(database.dsl()).failInterrupted();
             if (interrupted > 0) {
                 LOG.warn("{} index run(s) were interrupted by an earlier stop and are recorded as failed", interrupted);
@@ -78,6 +83,17 @@ public final class Kb implements AutoCloseable {
 
     public Services services() {
         return services;
+    }
+
+    /** PostgreSQL's own full-text search over the same documents, for side-by-side evaluation. */
+    public FullTextBaseline baseline() {
+        return new FullTextBaseline(database.dsl());
+    }
+
+    /** Paths of the course's compiled handouts. */
+    public Set<String> handouts(String courseId) {
+        return new DocumentStore(database.dsl()).list(courseId).stream().filter(DocumentRow::handout)
+                .map(DocumentRow::path).collect(Collectors.toSet());
     }
 
     @Override

@@ -35,9 +35,6 @@ import org.jsoup.nodes.Element;
  * their section. The walk is iterative so deeply nested lists and quotes cannot exhaust the stack.
  */
 public final class DocumentParser {
-    /** Bump when parsing changes what is stored: every document is then parsed again on the next run. */
-    public static final int VERSION = 1;
-
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}_'’.-]*");
 
     private DocumentParser() {
@@ -51,8 +48,10 @@ public final class DocumentParser {
     public static ParsedDocument plainText(String path, String text) {
         String body = text.strip();
         int words = countWords(body);
-        return new ParsedDocument(fileStem(path), List.of(new ParsedDocument.Section(0, 0, null, null, body, "", words)),
-                List.of(), List.of(), body, words);
+        String language = LanguageDetector.detect(body);
+        return new ParsedDocument(fileStem(path),
+                List.of(new ParsedDocument.Section(0, 0, null, null, body, "", words, language)),
+                List.of(), List.of(), body, words, language, Categories.of(path, fileStem(path)));
     }
 
     static int countWords(String text) {
@@ -90,23 +89,25 @@ public final class DocumentParser {
                     leaf(node);
                 }
             }
-            List<ParsedDocument.Section> built = new ArrayList<>();
             StringBuilder body = new StringBuilder();
+            StringBuilder headings = new StringBuilder();
+            for (SectionBuilder s : sections) {
+                if (s.text.length() > 0) {
+                    body.append(body.length() > 0 ? "\n\n" : "").append(s.text);
+                }
+                headings.append(s.heading == null ? "" : s.heading + "\n");
+            }
+            String language = LanguageDetector.detect(headings + "\n" + body);
+            List<ParsedDocument.Section> built = new ArrayList<>();
             int words = 0;
             for (SectionBuilder s : sections) {
-                ParsedDocument.Section section = s.build();
+                ParsedDocument.Section section = s.build(language);
                 built.add(section);
                 words += section.wordCount();
-                if (!section.bodyText().isEmpty()) {
-                    if (body.length() > 0) {
-                        body.append("\n\n");
-                    }
-                    body.append(section.bodyText());
-                }
             }
             String finalTitle = title != null && !title.isBlank() ? title : fileStem(path);
             return new ParsedDocument(finalTitle, List.copyOf(built), List.copyOf(codeBlocks), List.copyOf(links),
-                    body.toString(), words);
+                    body.toString(), words, language, Categories.of(path, finalTitle));
         }
 
         private void leaf(Node node) {
@@ -272,10 +273,12 @@ public final class DocumentParser {
             code.append(c);
         }
 
-        ParsedDocument.Section build() {
+        ParsedDocument.Section build(String documentLanguage) {
             String body = text.toString();
+            String own = LanguageDetector.detect((heading == null ? "" : heading + "\n") + body);
             return new ParsedDocument.Section(ord, level, heading, anchor, body, code.toString(),
-                    countWords(body) + (heading == null ? 0 : countWords(heading)));
+                    countWords(body) + (heading == null ? 0 : countWords(heading)),
+                    own.equals(LanguageDetector.UNKNOWN) ? documentLanguage : own);
         }
     }
 }

@@ -116,11 +116,12 @@ public final class IngestService {
         boolean agendaChanged = !removedPaths.isEmpty()
                 || changed.stream().anyMatch(l -> !stored.containsKey(l.source().path()))
                 || (agendaPath != null && changedIds.contains(TopicIds.of(courseId, agendaPath)));
+        boolean anyChange = !parsed.isEmpty() || !removedPaths.isEmpty();
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         RunStore.Counts counts = new RunStore.Counts(scan.files().size(), parsed.size(),
                 documents.size() - changed.size(), removedPaths.size());
-        dsl.transaction(cfg -> {
+        boolean handoutsChanged = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             new CourseStore(tx).upsert(courseId, agenda.title(), scan.root().toString(), now);
             DocumentStore docs = new DocumentStore(tx);
@@ -129,20 +130,24 @@ public final class IngestService {
                 docs.write(courseId, d, now);
             }
             docs.replaceAssets(courseId, assets);
+            // Whether a document is a handout depends on all the others: decided again whenever one changes.
+            boolean handouts = anyChange
+                    && docs.markHandouts(courseId, HandoutDetector.configured().handouts(docs.topicTexts(courseId)));
             AgendaStore agendaStore = new AgendaStore(tx);
             agendaStore.replace(courseId, agenda, p -> files.isDocument(p) && !p.equals(agendaPath));
             List<DocumentRow> topics = docs.list(courseId).stream().filter(DocumentRow::isTopic).toList();
             new GraphStore(tx).replace(courseId, PrerequisiteInference.infer(topics, agendaStore.read(courseId),
                     docs.topicLinks(courseId), files));
             new RunStore(tx).succeed(runId, counts, issues);
+            return handouts;
         });
         return new IndexRunReport(runId, courseId, agenda.title(), counts.scanned(), counts.parsed(),
                 counts.unchanged(), counts.removed(), List.copyOf(issues), Set.copyOf(changedIds),
-                Set.copyOf(removedIds), agendaChanged, Duration.ofNanos(System.nanoTime() - started));
+                Set.copyOf(removedIds), agendaChanged || handoutsChanged, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static boolean isChanged(DocumentStore.StoredVersion stored, String hash) {
-        return stored == null || !stored.contentHash().equals(hash) || stored.parserVersion() != DocumentParser.VERSION;
+        return stored == null || !stored.contentHash().equals(hash) || stored.parserVersion() != ParserVersion.current();
     }
 
     /** The course root's README.md; a differently cased readme.md only when there is no exact match. */
@@ -191,7 +196,7 @@ public final class IngestService {
             parsed = DocumentParser.plainText(path, l.text());
             issue = new RunIssue(path, RunIssue.Severity.WARNING, "could not be parsed as markdown: stored as plain text");
         }
-        return new Parsed(new NewDocument(path, isAgenda ? "agenda" : "topic", l.hash(), DocumentParser.VERSION,
+        return new Parsed(new NewDocument(path, isAgenda ? "agenda" : "topic", l.hash(), ParserVersion.current(),
                 (int) Math.min(Integer.MAX_VALUE, l.source().size()), l.text(), parsed), issue);
     }
 }

@@ -9,10 +9,16 @@ public record ParsedDocument(
         List<CodeBlock> codeBlocks,
         List<DocumentLink> links,
         String bodyText,
-        int wordCount) {
+        int wordCount,
+        String language,
+        String category) {
 
-    /** A heading and its text up to the next heading; level 0 is text before the first heading. */
-    public record Section(int ord, int level, String heading, String anchor, String bodyText, String codeText, int wordCount) {
+    /**
+     * A heading and its text up to the next heading; level 0 is text before the first heading. {@code language}
+     * is the section's own when its text tells, else the document's.
+     */
+    public record Section(int ord, int level, String heading, String anchor, String bodyText, String codeText,
+                          int wordCount, String language) {
     }
 
     public record CodeBlock(int ord, int sectionOrd, String info, String code) {

@@ -1,29 +1,74 @@
 package dev.kb.search;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
- * Field names of the Lucene index, in one place. Each topic is one Lucene document of TYPE "topic" (for
- * ranking documents) plus one of TYPE "section" per section (for naming and quoting the best section).
+ * Field names of the Lucene index, in one place. Each topic is one Lucene document of TYPE "topic" (for ranking
+ * topics), one of TYPE "section" per section (for naming and quoting the best section) and several of TYPE
+ * "suggestion" (titles, headings, code terms, for completions).
  */
 final class IndexFields {
-    /** Unique key of a Lucene document: the topic id, or topic id + "#" + section ord. */
+    /** Unique key of a Lucene document: the topic id, or topic id + "#" + section ord, or + "~" + n. */
     static final String KEY = "key";
-    /** The topic id on both kinds of documents: one term deletes or replaces a topic with its sections. */
+    /** The topic id on every kind of document: one term deletes or replaces a topic with all of its parts. */
     static final String TOPIC = "topic";
     static final String COURSE = "course";
     static final String TYPE = "type";
     static final String PATH = "path";
-    /** The path split into words, so "kube-bench" or "can-i" find files named after them. */
-    static final String PATH_TEXT = "path_text";
+
+    // Stored for display.
     static final String TITLE = "title";
-    static final String HEADINGS = "headings";
-    static final String BODY = "body";
-    static final String CODE = "code";
     static final String ANCHOR = "anchor";
     static final String HEADING = "heading";
+    static final String BODY = "body";
+    static final String CODE = "code";
     static final String SECTION_ORD = "section_ord";
+    static final String SECTION_LANGUAGE = "section_language";
+    static final String SUGGESTION = "suggestion";
+    static final String SUGGESTION_KIND = "suggestion_kind";
+    /** Orders completions: titles before headings before code terms. */
+    static final String SUGGEST_RANK = "suggest_rank";
+
+    // Filters and facets: indexed as keywords and as doc values.
+    static final String MODULE = "module";
+    static final String IN_AGENDA = "in_agenda";
+    static final String LANGUAGE = "language";
+    static final String KIND = "kind";
+
+    /** 0 for topics, 1 for compiled handouts: handouts sort after every topic. */
+    static final String TIER = "tier";
+    /** A per-topic factor on the score: documents the agenda links rank above orphans for equal text. */
+    static final String PRIOR = "prior";
+    /** Completions: every prefix of every word of the suggestion. */
+    static final String SUGGEST_PREFIXES = "suggest_prefixes";
 
     static final String TYPE_TOPIC = "topic";
     static final String TYPE_SECTION = "section";
+    static final String TYPE_SUGGESTION = "suggestion";
+
+    /** Searchable text, each indexed in the forms it is useful in (see {@link Analyses}). */
+    enum Text {
+        TITLE("title", EnumSet.allOf(Analyses.Form.class)),
+        HEADINGS("headings", EnumSet.allOf(Analyses.Form.class)),
+        AGENDA("agenda", EnumSet.allOf(Analyses.Form.class)),
+        PATH("path_text", EnumSet.of(Analyses.Form.EXACT)),
+        BODY("body", EnumSet.allOf(Analyses.Form.class)),
+        CODE("code", EnumSet.of(Analyses.Form.EXACT)),
+        HEADING("heading", EnumSet.allOf(Analyses.Form.class));
+
+        final String base;
+        final Set<Analyses.Form> forms;
+
+        Text(String base, Set<Analyses.Form> forms) {
+            this.base = base;
+            this.forms = forms;
+        }
+
+        String field(Analyses.Form form) {
+            return base + form.suffix();
+        }
+    }
 
     private IndexFields() {
     }

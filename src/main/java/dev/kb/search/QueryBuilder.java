@@ -1,70 +1,238 @@
 package dev.kb.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 
 /**
- * Turns a {@link UserQuery} into a Lucene query over the text fields. Each word or phrase must match in
- * some field (or, in "any" mode, should), and a field's boost says how much a match there counts: a word in
- * the title tells more about a document than the same word in its body, and far more than in its code.
+ * Turns a {@link UserQuery} into a Lucene query. Every word becomes a "concept" that may match in any field and
+ * any analysis, the best match counting (a disjunction-max): as written, stemmed in English or German, as its
+ * code parts, through a synonym, and — only where the index does not know the word — one or two typing errors
+ * away. The last word also matches as a prefix while the user is still typing. A topic needs one concept to
+ * match; each further one adds to its score.
  */
 final class QueryBuilder {
-    /** Field weights: title &gt; headings &gt; path &gt; body &gt; code. */
-    static final Map<String, Float> TOPIC_FIELDS = Map.of(
-            IndexFields.TITLE, 4.0f,
-            IndexFields.HEADINGS, 2.0f,
-            IndexFields.PATH_TEXT, 1.5f,
-            IndexFields.BODY, 1.0f,
-            IndexFields.CODE, 0.7f);
-    /** Within a section, its heading plays the title's part. */
-    static final Map<String, Float> SECTION_FIELDS = Map.of(
-            IndexFields.HEADING, 2.0f,
-            IndexFields.BODY, 1.0f,
-            IndexFields.CODE, 0.7f);
-    /** How much the best field's score is topped up by matches in the other fields. */
     private static final float TIE_BREAKER = 0.2f;
+    private static final float LOOSE_PARTS = 0.5f;
+    private static final float PARTS_OF_STRUCTURED_WORD = 0.6f;
+    private static final int MIN_FUZZY_LENGTH = 4;
+    private static final int MAX_CORRECTIONS = 3;
 
-    private final org.apache.lucene.util.QueryBuilder analyzing;
+    private final Ranking ranking;
+    private final Synonyms synonyms;
+    private final Map<Analyses.Form, Analyzer> parts = new EnumMap<>(Analyses.Form.class);
+    private final Analyzer whole = Analyses.whole(Analyses.Form.EXACT);
 
-    QueryBuilder(Analyzer analyzer) {
-        this.analyzing = new org.apache.lucene.util.QueryBuilder(analyzer);
+    QueryBuilder(Ranking ranking, Synonyms synonyms) {
+        this.ranking = ranking;
+        this.synonyms = synonyms;
+        for (Analyses.Form form : Analyses.Form.values()) {
+            parts.put(form, Analyses.parts(form));
+        }
     }
 
-    /** Null when nothing of the query is searchable (only punctuation, only exclusions). */
-    Query build(UserQuery query, Map<String, Float> fields, boolean requireAll) {
-        BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        int positive = 0;
-        for (UserQuery.Clause clause : query.clauses()) {
-            Query q = clause(clause.text(), fields);
-            if (q == null) {
-                continue;
-            }
-            if (clause.excluded()) {
-                builder.add(q, BooleanClause.Occur.MUST_NOT);
-            } else {
-                builder.add(q, requireAll ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
-                positive++;
+    /**
+     * @param fields            the fields to search and their weights (a topic's or a section's)
+     * @param completeLastWord  the user may still be typing the last word: match it as a prefix too
+     * @return null when nothing of the query is searchable (only punctuation, only exclusions)
+     */
+    Query build(UserQuery query, Map<IndexFields.Text, Float> fields, IndexReader reader, boolean completeLastWord) {
+        List<UserQuery.Clause> clauses = query.clauses();
+        List<Integer> words = new ArrayList<>();
+        for (int i = 0; i < clauses.size(); i++) {
+            if (!clauses.get(i).phrase() && !clauses.get(i).excluded()) {
+                words.add(i);
             }
         }
-        return positive == 0 ? null : builder.build();
+        Map<Integer, Synonyms.Match> synonymAt = new HashMap<>();
+        for (Synonyms.Match m : synonyms.find(words.stream().map(i -> clauses.get(i).text()).toList())) {
+            synonymAt.put(words.get(m.start()), m);
+        }
+
+        List<Query> concepts = new ArrayList<>();
+        List<Query> excluded = new ArrayList<>();
+        Set<Integer> consumed = new HashSet<>();
+        for (int i = 0; i < clauses.size(); i++) {
+            if (consumed.contains(i)) {
+                continue;
+            }
+            UserQuery.Clause clause = clauses.get(i);
+            Query q;
+            if (clause.excluded()) {
+                q = clause.phrase() ? phrase(clause.text(), fields) : word(clause.text(), fields, null, false);
+                if (q != null) {
+                    excluded.add(q);
+                }
+                continue;
+            }
+            Synonyms.Match match = synonymAt.get(i);
+            if (match != null) {
+                List<String> typed = new ArrayList<>();
+                for (int w = match.start(); w < match.end(); w++) {
+                    typed.add(clauses.get(words.get(w)).text());
+                    consumed.add(words.get(w));
+                }
+                q = synonymConcept(String.join(" ", typed), match.members(), fields);
+            } else if (clause.phrase()) {
+                q = phrase(clause.text(), fields);
+            } else {
+                boolean last = completeLastWord && i == clauses.size() - 1;
+                q = word(clause.text(), fields, reader, last);
+            }
+            if (q != null) {
+                concepts.add(q);
+            }
+        }
+        if (concepts.isEmpty()) {
+            return null;
+        }
+        // Scores add up over the concepts a document matches: matching every word already ranks higher.
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        concepts.forEach(c -> builder.add(c, BooleanClause.Occur.SHOULD));
+        excluded.forEach(e -> builder.add(e, BooleanClause.Occur.MUST_NOT));
+        builder.setMinimumNumberShouldMatch(1);
+        return builder.build();
     }
 
-    private Query clause(String text, Map<String, Float> fields) {
-        List<Query> perField = new ArrayList<>();
-        fields.forEach((field, boost) -> {
-            // A word the analyzer splits ("can-i") must keep its parts together: a phrase, as for quoted text.
-            Query q = analyzing.createPhraseQuery(field, text);
+    private Query synonymConcept(String typed, List<String> members, Map<IndexFields.Text, Float> fields) {
+        List<Query> alternatives = new ArrayList<>();
+        for (String member : members) {
+            boolean original = Synonyms.normalize(member).equals(Synonyms.normalize(typed));
+            String text = original ? typed : member;
+            Query q = text.contains(" ") ? phrase(text, fields) : word(text, fields, null, false);
             if (q != null) {
-                perField.add(new BoostQuery(q, boost));
+                alternatives.add(original ? q : new BoostQuery(q, ranking.synonymWeight()));
+            }
+        }
+        return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+    }
+
+    /**
+     * One word in every field and form. {@code reader} null means no typo tolerance (exclusions, synonyms).
+     */
+    private Query word(String word, Map<IndexFields.Text, Float> fields, IndexReader reader, boolean last) {
+        List<Query> alternatives = new ArrayList<>();
+        List<String> exactParts = analyze(parts.get(Analyses.Form.EXACT), word);
+        String asWritten = single(analyze(whole, word));
+        // Typos and unfinished words are assumed only where the index does not know the word as written.
+        boolean unknownWord = reader != null && exactParts.size() == 1 && unknown(reader, fields, exactParts.get(0));
+        // "--set", "can-i", "runAsNonRoot": the token as typed says more than its parts ("set" in prose).
+        boolean structured = asWritten != null && (exactParts.size() > 1 || !asWritten.equals(exactParts.get(0)));
+        float partsFactor = structured ? PARTS_OF_STRUCTURED_WORD : 1.0f;
+        fields.forEach((text, weight) -> {
+            for (Analyses.Form form : text.forms) {
+                List<String> p = form == Analyses.Form.EXACT ? exactParts : analyze(parts.get(form), word);
+                if (p.isEmpty()) {
+                    continue;
+                }
+                String field = text.field(form);
+                float boost = weight * ranking.forms().get(form);
+                alternatives.add(new BoostQuery(p.size() == 1 ? new TermQuery(new Term(field, p.get(0))) : phrase(field, p),
+                        boost * partsFactor));
+                if (form != Analyses.Form.EXACT) {
+                    continue;
+                }
+                if (structured) {
+                    alternatives.add(new BoostQuery(new TermQuery(new Term(field, asWritten)), boost));
+                }
+                if (p.size() > 2) {
+                    alternatives.add(new BoostQuery(loose(field, p), boost * partsFactor * LOOSE_PARTS));
+                }
+                if (last && unknownWord && p.get(0).length() >= 2) {
+                    alternatives.add(new BoostQuery(new PrefixQuery(new Term(field, p.get(0))),
+                            boost * ranking.prefixWeight()));
+                }
             }
         });
-        return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, TIE_BREAKER);
+        if (unknownWord && exactParts.get(0).length() >= MIN_FUZZY_LENGTH) {
+            // A typo: the closest words the index knows stand in, each worth less than an exact match.
+            List<String> exactFields = fields.keySet().stream().map(t -> t.field(Analyses.Form.EXACT)).toList();
+            for (Corrections.Candidate c : Corrections.of(reader, exactFields, exactParts.get(0), MAX_CORRECTIONS)) {
+                fields.forEach((text, weight) -> alternatives.add(new BoostQuery(
+                        new TermQuery(new Term(text.field(Analyses.Form.EXACT), c.term())),
+                        weight * ranking.fuzzyWeight() / c.edits())));
+            }
+        }
+        return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+    }
+
+    /** A quoted phrase: its words in order, in every field and form. */
+    private Query phrase(String text, Map<IndexFields.Text, Float> fields) {
+        List<Query> alternatives = new ArrayList<>();
+        fields.forEach((field, weight) -> {
+            for (Analyses.Form form : field.forms) {
+                List<String> p = analyze(parts.get(form), text);
+                if (!p.isEmpty()) {
+                    String name = field.field(form);
+                    Query q = p.size() == 1 ? new TermQuery(new Term(name, p.get(0))) : phrase(name, p);
+                    alternatives.add(new BoostQuery(q, weight * ranking.forms().get(form)));
+                }
+            }
+        });
+        return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+    }
+
+    private static Query phrase(String field, List<String> terms) {
+        return new PhraseQuery(field, terms.toArray(String[]::new));
+    }
+
+    /** All but one of a long word's parts, in any order: "automountServiceAccountToken" still finds "automount service account". */
+    private static Query loose(String field, List<String> parts) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        parts.forEach(p -> b.add(new TermQuery(new Term(field, p)), BooleanClause.Occur.SHOULD));
+        b.setMinimumNumberShouldMatch(parts.size() - 1);
+        return b.build();
+    }
+
+    /** True when no searched field has the term as written: only then are typing errors assumed. */
+    private static boolean unknown(IndexReader reader, Map<IndexFields.Text, Float> fields, String term) {
+        try {
+            for (IndexFields.Text text : fields.keySet()) {
+                if (reader.docFreq(new Term(text.field(Analyses.Form.EXACT), term)) > 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> analyze(Analyzer analyzer, String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                terms.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    private static String single(List<String> terms) {
+        return terms.size() == 1 ? terms.get(0) : null;
     }
 }

@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class SearchIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     private static final String RUN_PREFIX = "run:";
+    private static final String SCHEMA_KEY = "schema";
+    /** Bump when fields or analysis change: an index of another version is rebuilt from the database. */
+    private static final String SCHEMA_VERSION = "5";
 
     private final Directory directory;
     private final Analyzer analyzer;
@@ -50,6 +53,7 @@ public final class SearchIndex implements AutoCloseable {
         this.analyzer = analyzer;
         this.writer = newWriter(directory, analyzer);
         if (!DirectoryReader.indexExists(directory)) {
+            writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA_VERSION).entrySet());
             writer.commit();
         }
         this.searchers = new SearcherManager(directory, null);
@@ -58,17 +62,21 @@ public final class SearchIndex implements AutoCloseable {
     private static IndexWriter newWriter(Directory directory, Analyzer analyzer) throws IOException {
         return new IndexWriter(directory, new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                // Fewer, larger segments from a rebuild: every query term is looked up once per segment.
+                .setRAMBufferSizeMB(64)
                 .setCommitOnClose(false));
     }
 
     /** Opens the index in {@code dir}; an unreadable index is discarded (it can be rebuilt from PostgreSQL). */
-    public static SearchIndex open(Path dir, Analyzer analyzer) {
+    public static SearchIndex open(Path dir) {
+        Analyzer analyzer = Analyses.forIndexing();
         try {
             Files.createDirectories(dir);
             FSDirectory directory = FSDirectory.open(dir);
             if (DirectoryReader.indexExists(directory) && !readable(directory)) {
                 // Starting empty is safe: the index records no run, so every course is rebuilt from PostgreSQL.
-                LOG.warn("the search index in {} is unreadable; it will be rebuilt from the database", dir);
+                LOG.warn("the search index in {} is unreadable or from another version of kb; it will be rebuilt "
+                        + "from the database", dir);
                 for (String file : directory.listAll()) {
                     directory.deleteFile(file);
                 }
@@ -81,18 +89,15 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** Readable, and written with the fields and analyses of this version. */
     private static boolean readable(Directory directory) {
         try (DirectoryReader reader = DirectoryReader.open(directory)) {
-            return reader.numDocs() >= 0;
+            return SCHEMA_VERSION.equals(reader.getIndexCommit().getUserData().get(SCHEMA_KEY));
         } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
             return false;
         } catch (IOException e) {
             return false;
         }
-    }
-
-    public Analyzer analyzer() {
-        return analyzer;
     }
 
     /** Run ids per course of the last commit. */
@@ -143,6 +148,7 @@ public final class SearchIndex implements AutoCloseable {
                 }
             });
             Map<String, String> data = new HashMap<>();
+            data.put(SCHEMA_KEY, SCHEMA_VERSION);
             all.forEach((course, run) -> data.put(RUN_PREFIX + course, Long.toString(run)));
             writer.setLiveCommitData(data.entrySet());
             writer.commit();

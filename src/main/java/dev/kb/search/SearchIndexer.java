@@ -8,11 +8,15 @@ import dev.kb.store.DocumentRow;
 import dev.kb.store.DocumentStore;
 import dev.kb.store.IndexRunRow;
 import dev.kb.store.RunStore;
+import dev.kb.store.AgendaStore;
+import dev.kb.store.StoredAgenda;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +34,7 @@ public final class SearchIndexer {
 
     private final DSLContext dsl;
     private final SearchIndex index;
+    private final Ranking ranking = Ranking.configured();
 
     public SearchIndexer(DSLContext dsl, SearchIndex index) {
         this.dsl = dsl;
@@ -39,13 +44,15 @@ public final class SearchIndexer {
     /** Brings the index up to date with one finished run. */
     public void apply(IndexRunReport run) {
         try (SearchIndex.Batch batch = index.batch()) {
-            if (run.agendaChanged() || !index.committedRuns().containsKey(run.courseId())) {
+            if (run.rebuildCourse() || !index.committedRuns().containsKey(run.courseId())) {
                 rebuild(batch, run.courseId());
             } else {
                 batch.deleteTopics(run.removedIds());
                 List<String> changed = List.copyOf(run.changedIds());
+                Map<String, TopicContext> contexts = changed.isEmpty() ? Map.of() : contexts(run.courseId());
                 for (int i = 0; i < changed.size(); i += READ_BATCH) {
-                    write(batch, new DocumentStore(dsl).byIds(changed.subList(i, Math.min(changed.size(), i + READ_BATCH))));
+                    write(batch, new DocumentStore(dsl).byIds(changed.subList(i, Math.min(changed.size(), i + READ_BATCH))),
+                            contexts);
                 }
             }
             batch.publish(Map.of(run.courseId(), run.runId()));
@@ -93,13 +100,15 @@ public final class SearchIndexer {
 
     private void rebuild(SearchIndex.Batch batch, String courseId) throws IOException {
         batch.deleteCourse(courseId);
+        Map<String, TopicContext> contexts = contexts(courseId);
         List<DocumentRow> topics = new DocumentStore(dsl).list(courseId).stream().filter(DocumentRow::isTopic).toList();
         for (int i = 0; i < topics.size(); i += READ_BATCH) {
-            write(batch, topics.subList(i, Math.min(topics.size(), i + READ_BATCH)));
+            write(batch, topics.subList(i, Math.min(topics.size(), i + READ_BATCH)), contexts);
         }
     }
 
-    private void write(SearchIndex.Batch batch, Collection<DocumentRow> documents) throws IOException {
+    private void write(SearchIndex.Batch batch, Collection<DocumentRow> documents, Map<String, TopicContext> contexts)
+            throws IOException {
         List<DocumentRow> topics = documents.stream().filter(DocumentRow::isTopic).toList();
         if (topics.isEmpty()) {
             return;
@@ -107,7 +116,29 @@ public final class SearchIndexer {
         Map<String, List<ParsedDocument.Section>> sections =
                 new DocumentStore(dsl).sections(topics.stream().map(DocumentRow::id).toList());
         for (DocumentRow topic : topics) {
-            batch.replaceTopic(topic.id(), TopicDocuments.of(topic, sections.getOrDefault(topic.id(), List.of())));
+            TopicContext agenda = contexts.getOrDefault(topic.id(), TopicContext.NONE);
+            TopicContext context = new TopicContext(agenda.agendaTitles(), agenda.modules(), topic.handout());
+            batch.replaceTopic(topic.id(), TopicDocuments.of(topic, sections.getOrDefault(topic.id(), List.of()),
+                    context, ranking.inAgendaPrior()));
         }
+    }
+
+    /** Per topic id, the agenda items that link it and their modules. */
+    private Map<String, TopicContext> contexts(String courseId) {
+        Map<String, List<String>> titles = new HashMap<>();
+        Map<String, Set<String>> modules = new HashMap<>();
+        for (StoredAgenda.Section s : new AgendaStore(dsl).read(courseId).sections()) {
+            for (StoredAgenda.Module m : s.modules()) {
+                for (StoredAgenda.Item item : m.items()) {
+                    if (item.documentId() != null) {
+                        titles.computeIfAbsent(item.documentId(), k -> new ArrayList<>()).add(item.item().title());
+                        modules.computeIfAbsent(item.documentId(), k -> new LinkedHashSet<>()).add(m.title());
+                    }
+                }
+            }
+        }
+        Map<String, TopicContext> contexts = new HashMap<>();
+        titles.forEach((id, t) -> contexts.put(id, new TopicContext(List.copyOf(t), List.copyOf(modules.get(id)), false)));
+        return contexts;
     }
 }

@@ -3,70 +3,106 @@ package dev.kb.search;
 import dev.kb.common.Html;
 import dev.kb.common.InvalidInput;
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * Answers searches: ranks topics, then names each hit's best-matching section and quotes it with the
- * matches marked. Reads only the index.
+ * Answers searches: ranks topics (compiled handouts always after topics), names each hit's best-matching
+ * section and quotes it with the matches marked, counts facets, and proposes a correction when little matches.
+ * Reads only the index.
  */
 public final class SearchService {
     public static final int MAX_QUERY_LENGTH = 500;
     public static final int MAX_CLAUSES = 32;
     public static final int MAX_LIMIT = 100;
     public static final int MAX_OFFSET = 10_000;
-    private static final int SNIPPET_CHARS = 200;
+    /** Below this many hits a "did you mean" is worth computing. */
+    private static final int FEW_HITS = 3;
+    private static final int LEAD_CHARS = 200;
+    /** Where a quote may come from, in order of preference; their stored fields carry the texts' base names. */
+    private static final List<IndexFields.Text> QUOTED = List.of(IndexFields.Text.BODY, IndexFields.Text.CODE,
+            IndexFields.Text.HEADING);
+    /** Handouts (tier 1) after topics (tier 0), then by score. */
+    private static final Sort TIERS_THEN_SCORE = new Sort(new SortField(IndexFields.TIER, SortField.Type.INT),
+            SortField.FIELD_SCORE);
 
     private final SearchIndex index;
+    private final Ranking ranking;
     private final QueryBuilder queries;
+    private final MatchHighlighter highlighter = new MatchHighlighter();
 
     public SearchService(SearchIndex index) {
         this.index = index;
-        this.queries = new QueryBuilder(index.analyzer());
+        this.ranking = Ranking.configured();
+        this.queries = new QueryBuilder(ranking, Synonyms.configured());
+    }
+
+    /** Narrowing a search; a null field does not narrow. */
+    public record Filters(String module, Boolean inAgenda, String language, String kind) {
+        public static final Filters NONE = new Filters(null, null, null, null);
     }
 
     /** A search request; {@code course} null searches every course. */
-    public record Request(String q, String course, int limit, int offset) {
+    public record Request(String q, String course, Filters filters, int limit, int offset) {
+        public Request(String q, String course, int limit, int offset) {
+            this(q, course, Filters.NONE, limit, offset);
+        }
     }
 
     public SearchResult search(Request request) {
         UserQuery query = parse(request.q());
         return index.withSearcher(searcher -> {
-            Query all = queries.build(query, QueryBuilder.TOPIC_FIELDS, true);
-            if (all == null) {
-                return new SearchResult(request.q(), 0, request.limit(), request.offset(), List.of());
+            boolean typing = !request.q().endsWith(" ") && !request.q().endsWith("\"");
+            Query base = queries.build(query, ranking.topicFields(), searcher.getIndexReader(), typing);
+            if (base == null) {
+                return new SearchResult(request.q(), 0, request.limit(), request.offset(), List.of(), Map.of(), null);
             }
-            TopDocs top = top(searcher, topicFilter(all, request.course()), request.offset() + request.limit());
-            Query used = all;
-            if (top.totalHits.value == 0 && query.positive().size() > 1) {
-                // No topic has every word: rank those that have some of them rather than answer nothing.
-                used = queries.build(query, QueryBuilder.TOPIC_FIELDS, false);
-                top = top(searcher, topicFilter(used, request.course()), request.offset() + request.limit());
+            Query topics = filtered(FunctionScoreQuery.boostByValue(base, DoubleValuesSource.fromFloatField(
+                    IndexFields.PRIOR)), request);
+            // One pass collects the page and counts the facets.
+            Object[] results = searcher.search(topics, new MultiCollectorManager(new TopFieldCollectorManager(
+                    TIERS_THEN_SCORE, request.offset() + request.limit(), null, Integer.MAX_VALUE), Facets.manager()));
+            TopDocs top = (TopDocs) results[0];
+            @SuppressWarnings("unchecked")
+            Map<String, List<Facets.Count>> facets = Facets.counts((Map<String, Map<String, Integer>>) results[1]);
+            Query sections = queries.build(query, ranking.sectionFields(), searcher.getIndexReader(), typing);
+            MatchHighlighter.QueryTerms terms = MatchHighlighter.QueryTerms.of(sections, typedWords(query));
+            List<Document> page = new ArrayList<>();
+            for (int i = request.offset(); i < top.scoreDocs.length; i++) {
+                page.add(searcher.storedFields().document(top.scoreDocs[i].doc));
             }
-            Query sectionQuery = queries.build(query, QueryBuilder.SECTION_FIELDS, used == all);
+            Map<String, Document> best = bestSections(searcher, sections, page);
             List<SearchHit> hits = new ArrayList<>();
-            ScoreDoc[] docs = top.scoreDocs;
-            for (int i = request.offset(); i < docs.length; i++) {
-                hits.add(hit(searcher, docs[i], sectionQuery));
+            for (int i = 0; i < page.size(); i++) {
+                FieldDoc doc = (FieldDoc) top.scoreDocs[request.offset() + i];
+                hits.add(hit(searcher, page.get(i), doc, best.get(page.get(i).get(IndexFields.TOPIC)), terms));
             }
-            return new SearchResult(request.q(), top.totalHits.value, request.limit(), request.offset(), hits);
+            String didYouMean = top.totalHits.value < FEW_HITS
+                    ? DidYouMean.suggest(searcher.getIndexReader(), query, request.q()) : null;
+            return new SearchResult(request.q(), top.totalHits.value, request.limit(), request.offset(), hits, facets,
+                    didYouMean);
         });
     }
 
@@ -84,97 +120,113 @@ public final class SearchService {
         return query;
     }
 
-    private static Query topicFilter(Query query, String course) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder()
-                .add(query, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_TOPIC)), BooleanClause.Occur.FILTER);
-        if (course != null) {
-            b.add(new TermQuery(new Term(IndexFields.COURSE, course)), BooleanClause.Occur.FILTER);
-        }
+    private static Query filtered(Query query, Request request) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+        filter(b, IndexFields.TYPE, IndexFields.TYPE_TOPIC);
+        filter(b, IndexFields.COURSE, request.course());
+        Filters f = request.filters();
+        filter(b, IndexFields.MODULE, f.module());
+        filter(b, IndexFields.IN_AGENDA, f.inAgenda() == null ? null : f.inAgenda().toString());
+        filter(b, IndexFields.LANGUAGE, f.language());
+        filter(b, IndexFields.KIND, f.kind());
         return b.build();
     }
 
-    private static TopDocs top(IndexSearcher searcher, Query query, int n) throws IOException {
-        // Exact totals: a result page says how many topics match, not a lower bound.
-        return searcher.search(query, new TopScoreDocCollectorManager(Math.max(1, n), null, Integer.MAX_VALUE));
+    private static void filter(BooleanQuery.Builder b, String field, String value) {
+        if (value != null) {
+            b.add(new TermQuery(new Term(field, value)), BooleanClause.Occur.FILTER);
+        }
     }
 
-    private SearchHit hit(IndexSearcher searcher, ScoreDoc scoreDoc, Query sectionQuery) throws IOException {
-        Document topic = searcher.storedFields().document(scoreDoc.doc);
+    /** For each topic of the page, its best-matching section: one search for the whole page. */
+    private static Map<String, Document> bestSections(IndexSearcher searcher, Query sections, List<Document> page)
+            throws IOException {
+        Map<String, Document> best = new HashMap<>();
+        if (page.isEmpty()) {
+            return best;
+        }
+        List<BytesRef> ids = page.stream().map(d -> new BytesRef(d.get(IndexFields.TOPIC))).toList();
+        Query inPage = new BooleanQuery.Builder().add(sections, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_SECTION)), BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(IndexFields.TOPIC, ids), BooleanClause.Occur.FILTER)
+                .build();
+        for (Map.Entry<String, ScoreDoc> e : searcher.search(inPage, new BestSections()).entrySet()) {
+            best.put(e.getKey(), searcher.storedFields().document(e.getValue().doc));
+        }
+        return best;
+    }
+
+    private SearchHit hit(IndexSearcher searcher, Document topic, FieldDoc doc, Document bestSection,
+                          MatchHighlighter.QueryTerms terms) throws IOException {
         String topicId = topic.get(IndexFields.TOPIC);
-        Section best = bestSection(searcher, topicId, sectionQuery);
+        Section best = section(searcher, topicId, bestSection, terms);
+        float score = doc.fields[1] instanceof Float f ? f : doc.score;
         return new SearchHit(topicId, topic.get(IndexFields.COURSE), topic.get(IndexFields.PATH),
-                topic.get(IndexFields.TITLE), best.anchor(), best.heading(), best.snippet(), scoreDoc.score);
+                topic.get(IndexFields.TITLE), best.anchor(), best.heading(), best.snippet(), score,
+                topic.get(IndexFields.KIND), topic.get(IndexFields.LANGUAGE),
+                Boolean.parseBoolean(topic.get(IndexFields.IN_AGENDA)), ((Number) doc.fields[0]).intValue() > 0);
     }
 
     private record Section(String anchor, String heading, String snippet) {
     }
 
-    private Section bestSection(IndexSearcher searcher, String topicId, Query sectionQuery) throws IOException {
+    private Section section(IndexSearcher searcher, String topicId, Document section,
+                            MatchHighlighter.QueryTerms terms) throws IOException {
+        if (section != null) {
+            String snippet = quote(terms, section);
+            return new Section(section.get(IndexFields.ANCHOR), emptyToNull(section.get(IndexFields.HEADING)),
+                    snippet != null ? snippet : lead(section));
+        }
+        // The topic matched on its title, path or agenda text only: quote its first section with text.
         Query inTopic = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexFields.TOPIC, topicId)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_SECTION)), BooleanClause.Occur.FILTER)
                 .build();
-        if (sectionQuery != null) {
-            Query matching = new BooleanQuery.Builder().add(sectionQuery, BooleanClause.Occur.MUST)
-                    .add(inTopic, BooleanClause.Occur.FILTER).build();
-            TopDocs top = searcher.search(matching, 1);
-            if (top.scoreDocs.length > 0) {
-                Document section = searcher.storedFields().document(top.scoreDocs[0].doc);
-                String snippet = highlight(searcher, sectionQuery, top);
-                return new Section(section.get(IndexFields.ANCHOR), emptyToNull(section.get(IndexFields.HEADING)),
-                        snippet != null ? snippet : lead(section));
-            }
-        }
-        // The topic matched on its title or path only: quote the beginning of its first section with text.
         TopDocs first = searcher.search(inTopic, 50, new Sort(new SortField(IndexFields.SECTION_ORD, SortField.Type.INT)));
         for (ScoreDoc sd : first.scoreDocs) {
-            Document section = searcher.storedFields().document(sd.doc);
-            if (!section.get(IndexFields.BODY).isBlank()) {
-                return new Section(section.get(IndexFields.ANCHOR), emptyToNull(section.get(IndexFields.HEADING)),
-                        lead(section));
+            Document candidate = searcher.storedFields().document(sd.doc);
+            if (!candidate.get(IndexFields.BODY).isBlank()) {
+                return new Section(candidate.get(IndexFields.ANCHOR), emptyToNull(candidate.get(IndexFields.HEADING)),
+                        lead(candidate));
             }
         }
         return new Section(null, null, "");
     }
 
     /**
-     * The matching text of the best section: prose cut at sentences, code cut at lines (a code match shows the
-     * code line), and the heading when only the heading matched.
+     * Quotes the part of the section that matched: prose cut at sentences, else code at lines, else the heading.
+     * The first that matches a word as typed wins ("runAsUser" in code over "running as … user" in prose).
      */
-    private String highlight(IndexSearcher searcher, Query query, TopDocs top) throws IOException {
-        String prose = highlighter(searcher, BreakIterator.getSentenceInstance(Locale.ROOT))
-                .highlight(IndexFields.BODY, query, top, 2)[0];
-        if (prose != null && prose.contains("<mark>")) {
-            return prose;
-        }
-        UnifiedHighlighter lines = highlighter(searcher, new CustomSeparatorBreakIterator('\n'));
-        for (String field : new String[] {IndexFields.CODE, IndexFields.HEADING}) {
-            String snippet = lines.highlight(field, query, top, 2)[0];
-            if (snippet != null && snippet.contains("<mark>")) {
-                return snippet;
+    private String quote(MatchHighlighter.QueryTerms terms, Document section) {
+        String language = section.get(IndexFields.SECTION_LANGUAGE);
+        MatchHighlighter.Quote fallback = null;
+        for (IndexFields.Text text : QUOTED) {
+            MatchHighlighter.Quote q = highlighter.snippet(terms, text, section.get(text.base), language,
+                    text != IndexFields.Text.BODY);
+            if (q != null && q.primaryMatches() > 0) {
+                return q.html();
             }
+            fallback = fallback == null ? q : fallback;
         }
-        return null;
+        return fallback == null ? null : fallback.html();
     }
 
-    private UnifiedHighlighter highlighter(IndexSearcher searcher, BreakIterator breaks) {
-        return UnifiedHighlighter.builder(searcher, index.analyzer())
-                .withFormatter(new MarkFormatter())
-                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength((BreakIterator) breaks.clone(),
-                        SNIPPET_CHARS, 0.5f))
-                .build();
+    /** The words as typed, in the exact analysis: what a quote should show first. */
+    private static Set<String> typedWords(UserQuery query) {
+        Set<String> words = new HashSet<>();
+        for (UserQuery.Clause clause : query.positive()) {
+            words.addAll(QueryBuilder.analyze(Analyses.whole(Analyses.Form.EXACT), clause.text()));
+        }
+        return words;
     }
 
     private static String lead(Document section) {
-        String body = section.get(IndexFields.BODY);
-        String text = body.length() <= SNIPPET_CHARS ? body : body.substring(0, cutAt(body, SNIPPET_CHARS)) + " …";
-        return Html.escape(text.strip());
-    }
-
-    private static int cutAt(String text, int max) {
-        int space = text.lastIndexOf(' ', max);
-        return space > max / 2 ? space : max;
+        String body = section.get(IndexFields.BODY).strip();
+        if (body.length() <= LEAD_CHARS) {
+            return Html.escape(body);
+        }
+        int space = body.lastIndexOf(' ', LEAD_CHARS);
+        return Html.escape(body.substring(0, space > LEAD_CHARS / 2 ? space : LEAD_CHARS)) + " …";
     }
 
     private static String emptyToNull(String s) {

@@ -3,21 +3,45 @@ package dev.kb.search;
 import dev.kb.ingest.ParsedDocument;
 import dev.kb.store.DocumentRow;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
 
-/** Builds the Lucene documents of one topic: the topic itself and one per section. */
+/** Builds the Lucene documents of one topic: the topic itself, one per section, and its completions. */
 final class TopicDocuments {
+    /** Code terms worth completing: camelCase, snake_case, dotted or dashed names and --flags. */
+    private static final Pattern CODE_TERM = Pattern.compile(
+            "(?<![\\w.-])(?:--)?[A-Za-z][A-Za-z0-9]*(?:[A-Z][a-z0-9]+|[_.-][A-Za-z0-9]+)+(?![\\w])");
+    private static final int MAX_CODE_TERMS = 30;
+
     private TopicDocuments() {
     }
 
-    static List<Document> of(DocumentRow topic, List<ParsedDocument.Section> sections) {
-        List<Document> docs = new ArrayList<>(sections.size() + 1);
+    static List<Document> of(DocumentRow topic, List<ParsedDocument.Section> sections, TopicContext context,
+                             float inAgendaPrior) {
+        List<Document> docs = new ArrayList<>();
+        docs.add(topicDocument(topic, sections, context, inAgendaPrior));
+        for (ParsedDocument.Section s : sections) {
+            docs.add(sectionDocument(topic, s));
+        }
+        docs.addAll(suggestions(topic, sections));
+        return docs;
+    }
+
+    private static Document topicDocument(DocumentRow topic, List<ParsedDocument.Section> sections,
+                                          TopicContext context, float inAgendaPrior) {
         StringBuilder headings = new StringBuilder();
         StringBuilder body = new StringBuilder();
         StringBuilder code = new StringBuilder();
@@ -30,33 +54,104 @@ final class TopicDocuments {
             code.append(s.codeText()).append('\n');
         }
         Document doc = common(topic, topic.id(), IndexFields.TYPE_TOPIC);
-        doc.add(new TextField(IndexFields.TITLE, topic.title(), Field.Store.YES));
-        doc.add(new TextField(IndexFields.PATH_TEXT, topic.path(), Field.Store.NO));
-        doc.add(new TextField(IndexFields.HEADINGS, headings.toString(), Field.Store.NO));
-        doc.add(new TextField(IndexFields.BODY, body.toString(), Field.Store.NO));
-        doc.add(new TextField(IndexFields.CODE, code.toString(), Field.Store.NO));
-        docs.add(doc);
+        doc.add(new StoredField(IndexFields.TITLE, topic.title()));
+        text(doc, IndexFields.Text.TITLE, topic.title());
+        text(doc, IndexFields.Text.HEADINGS, headings.toString());
+        text(doc, IndexFields.Text.AGENDA, String.join("\n", context.agendaTitles()));
+        text(doc, IndexFields.Text.PATH, pathWords(topic.path()));
+        text(doc, IndexFields.Text.BODY, body.toString());
+        text(doc, IndexFields.Text.CODE, code.toString());
+        for (String module : context.modules()) {
+            keyword(doc, IndexFields.MODULE, module);
+        }
+        keyword(doc, IndexFields.IN_AGENDA, Boolean.toString(context.inAgenda()));
+        keyword(doc, IndexFields.LANGUAGE, topic.language());
+        keyword(doc, IndexFields.KIND, topic.category());
+        doc.add(new NumericDocValuesField(IndexFields.TIER, context.handout() ? 1 : 0));
+        doc.add(new FloatDocValuesField(IndexFields.PRIOR, context.inAgenda() ? inAgendaPrior : 1.0f));
+        return doc;
+    }
+
+    private static Document sectionDocument(DocumentRow topic, ParsedDocument.Section s) {
+        Document section = common(topic, topic.id() + "#" + s.ord(), IndexFields.TYPE_SECTION);
+        section.add(new StoredField(IndexFields.SECTION_ORD, s.ord()));
+        section.add(new StoredField(IndexFields.SECTION_LANGUAGE, s.language()));
+        section.add(new NumericDocValuesField(IndexFields.SECTION_ORD, s.ord()));
+        if (s.anchor() != null) {
+            section.add(new StoredField(IndexFields.ANCHOR, s.anchor()));
+        }
+        // Stored because the snippet is cut from the section's own text.
+        section.add(new StoredField(IndexFields.HEADING, s.heading() == null ? "" : s.heading()));
+        section.add(new StoredField(IndexFields.BODY, s.bodyText()));
+        section.add(new StoredField(IndexFields.CODE, s.codeText()));
+        text(section, IndexFields.Text.HEADING, s.heading() == null ? "" : s.heading());
+        text(section, IndexFields.Text.BODY, s.bodyText());
+        text(section, IndexFields.Text.CODE, s.codeText());
+        return section;
+    }
+
+    /** A completion and how it ranks: titles before headings before code terms. */
+    private record Completion(Suggestion.Kind kind, String anchor) {
+    }
+
+    /** Completions: the title, the headings and the code terms of a topic, each a tiny document. */
+    private static List<Document> suggestions(DocumentRow topic, List<ParsedDocument.Section> sections) {
+        Map<String, Completion> entries = new LinkedHashMap<>();
+        entries.put(topic.title(), new Completion(Suggestion.Kind.TITLE, null));
         for (ParsedDocument.Section s : sections) {
-            Document section = common(topic, topic.id() + "#" + s.ord(), IndexFields.TYPE_SECTION);
-            section.add(new StoredField(IndexFields.SECTION_ORD, s.ord()));
-            section.add(new NumericDocValuesField(IndexFields.SECTION_ORD, s.ord()));
-            if (s.anchor() != null) {
-                section.add(new StoredField(IndexFields.ANCHOR, s.anchor()));
+            if (s.heading() != null && !s.heading().isBlank()) {
+                entries.putIfAbsent(s.heading(), new Completion(Suggestion.Kind.HEADING, s.anchor()));
             }
-            // Stored because the snippet is cut from the section's own text.
-            section.add(new TextField(IndexFields.HEADING, s.heading() == null ? "" : s.heading(), Field.Store.YES));
-            section.add(new TextField(IndexFields.BODY, s.bodyText(), Field.Store.YES));
-            section.add(new TextField(IndexFields.CODE, s.codeText(), Field.Store.YES));
-            docs.add(section);
+        }
+        int codeTerms = 0;
+        for (ParsedDocument.Section s : sections) {
+            Matcher m = CODE_TERM.matcher(s.codeText() + "\n" + s.bodyText());
+            while (m.find() && codeTerms < MAX_CODE_TERMS) {
+                if (entries.putIfAbsent(m.group(), new Completion(Suggestion.Kind.CODE, s.anchor())) == null) {
+                    codeTerms++;
+                }
+            }
+        }
+        List<Document> docs = new ArrayList<>();
+        int n = 0;
+        for (Map.Entry<String, Completion> e : entries.entrySet()) {
+            Document d = common(topic, topic.id() + "~" + n++, IndexFields.TYPE_SUGGESTION);
+            d.add(new StoredField(IndexFields.SUGGESTION, e.getKey()));
+            d.add(new TextField(IndexFields.SUGGEST_PREFIXES, e.getKey(), Field.Store.NO));
+            d.add(new StoredField(IndexFields.SUGGESTION_KIND, e.getValue().kind().label()));
+            d.add(new NumericDocValuesField(IndexFields.SUGGEST_RANK, e.getValue().kind().rank()));
+            if (e.getValue().anchor() != null) {
+                d.add(new StoredField(IndexFields.ANCHOR, e.getValue().anchor()));
+            }
+            docs.add(d);
         }
         return docs;
     }
 
+    /** Folders and file name as words: "kubernetes/rbac/can-i.md" reads "kubernetes rbac can-i". */
+    static String pathWords(String path) {
+        return path.replaceFirst("(?i)\\.(md|markdown)$", "").replace('/', ' ');
+    }
+
+    private static void text(Document doc, IndexFields.Text text, String value) {
+        for (Analyses.Form form : text.forms) {
+            doc.add(new TextField(text.field(form), value, Field.Store.NO));
+        }
+    }
+
+    private static void keyword(Document doc, String field, String value) {
+        doc.add(new StringField(field, value, Field.Store.YES));
+        doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+    }
+
     private static Document common(DocumentRow topic, String key, String type) {
         Document doc = new Document();
-        doc.add(new StringField(IndexFields.KEY, key, Field.Store.YES));
+        doc.add(new StringField(IndexFields.KEY, key, Field.Store.NO));
         doc.add(new StringField(IndexFields.TOPIC, topic.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(IndexFields.TOPIC, new BytesRef(topic.id())));
         doc.add(new StringField(IndexFields.COURSE, topic.courseId(), Field.Store.YES));
+        // Lucene wants one field to be alike in every document: the course facet's doc values are on all of them.
+        doc.add(new SortedSetDocValuesField(IndexFields.COURSE, new BytesRef(topic.courseId())));
         doc.add(new StringField(IndexFields.TYPE, type, Field.Store.NO));
         doc.add(new StringField(IndexFields.PATH, topic.path(), Field.Store.YES));
         return doc;

@@ -32,7 +32,8 @@ import org.jooq.TableRecord;
 public final class DocumentStore {
     private static final SelectField<?>[] ROW = {DOCUMENT.ID, DOCUMENT.COURSE_ID, DOCUMENT.PATH, DOCUMENT.KIND,
             DOCUMENT.TITLE, DOCUMENT.CONTENT_HASH, DOCUMENT.SIZE_BYTES, DOCUMENT.WORD_COUNT,
-            DOCUMENT.CODE_BLOCK_COUNT, DOCUMENT.IMAGE_COUNT, DOCUMENT.UPDATED_AT};
+            DOCUMENT.CODE_BLOCK_COUNT, DOCUMENT.IMAGE_COUNT, DOCUMENT.UPDATED_AT, DOCUMENT.LANGUAGE, DOCUMENT.CATEGORY,
+            DOCUMENT.IS_HANDOUT};
 
     private final DSLContext dsl;
 
@@ -72,11 +73,13 @@ public final class DocumentStore {
                 .set(DOCUMENT.CODE_BLOCK_COUNT, parsed.codeBlocks().size())
                 .set(DOCUMENT.IMAGE_COUNT, (int) parsed.imageCount())
                 .set(DOCUMENT.UPDATED_AT, now)
+                .set(DOCUMENT.LANGUAGE, parsed.language())
+                .set(DOCUMENT.CATEGORY, parsed.category())
                 .execute();
         List<TableRecord<?>> children = new ArrayList<>();
         for (ParsedDocument.Section s : parsed.sections()) {
             children.add(new SectionRecord(id, s.ord(), s.level(), s.heading(), s.anchor(), s.bodyText(), s.codeText(),
-                    s.wordCount()));
+                    s.wordCount(), s.language()));
         }
         for (ParsedDocument.CodeBlock c : parsed.codeBlocks()) {
             children.add(new CodeBlockRecord(id, c.ord(), c.sectionOrd(), c.info(), c.code()));
@@ -119,6 +122,25 @@ public final class DocumentStore {
         return new CourseFiles(documents, new HashSet<>(assets(courseId)));
     }
 
+    /** The raw text of every topic of the course, by id: what handout detection compares. */
+    public Map<String, String> topicTexts(String courseId) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        dsl.select(DOCUMENT.ID, DOCUMENT.MARKDOWN).from(DOCUMENT)
+                .where(DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.KIND.eq("topic")))
+                .orderBy(DOCUMENT.PATH)
+                .forEach(r -> texts.put(r.value1(), r.value2()));
+        return texts;
+    }
+
+    /** Marks exactly these topics of the course as handouts; returns whether any mark changed. */
+    public boolean markHandouts(String courseId, Set<String> handoutIds) {
+        int changed = dsl.update(DOCUMENT)
+                .set(DOCUMENT.IS_HANDOUT, DOCUMENT.ID.in(handoutIds))
+                .where(DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.IS_HANDOUT.ne(DOCUMENT.ID.in(handoutIds))))
+                .execute();
+        return changed > 0;
+    }
+
     /** Topics with neither text nor code: a title, headings and images at most. */
     public List<String> emptyTopicIds(String courseId) {
         return dsl.select(DOCUMENT.ID).from(DOCUMENT)
@@ -157,7 +179,7 @@ public final class DocumentStore {
 
     public List<ParsedDocument.Section> sections(String documentId) {
         return dsl.select(SECTION.ORD, SECTION.LEVEL, SECTION.HEADING, SECTION.ANCHOR, SECTION.BODY_TEXT,
-                        SECTION.CODE_TEXT, SECTION.WORD_COUNT)
+                        SECTION.CODE_TEXT, SECTION.WORD_COUNT, SECTION.LANGUAGE)
                 .from(SECTION)
                 .where(SECTION.DOCUMENT_ID.eq(documentId))
                 .orderBy(SECTION.ORD)
@@ -168,13 +190,13 @@ public final class DocumentStore {
     public Map<String, List<ParsedDocument.Section>> sections(Collection<String> documentIds) {
         Map<String, List<ParsedDocument.Section>> result = new LinkedHashMap<>();
         dsl.select(SECTION.DOCUMENT_ID, SECTION.ORD, SECTION.LEVEL, SECTION.HEADING, SECTION.ANCHOR,
-                        SECTION.BODY_TEXT, SECTION.CODE_TEXT, SECTION.WORD_COUNT)
+                        SECTION.BODY_TEXT, SECTION.CODE_TEXT, SECTION.WORD_COUNT, SECTION.LANGUAGE)
                 .from(SECTION)
                 .where(SECTION.DOCUMENT_ID.in(documentIds))
                 .orderBy(SECTION.DOCUMENT_ID, SECTION.ORD)
                 .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                         .add(new ParsedDocument.Section(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                                r.value7(), r.value8())));
+                                r.value7(), r.value8(), r.value9())));
         return result;
     }
 
@@ -218,6 +240,6 @@ public final class DocumentStore {
         return new DocumentRow(r.get(DOCUMENT.ID), r.get(DOCUMENT.COURSE_ID), r.get(DOCUMENT.PATH), r.get(DOCUMENT.KIND),
                 r.get(DOCUMENT.TITLE), r.get(DOCUMENT.CONTENT_HASH), r.get(DOCUMENT.SIZE_BYTES),
                 r.get(DOCUMENT.WORD_COUNT), r.get(DOCUMENT.CODE_BLOCK_COUNT), r.get(DOCUMENT.IMAGE_COUNT),
-                r.get(DOCUMENT.UPDATED_AT));
+                r.get(DOCUMENT.UPDATED_AT), r.get(DOCUMENT.LANGUAGE), r.get(DOCUMENT.CATEGORY), r.get(DOCUMENT.IS_HANDOUT));
     }
 }

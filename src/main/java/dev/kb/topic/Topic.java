@@ -3,12 +3,18 @@ package dev.kb.topic;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Everything the API tells about one topic document. */
+/**
+ * Everything the API tells about one topic document. {@code kind}: exercise, walkthrough, overview or reference;
+ * {@code language}: de, en, mixed or unknown; {@code handout}: a compiled handout (mostly other topics' text).
+ */
 public record Topic(
         String id,
         String course,
         String path,
         String title,
+        String kind,
+        String language,
+        boolean handout,
         boolean inAgenda,
         List<AgendaPlace> agenda,
         List<Heading> headings,

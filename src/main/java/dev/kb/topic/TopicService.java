@@ -35,7 +35,8 @@ public final class TopicService {
                 : store.findByPath(courseId, path).stream().toList();
         Set<String> inAgenda = agendaTopicIds(courseId);
         List<TopicSummary> topics = rows.stream().filter(DocumentRow::isTopic)
-                .map(d -> new TopicSummary(d.id(), d.courseId(), d.path(), d.title(), inAgenda.contains(d.id())))
+                .map(d -> new TopicSummary(d.id(), d.courseId(), d.path(), d.title(), d.category(), d.language(),
+                        inAgenda.contains(d.id())))
                 .toList();
         return Page.of(topics, limit, offset);
     }
@@ -89,7 +90,8 @@ public final class TopicService {
                         row.link().text()));
             }
         }
-        return new Topic(doc.id(), doc.courseId(), doc.path(), doc.title(), !places.isEmpty(), places, headings,
+        return new Topic(doc.id(), doc.courseId(), doc.path(), doc.title(), doc.category(), doc.language(),
+                doc.handout(), !places.isEmpty(), places, headings,
                 links, images, backlinks, external, doc.wordCount(), doc.codeBlockCount(), doc.contentHash(),
                 doc.updatedAt(), markdown, TopicHtml.render(markdown));
     }

@@ -86,7 +86,10 @@ class ApiTest {
         given(app.port()).queryParam("q", "ClusterIP").queryParam("course", COURSE).get("/api/v1/search")
                 .then().statusCode(200)
                 .body("query", equalTo("ClusterIP"))
-                .body("total", equalTo(1))
+                .body("total", equalTo(2))
+                .body("hits[1].path", equalTo("_README.md"))
+                .body("hits[1].handout", equalTo(true))
+                .body("hits[0].handout", equalTo(false))
                 .body("hits[0].topicId", equalTo(id("networking/services.md")))
                 .body("hits[0].course", equalTo(COURSE))
                 .body("hits[0].path", equalTo("networking/services.md"))
@@ -109,6 +112,45 @@ class ApiTest {
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
+    @Test
+    void GET_search_filters_and_counts_facets() {
+        given(app.port()).queryParam("q", "the").queryParam("course", COURSE).queryParam("kind", "walkthrough")
+                .get("/api/v1/search").then().statusCode(200)
+                .body("hits.kind", everyItem(equalTo("walkthrough")))
+                .body("facets.kind.value", contains("walkthrough"))
+                .body("facets.course[0].value", equalTo(COURSE));
+        given(app.port()).queryParam("q", "Pods").queryParam("language", "de").queryParam("inAgenda", "true")
+                .get("/api/v1/search").then().statusCode(200)
+                .body("hits.language", everyItem(equalTo("de")))
+                .body("hits.inAgenda", everyItem(equalTo(true)));
+        problem(given(app.port()).queryParam("q", "x").queryParam("kind", "novel").get("/api/v1/search"), 400, "kind");
+        problem(given(app.port()).queryParam("q", "x").queryParam("language", "fr").get("/api/v1/search"), 400,
+                "language");
+        problem(given(app.port()).queryParam("q", "x").queryParam("inAgenda", "maybe").get("/api/v1/search"), 400,
+                "inAgenda");
+    }
+
+    @Test
+    void GET_search_with_a_typo_proposes_a_correction() {
+        given(app.port()).queryParam("q", "gatekeepr").queryParam("course", COURSE).get("/api/v1/search")
+                .then().statusCode(200)
+                .body("didYouMean", equalTo("gatekeeper"))
+                .body("hits[0].path", equalTo("security/00-overview.md"));
+    }
+
+    @Test
+    void GET_suggest_completes_titles_headings_and_code_terms() {
+        given(app.port()).queryParam("q", "capa").queryParam("course", COURSE).get("/api/v1/suggest")
+                .then().statusCode(200)
+                .body("query", equalTo("capa"))
+                .body("suggestions[0].text", equalTo("Capabilities"))
+                .body("suggestions[0].kind", equalTo("title"))
+                .body("suggestions[0].topicId", equalTo(id("security/02-capabilities.md")));
+        problem(given(app.port()).get("/api/v1/suggest"), 400, "q");
+        given(app.port()).queryParam("q", "x").queryParam("course", "nope").get("/api/v1/suggest")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"*", "?", "field:", "\"", "🙂", "((", "-", "a AND (b"})
     void GET_search_with_odd_queries_answers_200(String q) {
@@ -122,6 +164,8 @@ class ApiTest {
                 .body("items", hasSize(1))
                 .body("items[0].id", equalTo(id("networking/policies exercise.md")))
                 .body("items[0].title", equalTo("Übung: Network Policies"))
+                .body("items[0].kind", equalTo("exercise"))
+                .body("items[0].language", equalTo("de"))
                 .body("items[0].inAgenda", equalTo(true));
         given(app.port()).queryParam("course", COURSE).queryParam("path", "nope.md").get("/api/v1/topics")
                 .then().statusCode(200).body("items", hasSize(0)).body("total", equalTo(0));

@@ -50,6 +50,18 @@ class CliTest {
     }
 
     @Test
+    void eval_scores_kb_next_to_postgres_full_text_search(@TempDir Path dataDir) throws Exception {
+        String url = TestDatabases.fresh(TestDatabases.Target.EMBEDDED).url();
+        Path queries = Path.of(CliTest.class.getResource("/courses/fixture-queries.tsv").toURI());
+        Run run = run("eval", Courses.fixture().toString(), "--queries", queries.toString(), "--rounds", "2",
+                "--data-dir", dataDir.toString(), "--database-url", url);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("4 judged questions").containsPattern("kb \\(Lucene\\) +1\\.000")
+                .contains("PostgreSQL FTS english", "PostgreSQL FTS german", "PostgreSQL FTS simple")
+                .contains("median").contains("p99");
+    }
+
+    @Test
     void index_reports_the_run_and_its_issues(@TempDir Path dataDir) {
         String url = TestDatabases.fresh(TestDatabases.Target.EMBEDDED).url();
         Run run = run("index", Courses.fixture().toString(), "--data-dir", dataDir.toString(), "--database-url", url,

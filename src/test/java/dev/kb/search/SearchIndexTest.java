@@ -17,8 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchIndexTest {
 
     private static List<org.apache.lucene.document.Document> topic(String id, String title) {
-        DocumentRow row = new DocumentRow(id, "c", id + ".md", "topic", title, "h", 1, 1, 0, 0, OffsetDateTime.now());
-        return TopicDocuments.of(row, List.of(new ParsedDocument.Section(0, 1, title, "a", "body of " + title, "", 3)));
+        DocumentRow row = new DocumentRow(id, "c", id + ".md", "topic", title, "h", 1, 1, 0, 0, OffsetDateTime.now(),
+                "en", "reference", false);
+        return TopicDocuments.of(row, List.of(new ParsedDocument.Section(0, 1, title, "a", "body of " + title, "", 3, "en")),
+                TopicContext.NONE, 1.0f);
     }
 
     private static int topics(SearchIndex index) {
@@ -27,7 +29,7 @@ class SearchIndexTest {
 
     @Test
     void changes_are_invisible_until_published_and_dropped_when_a_batch_fails(@TempDir Path dir) throws Exception {
-        try (SearchIndex index = SearchIndex.open(dir, new CourseAnalyzer())) {
+        try (SearchIndex index = SearchIndex.open(dir)) {
             try (SearchIndex.Batch batch = index.batch()) {
                 batch.replaceTopic("t1", topic("t1", "first"));
                 batch.replaceTopic("t2", topic("t2", "second"));
@@ -51,7 +53,7 @@ class SearchIndexTest {
             assertThat(topics(index)).isEqualTo(2);
             assertThat(index.committedRuns()).containsEntry("c", 2L);
         }
-        try (SearchIndex reopened = SearchIndex.open(dir, new CourseAnalyzer())) {
+        try (SearchIndex reopened = SearchIndex.open(dir)) {
             assertThat(topics(reopened)).isEqualTo(2);
             assertThat(reopened.committedRuns()).containsEntry("c", 2L);
         }

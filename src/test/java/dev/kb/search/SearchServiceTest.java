@@ -7,6 +7,9 @@ import dev.kb.common.InvalidInput;
 import dev.kb.testing.Courses;
 import dev.kb.testing.TestApp;
 import dev.kb.testing.TestDatabases;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,16 +41,70 @@ class SearchServiceTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
             runAsUser                   | security/01-non-root.md
+            runAsNonRoot                | security/01-non-root.md
+            run as non root             | security/01-non-root.md
+            runasnonroot                | security/01-non-root.md
             cap_net_raw                 | security/02-capabilities.md
+            net_raw                     | security/02-capabilities.md
             ClusterIP                   | networking/services.md
             "kubectl apply"             | setup/01-install.md
             --set replicas              | setup/01-install.md
+            kubectl auth can-i          | setup/01-install.md
             Übung network policies      | networking/policies exercise.md
             uebung network              | networking/policies exercise.md
+            Übungen                     | networking/policies exercise.md
             helm uninstall              | setup/02-uninstall.md
+            kubernets                   | security/00-overview.md
+            gatekeepr                   | security/00-overview.md
+            k8s admission               | security/00-overview.md
+            Sicherheit layers           | security/00-overview.md
+            capabil                     | security/02-capabilities.md
             """)
     void query_finds_the_expected_topic_first(String query, String expectedPath) {
         assertThat(q(query).hits()).first().extracting(SearchHit::path).isEqualTo(expectedPath);
+    }
+
+    @Test
+    void exact_matches_rank_above_fuzzy_ones() {
+        // "kubernets" is no word of the course: the index stands in its closest words, "kubernetes" among them.
+        SearchResult typo = q("kubernets");
+        assertThat(typo.hits()).isNotEmpty();
+        assertThat(typo.didYouMean()).isEqualTo("kubernetes");
+        SearchResult exact = q("kubernetes");
+        assertThat(exact.didYouMean()).isNull();
+        assertThat(exact.hits().get(0).score()).isGreaterThan(typo.hits().get(0).score());
+    }
+
+    @Test
+    void a_compiled_handout_never_outranks_a_topic() {
+        for (String query : new String[] {"runAsNonRoot", "cap_net_raw", "ClusterIP", "Überblick Cloud Native"}) {
+            List<SearchHit> hits = search.search(new SearchService.Request(query, "fixture-course", 100, 0)).hits();
+            assertThat(hits).as(query).anySatisfy(h -> assertThat(h.handout()).isTrue());
+            assertThat(hits.get(hits.size() - 1).path()).as(query).isEqualTo("_README.md");
+        }
+    }
+
+    @Test
+    void filters_narrow_and_facets_count_the_matching_topics() {
+        SearchService.Request all = new SearchService.Request("the", "fixture-course", 100, 0);
+        SearchResult result = search.search(all);
+        assertThat(result.facets()).containsKeys("course", "module", "inAgenda", "language", "kind");
+        Map<String, Integer> kinds = new HashMap<>();
+        result.facets().get("kind").forEach(c -> kinds.put(c.value(), c.count()));
+        assertThat(kinds.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo((int) result.total());
+
+        SearchResult walkthroughs = search.search(new SearchService.Request("the", "fixture-course",
+                new SearchService.Filters(null, null, null, "walkthrough"), 100, 0));
+        assertThat(walkthroughs.hits()).isNotEmpty().allSatisfy(h -> assertThat(h.kind()).isEqualTo("walkthrough"));
+        assertThat(walkthroughs.total()).isEqualTo(kinds.get("walkthrough").longValue());
+
+        SearchResult security = search.search(new SearchService.Request("the", "fixture-course",
+                new SearchService.Filters("Security", true, null, null), 100, 0));
+        assertThat(security.hits()).extracting(SearchHit::path).isNotEmpty()
+                .allSatisfy(p -> assertThat(p).startsWith("security/"));
+        SearchResult german = search.search(new SearchService.Request("Pods", "fixture-course",
+                new SearchService.Filters(null, null, "de", null), 100, 0));
+        assertThat(german.hits()).isNotEmpty().allSatisfy(h -> assertThat(h.language()).isEqualTo("de"));
     }
 
     @Test
@@ -84,7 +141,9 @@ class SearchServiceTest {
 
     @Test
     void phrase_requires_the_words_in_order() {
-        assertThat(q("\"kubectl apply\"").hits()).extracting(SearchHit::path).containsExactly("setup/01-install.md");
+        // The compiled handout contains the phrase too, and comes last.
+        assertThat(q("\"kubectl apply\"").hits()).extracting(SearchHit::path)
+                .containsExactly("setup/01-install.md", "_README.md");
         assertThat(q("\"apply kubectl\"").total()).isZero();
     }
 

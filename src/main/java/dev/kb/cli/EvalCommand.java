@@ -1,0 +1,89 @@
+package dev.kb.cli;
+
+import dev.kb.app.Kb;
+import dev.kb.eval.JudgedQuery;
+import dev.kb.eval.RankingMetrics;
+import dev.kb.eval.SearchEvaluation;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Index a course, then score kb's search on a judged query file (MRR@10, Recall@10, nDCG@10) "
+                + "next to PostgreSQL full-text search over the same documents, and time the searches.")
+final class EvalCommand extends CourseCommand implements Callable<Integer> {
+    @Option(names = "--queries", required = true, paramLabel = "FILE",
+            description = "Judged questions: query<TAB>relevant paths, best first (e.g. ../shared/eval/queries-dev.tsv).")
+    Path queries;
+
+    @Option(names = "--rounds", defaultValue = "20", paramLabel = "N",
+            description = "How often every query is timed (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--details", description = "Also list, per question, where each relevant document ranked.")
+    boolean details;
+
+    @Override
+    public Integer call() throws IOException {
+        CourseDirectory course = course();
+        List<JudgedQuery> judged = JudgedQuery.read(queries);
+        PrintWriter out = spec.commandLine().getOut();
+        try (Kb app = Kb.open(kb.config())) {
+            app.index(course.id(), course.path());
+            SearchEvaluation.Report report = SearchEvaluation.run(app.services().search(), app.baseline(), course.id(),
+                    judged, app.handouts(course.id()), rounds);
+            print(out, report);
+            if (details) {
+                printDetails(out, app, course.id(), judged);
+            }
+        }
+        return 0;
+    }
+
+    private void print(PrintWriter out, SearchEvaluation.Report r) {
+        out.printf("Search: %d judged questions from %s, course %s%n%n", r.queries(), queries.getFileName(), path);
+        out.printf("%-44s %7s %10s %8s%n", "system", "MRR@10", "Recall@10", "nDCG@10");
+        row(out, "kb (Lucene)", r.kb());
+        for (Map.Entry<String, RankingMetrics.Scores> e : r.postgres().entrySet()) {
+            row(out, "PostgreSQL FTS " + e.getKey(), e.getValue());
+        }
+        row(out, "PostgreSQL FTS best (" + r.bestPostgres().getKey() + ")", r.bestPostgres().getValue());
+        row(out, "PostgreSQL FTS best, agenda and handouts left in", r.postgresNaive());
+        out.printf("%nkb search latency, in-process: median %.2f ms, p99 %.2f ms over %d searches%n",
+                r.latency().medianMillis(), r.latency().p99Millis(), r.latency().searches());
+        r.latency().slowest().forEach((q, ms) -> out.printf("  slowest: %-32s median %.2f ms%n", q, ms));
+        if (!r.kb().misses().isEmpty()) {
+            out.printf("%nQuestions where kb's first hit is not the best answer:%n");
+            for (RankingMetrics.Miss m : r.kb().misses()) {
+                out.printf("  %-32s best answer at %s; top: %s%n", m.query(),
+                        m.rankOfFirstRelevant() == 0 ? "none of the top 10" : "rank " + m.rankOfFirstRelevant(),
+                        m.got().subList(0, Math.min(3, m.got().size())));
+            }
+        }
+        out.flush();
+    }
+
+    private static void printDetails(PrintWriter out, Kb app, String courseId, List<JudgedQuery> judged) {
+        out.printf("%nPer question (rank of each relevant document in kb's top 10, '-' when absent):%n");
+        for (JudgedQuery q : judged) {
+            List<String> top = app.services().search().search(
+                    new dev.kb.search.SearchService.Request(q.query(), courseId, RankingMetrics.K, 0))
+                    .hits().stream().map(dev.kb.search.SearchHit::path).toList();
+            StringBuilder ranks = new StringBuilder();
+            for (String relevant : q.relevant()) {
+                int rank = top.indexOf(relevant);
+                ranks.append(rank < 0 ? "-" : Integer.toString(rank + 1)).append(' ');
+            }
+            out.printf("  %-32s %s  top: %s%n", q.query(), ranks.toString().strip(), top.subList(0, Math.min(4, top.size())));
+        }
+    }
+
+    private static void row(PrintWriter out, String name, RankingMetrics.Scores s) {
+        out.printf("%-44s %7.3f %10.3f %8.3f%n", name, s.mrr(), s.recall(), s.ndcg());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.kb.search;
+
+import dev.kb.common.IndexConfig;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+
+/** The ranking weights of {@code index/ranking.properties}. */
+record Ranking(Map<IndexFields.Text, Float> topicFields, Map<IndexFields.Text, Float> sectionFields,
+               Map<Analyses.Form, Float> forms, float inAgendaPrior, float fuzzyWeight,
+               float prefixWeight, float synonymWeight) {
+
+    static Ranking configured() {
+        Properties p = IndexConfig.properties("ranking.properties");
+        Map<IndexFields.Text, Float> topic = new EnumMap<>(IndexFields.Text.class);
+        topic.put(IndexFields.Text.TITLE, f(p, "field.title"));
+        topic.put(IndexFields.Text.HEADINGS, f(p, "field.headings"));
+        topic.put(IndexFields.Text.AGENDA, f(p, "field.agenda"));
+        topic.put(IndexFields.Text.PATH, f(p, "field.path"));
+        topic.put(IndexFields.Text.BODY, f(p, "field.body"));
+        topic.put(IndexFields.Text.CODE, f(p, "field.code"));
+        Map<IndexFields.Text, Float> section = new EnumMap<>(IndexFields.Text.class);
+        section.put(IndexFields.Text.HEADING, f(p, "section.heading"));
+        section.put(IndexFields.Text.BODY, f(p, "section.body"));
+        section.put(IndexFields.Text.CODE, f(p, "section.code"));
+        Map<Analyses.Form, Float> forms = new EnumMap<>(Analyses.Form.class);
+        forms.put(Analyses.Form.EXACT, f(p, "form.exact"));
+        forms.put(Analyses.Form.ENGLISH, f(p, "form.english"));
+        forms.put(Analyses.Form.GERMAN, f(p, "form.german"));
+        return new Ranking(Map.copyOf(topic), Map.copyOf(section), Map.copyOf(forms), f(p, "prior.in-agenda"),
+                f(p, "fuzzy.weight"), f(p, "prefix.weight"), f(p, "synonym.weight"));
+    }
+
+    private static float f(Properties p, String key) {
+        return (float) IndexConfig.number(p, key);
+    }
+}

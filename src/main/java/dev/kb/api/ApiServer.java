@@ -19,8 +19,9 @@ public final class ApiServer {
     }
 
     public static Javalin create(Kb.Services services) {
-        CourseRoutes courses = new CourseRoutes(services.courses(), services.graph(), services.coverage());
-        TopicRoutes topics = new TopicRoutes(services.topics(), services.graph());
+        CourseRoutes courses = new CourseRoutes(services.courses(), services.coverage());
+        TopicRoutes topics = new TopicRoutes(services.topics());
+        GraphRoutes graph = new GraphRoutes(services.graph());
         SearchRoutes search = new SearchRoutes(services.search(), services.suggest(), services.courses());
         byte[] openApi = openApiDocument();
 
@@ -40,13 +41,17 @@ public final class ApiServer {
                     get("/courses", courses::list);
                     get("/courses/{course}", courses::get);
                     get("/courses/{course}/agenda", courses::agenda);
-                    get("/courses/{course}/graph", courses::graph);
+                    get("/courses/{course}/graph", graph::course);
+                    get("/courses/{course}/graph/conflicts", graph::conflicts);
+                    get("/courses/{course}/learning-path", graph::courseLearningPath);
                     get("/courses/{course}/coverage", courses::coverage);
                     get("/search", search::search);
                     get("/suggest", search::suggest);
                     get("/topics", topics::list);
                     get("/topics/{id}", topics::get);
-                    get("/topics/{id}/prerequisites", topics::prerequisites);
+                    get("/topics/{id}/prerequisites", graph::prerequisites);
+                    get("/topics/{id}/dependents", graph::dependents);
+                    get("/topics/{id}/learning-path", graph::topicLearningPath);
                 });
             });
         });

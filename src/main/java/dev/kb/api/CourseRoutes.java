@@ -3,17 +3,14 @@ package dev.kb.api;
 import dev.kb.common.Page;
 import dev.kb.course.CourseService;
 import dev.kb.coverage.CoverageService;
-import dev.kb.graph.GraphService;
 import io.javalin.http.Context;
 
 final class CourseRoutes {
     private final CourseService courses;
-    private final GraphService graph;
     private final CoverageService coverage;
 
-    CourseRoutes(CourseService courses, GraphService graph, CoverageService coverage) {
+    CourseRoutes(CourseService courses, CoverageService coverage) {
         this.courses = courses;
-        this.graph = graph;
         this.coverage = coverage;
     }
 
@@ -29,10 +26,6 @@ final class CourseRoutes {
 
     void agenda(Context ctx) {
         ctx.json(courses.agenda(ctx.pathParam("course")));
-    }
-
-    void graph(Context ctx) {
-        ctx.json(graph.course(ctx.pathParam("course")));
     }
 
     void coverage(Context ctx) {

@@ -1,16 +1,13 @@
 package dev.kb.api;
 
-import dev.kb.graph.GraphService;
 import dev.kb.topic.TopicService;
 import io.javalin.http.Context;
 
 final class TopicRoutes {
     private final TopicService topics;
-    private final GraphService graph;
 
-    TopicRoutes(TopicService topics, GraphService graph) {
+    TopicRoutes(TopicService topics) {
         this.topics = topics;
-        this.graph = graph;
     }
 
     void list(Context ctx) {
@@ -23,9 +20,5 @@ final class TopicRoutes {
 
     void get(Context ctx) {
         ctx.json(topics.get(ctx.pathParam("id")));
-    }
-
-    void prerequisites(Context ctx) {
-        ctx.json(graph.prerequisites(ctx.pathParam("id")));
     }
 }

@@ -1,7 +1,9 @@
 package dev.kb.cli;
 
 import dev.kb.app.Kb;
+import dev.kb.eval.JudgedPairs;
 import dev.kb.eval.JudgedQuery;
+import dev.kb.eval.PrerequisiteEvaluation;
 import dev.kb.eval.RankingMetrics;
 import dev.kb.eval.SearchEvaluation;
 import java.io.IOException;
@@ -10,16 +12,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Index a course, then score kb's search on a judged query file (MRR@10, Recall@10, nDCG@10) "
-                + "next to PostgreSQL full-text search over the same documents, and time the searches.")
+        description = "Index a course, then score kb on judged files: search questions (MRR@10, Recall@10, nDCG@10, "
+                + "next to PostgreSQL full-text search over the same documents, with timings) and teaching orders "
+                + "(pairs held and violated, graph sparsity).")
 final class EvalCommand extends CourseCommand implements Callable<Integer> {
-    @Option(names = "--queries", required = true, paramLabel = "FILE",
+    @Option(names = "--queries", paramLabel = "FILE",
             description = "Judged questions: query<TAB>relevant paths, best first (e.g. ../shared/eval/queries-dev.tsv).")
     Path queries;
+
+    @Option(names = "--prerequisites", paramLabel = "FILE",
+            description = "Judged teaching orders: before<TAB>after, or !x<TAB>y for pairs that must not be ordered "
+                    + "(e.g. ../shared/eval/prerequisites-dev.tsv).")
+    Path prerequisites;
 
     @Option(names = "--rounds", defaultValue = "20", paramLabel = "N",
             description = "How often every query is timed (default ${DEFAULT-VALUE}).")
@@ -30,19 +39,42 @@ final class EvalCommand extends CourseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (queries == null && prerequisites == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "name what to evaluate: --queries FILE and/or --prerequisites FILE");
+        }
         CourseDirectory course = course();
-        List<JudgedQuery> judged = JudgedQuery.read(queries);
+        List<JudgedQuery> judged = queries == null ? null : JudgedQuery.read(queries);
+        JudgedPairs pairs = prerequisites == null ? null : JudgedPairs.read(prerequisites);
         PrintWriter out = spec.commandLine().getOut();
         try (Kb app = Kb.open(kb.config())) {
             app.index(course.id(), course.path());
-            SearchEvaluation.Report report = SearchEvaluation.run(app.services().search(), app.baseline(), course.id(),
-                    judged, app.handouts(course.id()), rounds);
-            print(out, report);
-            if (details) {
-                printDetails(out, app, course.id(), judged);
+            if (judged != null) {
+                print(out, SearchEvaluation.run(app.services().search(), app.baseline(), course.id(), judged,
+                        app.handouts(course.id()), rounds));
+                if (details) {
+                    printDetails(out, app, course.id(), judged);
+                }
+            }
+            if (pairs != null) {
+                print(out, PrerequisiteEvaluation.run(app.services().graph(), course.id(), pairs));
             }
         }
         return 0;
+    }
+
+    private void print(PrintWriter out, PrerequisiteEvaluation.Report r) {
+        out.printf("%nPrerequisites: %d ordered pairs and %d pairs that must not be ordered, from %s%n", r.positives(),
+                r.negatives(), prerequisites.getFileName());
+        out.printf("  positive pairs held:        %d of %d%n", r.positivesHeld(), r.positives());
+        out.printf("  negative pairs violated:    %d of %d%n", r.violated().size(), r.negatives());
+        out.printf("  direct prerequisites per topic after transitive reduction: %.2f (topics that have any), "
+                + "%.2f (all topics)%n", r.averageDirect(), r.averageDirectAll());
+        out.printf("  edges: %d inferred, %d after reduction, %d dropped to break cycles%n", r.edges(),
+                r.reducedEdges(), r.dropped());
+        r.missed().forEach(p -> out.printf("  missed:   %s before %s%n", p.before(), p.after()));
+        r.violated().forEach(p -> out.printf("  violated: %s before %s%n", p.before(), p.after()));
+        out.flush();
     }
 
     private void print(PrintWriter out, SearchEvaluation.Report r) {

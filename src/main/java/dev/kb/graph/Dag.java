@@ -53,6 +53,48 @@ final class Dag {
         return seen;
     }
 
+    Set<String> descendants(String id) {
+        Set<String> result = closure(id, out);
+        result.remove(id);
+        return result;
+    }
+
+    /** The edges no other path implies: the transitive reduction, for display. */
+    List<List<String>> reduction() {
+        List<List<String>> kept = new ArrayList<>();
+        out.forEach((from, targets) -> {
+            for (String to : targets) {
+                if (!reachableAvoiding(from, to)) {
+                    kept.add(List.of(from, to));
+                }
+            }
+        });
+        return kept;
+    }
+
+    /** Whether {@code to} is reachable from {@code from} without taking the direct edge. */
+    private boolean reachableAvoiding(String from, String to) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        for (String next : out.getOrDefault(from, Set.of())) {
+            if (!next.equals(to) && seen.add(next)) {
+                todo.push(next);
+            }
+        }
+        while (!todo.isEmpty()) {
+            String node = todo.pop();
+            if (node.equals(to)) {
+                return true;
+            }
+            for (String next : out.getOrDefault(node, Set.of())) {
+                if (seen.add(next)) {
+                    todo.push(next);
+                }
+            }
+        }
+        return false;
+    }
+
     /** Kahn's algorithm over the given nodes; among the ready nodes the smallest by {@code order} goes first. */
     List<String> topologicalOrder(Collection<String> nodes, Comparator<String> order) {
         Set<String> members = new HashSet<>(nodes);

@@ -6,115 +6,180 @@ import dev.kb.store.DocumentRow;
 import dev.kb.store.LinkRow;
 import dev.kb.store.PrerequisiteRow;
 import dev.kb.store.StoredAgenda;
+import dev.kb.store.TopicProse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Infers "teach A before B" edges from three kinds of evidence, strongest first:
+ * Infers "teach A before B" from evidence of five kinds (weights and thresholds in {@code index/graph.properties}):
  * <ul>
- *   <li>{@code sequence}: numbered files in one folder ({@code 00-…}, {@code 01-…}) are taught in number order;</li>
- *   <li>{@code agenda}: inside one agenda module, an item comes after the item before it;</li>
- *   <li>{@code link}: a document that links a topic the agenda teaches earlier builds on it.</li>
+ *   <li>{@code declared}: the trainer named A as a prerequisite of B (front matter, a Prerequisites section);</li>
+ *   <li>{@code sequence}: numbered files of one folder in number order; a folder's overview before the
+ *       exercises and walkthroughs of its folder and the folders below;</li>
+ *   <li>{@code agenda}: inside one module, an item after the item before it;</li>
+ *   <li>{@code mention}: A is taught earlier and has a section on B's subject, or B's prose uses A's subject
+ *       term — only terms specific to few topics count;</li>
+ *   <li>{@code link}: B links A, which the agenda teaches earlier.</li>
  * </ul>
- * Edges are added strongest first and an edge that would close a cycle is dropped and kept with the reason,
- * so the graph is always a DAG and the choice is deterministic.
+ * Evidence for a pair adds up; a pair needs more of it across agenda modules than within one. Edges go in
+ * strongest first, and one that would close a cycle is dropped with the reason: always a DAG, deterministically.
  */
 public final class PrerequisiteInference {
-    static final double SEQUENCE_WEIGHT = 0.8;
-    static final double AGENDA_WEIGHT = 0.6;
-    static final double LINK_WEIGHT = 0.4;
-
     private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,4})[-_. ]");
+    private static final Set<String> FOLLOWS_OVERVIEW = Set.of("exercise", "walkthrough");
 
-    private PrerequisiteInference() {
+    private final GraphConfig config;
+
+    public PrerequisiteInference() {
+        this(GraphConfig.configured());
     }
 
-    private record Candidate(String from, String to, String kind, double weight, String evidence) {
+    PrerequisiteInference(GraphConfig config) {
+        this.config = config;
     }
 
-    public static List<PrerequisiteRow> infer(List<DocumentRow> topics, StoredAgenda agenda, List<LinkRow> links,
-                                               CourseFiles files) {
+    /** Everything inference looks at: topics, agenda, links and the topics' prose. */
+    public record Input(List<DocumentRow> topics, StoredAgenda agenda, List<LinkRow> links, CourseFiles files,
+                        Map<String, TopicProse> prose) {
+    }
+
+    private final class Candidates {
+        private final Map<List<String>, List<PrerequisiteRow.Reason>> reasons = new LinkedHashMap<>();
+
+        void add(String from, String to, String kind, double weight, String detail) {
+            if (!from.equals(to)) {
+                reasons.computeIfAbsent(List.of(from, to), k -> new ArrayList<>())
+                        .add(new PrerequisiteRow.Reason(kind, weight, detail));
+            }
+        }
+    }
+
+    public List<PrerequisiteRow> infer(Input in) {
         Map<String, DocumentRow> byId = new HashMap<>();
         Map<String, String> idByPath = new HashMap<>();
-        for (DocumentRow t : topics) {
+        in.topics().forEach(t -> {
             byId.put(t.id(), t);
             idByPath.put(t.path(), t.id());
-        }
-        Map<String, Integer> agendaPosition = AgendaOrder.positions(agenda);
-
-        Map<List<String>, Candidate> candidates = new LinkedHashMap<>();
-        sequence(topics).forEach(c -> merge(candidates, c));
-        agenda(agenda, byId).forEach(c -> merge(candidates, c));
-        links(links, files, idByPath, agendaPosition).forEach(c -> merge(candidates, c));
-
-        Comparator<Candidate> strongestFirst = Comparator.comparingDouble(Candidate::weight).reversed()
-                .thenComparing(c -> agendaPosition.getOrDefault(c.to(), Integer.MAX_VALUE))
-                .thenComparing(c -> agendaPosition.getOrDefault(c.from(), Integer.MAX_VALUE))
-                .thenComparing(c -> byId.get(c.to()).path())
-                .thenComparing(c -> byId.get(c.from()).path());
-        List<Candidate> ordered = new ArrayList<>(candidates.values());
-        ordered.sort(strongestFirst);
-
-        Dag dag = new Dag();
-        List<PrerequisiteRow> rows = new ArrayList<>();
-        for (Candidate c : ordered) {
-            boolean added = dag.addIfAcyclic(c.from(), c.to());
-            String reason = added ? null : "would close a cycle: " + byId.get(c.to()).path()
-                    + " is already taught before " + byId.get(c.from()).path() + " by stronger evidence";
-            rows.add(new PrerequisiteRow(c.from(), c.to(), c.kind(), c.weight(), c.evidence(), !added, reason));
-        }
-        return rows;
-    }
-
-    /** The same pair found twice keeps the strongest kind and all the evidence. */
-    private static void merge(Map<List<String>, Candidate> candidates, Candidate c) {
-        candidates.merge(List.of(c.from(), c.to()), c, (a, b) -> {
-            Candidate strong = a.weight() >= b.weight() ? a : b;
-            Candidate weak = strong == a ? b : a;
-            return new Candidate(strong.from(), strong.to(), strong.kind(), strong.weight(),
-                    strong.evidence() + "; " + weak.evidence());
         });
+        Map<String, Integer> position = AgendaOrder.positions(in.agenda());
+        Map<String, Set<String>> modules = modules(in.agenda());
+
+        Candidates candidates = new Candidates();
+        declared(in, idByPath, candidates);
+        numbered(in.topics(), candidates);
+        overviews(in.topics(), candidates);
+        agenda(in.agenda(), byId, candidates);
+        links(in, idByPath, position, candidates);
+        new Mentions(config, in.topics(), in.prose(), position).find().forEach(m ->
+                candidates.add(m.from(), m.to(), "mention", m.weight(), m.detail()));
+
+        List<PrerequisiteRow> accepted = new ArrayList<>();
+        candidates.reasons.forEach((pair, reasons) -> {
+            String from = pair.get(0);
+            String to = pair.get(1);
+            double weight = reasons.stream().mapToDouble(PrerequisiteRow.Reason::weight).sum();
+            boolean sameModule = modules.getOrDefault(from, Set.of()).stream()
+                    .anyMatch(m -> modules.getOrDefault(to, Set.of()).contains(m));
+            if (weight + 1e-9 >= (sameModule ? config.minWithinModule() : config.minAcrossModules())) {
+                List<PrerequisiteRow.Reason> sorted = new ArrayList<>(reasons);
+                sorted.sort(Comparator.comparingDouble(PrerequisiteRow.Reason::weight).reversed());
+                accepted.add(new PrerequisiteRow(from, to, sorted.get(0).kind(), Math.min(1.0, weight),
+                        List.copyOf(sorted), false, null));
+            }
+        });
+        return acyclic(accepted, byId, position);
     }
 
-    private static List<Candidate> sequence(List<DocumentRow> topics) {
+    /** Strongest first; then by agenda order and path, so the same course always yields the same graph. */
+    private static List<PrerequisiteRow> acyclic(List<PrerequisiteRow> edges, Map<String, DocumentRow> byId,
+                                                 Map<String, Integer> position) {
+        edges.sort(Comparator.comparingDouble(PrerequisiteRow::weight).reversed()
+                .thenComparing(e -> position.getOrDefault(e.toId(), Integer.MAX_VALUE))
+                .thenComparing(e -> position.getOrDefault(e.fromId(), Integer.MAX_VALUE))
+                .thenComparing(e -> byId.get(e.toId()).path())
+                .thenComparing(e -> byId.get(e.fromId()).path()));
+        Dag dag = new Dag();
+        List<PrerequisiteRow> result = new ArrayList<>();
+        for (PrerequisiteRow e : edges) {
+            if (dag.addIfAcyclic(e.fromId(), e.toId())) {
+                result.add(e);
+            } else {
+                result.add(new PrerequisiteRow(e.fromId(), e.toId(), e.kind(), e.weight(), e.reasons(), true,
+                        "would close a cycle: " + byId.get(e.toId()).path() + " is already taught before "
+                                + byId.get(e.fromId()).path() + " by stronger evidence"));
+            }
+        }
+        return result;
+    }
+
+    private void declared(Input in, Map<String, String> idByPath, Candidates out) {
+        for (LinkRow row : in.links()) {
+            if (!row.link().declared()) {
+                continue;
+            }
+            String target = topic(row, in.files(), idByPath);
+            String source = idByPath.get(row.documentPath());
+            if (target != null && source != null) {
+                out.add(target, source, "declared", config.declared(),
+                        "declared: " + row.documentPath() + " names " + row.link().target().targetPath()
+                                + " as a prerequisite");
+            }
+        }
+    }
+
+    private void numbered(List<DocumentRow> topics, Candidates out) {
         Map<String, TreeMap<Integer, List<DocumentRow>>> byFolder = new TreeMap<>();
         for (DocumentRow t : topics) {
-            int slash = t.path().lastIndexOf('/');
-            String folder = slash < 0 ? "" : t.path().substring(0, slash);
-            Matcher m = NUMBERED.matcher(t.path().substring(slash + 1));
+            Matcher m = NUMBERED.matcher(name(t));
             if (m.find()) {
-                byFolder.computeIfAbsent(folder, k -> new TreeMap<>())
+                byFolder.computeIfAbsent(folder(t), k -> new TreeMap<>())
                         .computeIfAbsent(Integer.parseInt(m.group(1)), k -> new ArrayList<>()).add(t);
             }
         }
-        List<Candidate> result = new ArrayList<>();
         byFolder.forEach((folder, groups) -> {
             List<DocumentRow> previous = null;
             for (List<DocumentRow> group : groups.values()) {
                 if (previous != null) {
                     for (DocumentRow before : previous) {
                         for (DocumentRow after : group) {
-                            result.add(new Candidate(before.id(), after.id(), "sequence", SEQUENCE_WEIGHT,
-                                    "sequence: numbered files in " + (folder.isEmpty() ? "the course root" : folder + "/")
-                                            + ": " + name(before) + " before " + name(after)));
+                            out.add(before.id(), after.id(), "sequence", config.sequence(), "sequence: numbered files in "
+                                    + (folder.isEmpty() ? "the course root" : folder + "/") + ": " + name(before)
+                                    + " before " + name(after));
                         }
                     }
                 }
                 previous = group;
             }
         });
-        return result;
     }
 
-    private static List<Candidate> agenda(StoredAgenda agenda, Map<String, DocumentRow> byId) {
-        List<Candidate> result = new ArrayList<>();
+    /** A folder's overview comes before the exercises and walkthroughs of its folder and the folders below. */
+    private void overviews(List<DocumentRow> topics, Candidates out) {
+        for (DocumentRow overview : topics) {
+            String folder = folder(overview);
+            boolean isOverview = SubjectTerms.words(name(overview)).stream().anyMatch(config.overviewFileWords()::contains);
+            if (folder.isEmpty() || !isOverview) {
+                continue;
+            }
+            for (DocumentRow t : topics) {
+                if (t != overview && t.path().startsWith(folder + "/") && FOLLOWS_OVERVIEW.contains(t.category())) {
+                    out.add(overview.id(), t.id(), "sequence", config.sequence(), "sequence: " + overview.path()
+                            + " is the overview of " + folder + "/, before its " + t.category() + " " + t.path());
+                }
+            }
+        }
+    }
+
+    private void agenda(StoredAgenda agenda, Map<String, DocumentRow> byId, Candidates out) {
         for (StoredAgenda.Section section : agenda.sections()) {
             for (StoredAgenda.Module module : section.modules()) {
                 StoredAgenda.Item previous = null;
@@ -122,43 +187,65 @@ public final class PrerequisiteInference {
                     if (item.documentId() == null || !byId.containsKey(item.documentId())) {
                         continue;
                     }
-                    if (previous != null && !previous.documentId().equals(item.documentId())) {
-                        result.add(new Candidate(previous.documentId(), item.documentId(), "agenda", AGENDA_WEIGHT,
+                    if (previous != null) {
+                        out.add(previous.documentId(), item.documentId(), "agenda", config.agenda(),
                                 "agenda: in \"" + section.title() + " › " + module.title() + "\", \""
-                                        + previous.item().title() + "\" comes before \"" + item.item().title() + "\""));
+                                        + previous.item().title() + "\" comes before \"" + item.item().title() + "\"");
                     }
                     previous = item;
                 }
             }
         }
-        return result;
     }
 
-    private static List<Candidate> links(List<LinkRow> links, CourseFiles files, Map<String, String> idByPath,
-                                         Map<String, Integer> agendaPosition) {
-        List<Candidate> result = new ArrayList<>();
-        for (LinkRow row : links) {
-            LinkTarget target = row.link().target();
-            if (row.link().image() || target.kind() != LinkTarget.Kind.LOCAL || target.targetPath() == null) {
+    private void links(Input in, Map<String, String> idByPath, Map<String, Integer> position, Candidates out) {
+        for (LinkRow row : in.links()) {
+            if (row.link().declared()) {
                 continue;
             }
-            String targetId = files.existing(target.targetPath()).map(idByPath::get).orElse(null);
-            String sourceId = idByPath.get(row.documentPath());
-            if (targetId == null || sourceId == null || targetId.equals(sourceId)) {
+            String target = topic(row, in.files(), idByPath);
+            String source = idByPath.get(row.documentPath());
+            if (target == null || source == null) {
                 continue;
             }
-            Integer targetPos = agendaPosition.get(targetId);
-            Integer sourcePos = agendaPosition.get(sourceId);
+            Integer targetPos = position.get(target);
+            Integer sourcePos = position.get(source);
             if (targetPos != null && sourcePos != null && targetPos < sourcePos) {
-                result.add(new Candidate(targetId, sourceId, "link", LINK_WEIGHT,
-                        "link: " + row.documentPath() + " links " + target.targetPath()
-                                + ", which the agenda teaches earlier"));
+                out.add(target, source, "link", config.link(), "link: " + row.documentPath() + " links "
+                        + row.link().target().targetPath() + ", which the agenda teaches earlier");
             }
         }
-        return result;
+    }
+
+    /** The topic a local link points at, or null. */
+    private static String topic(LinkRow row, CourseFiles files, Map<String, String> idByPath) {
+        LinkTarget target = row.link().target();
+        if (row.link().image() || target.kind() != LinkTarget.Kind.LOCAL || target.targetPath() == null) {
+            return null;
+        }
+        return files.existing(target.targetPath()).map(idByPath::get).orElse(null);
+    }
+
+    private static Map<String, Set<String>> modules(StoredAgenda agenda) {
+        Map<String, Set<String>> modules = new HashMap<>();
+        for (StoredAgenda.Section s : agenda.sections()) {
+            for (StoredAgenda.Module m : s.modules()) {
+                for (StoredAgenda.Item i : m.items()) {
+                    if (i.documentId() != null) {
+                        modules.computeIfAbsent(i.documentId(), k -> new HashSet<>()).add(s.ord() + "/" + m.ord());
+                    }
+                }
+            }
+        }
+        return modules;
     }
 
     private static String name(DocumentRow d) {
         return d.path().substring(d.path().lastIndexOf('/') + 1);
+    }
+
+    private static String folder(DocumentRow d) {
+        int slash = d.path().lastIndexOf('/');
+        return slash < 0 ? "" : d.path().substring(0, slash);
     }
 }

@@ -16,6 +16,7 @@ import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.ext.yaml.front.matter.AbstractYamlFrontMatterVisitor;
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -78,6 +79,7 @@ public final class DocumentParser {
 
         ParsedDocument run(Document doc) {
             this.document = doc;
+            frontMatter(doc);
             Deque<Node> stack = new ArrayDeque<>();
             stack.push(doc);
             while (!stack.isEmpty()) {
@@ -215,8 +217,24 @@ public final class DocumentParser {
         }
 
         private void addLink(boolean image, String text, String href, int line) {
-            links.add(new DocumentLink(links.size(), current().ord, image, text.strip(), href,
-                    line, LinkResolver.resolve(href, path)));
+            SectionBuilder section = current();
+            boolean declared = !image && section.heading != null && DeclaredPrerequisites.isDeclaringHeading(section.heading);
+            links.add(new DocumentLink(links.size(), section.ord, image, text.strip(), href, line,
+                    LinkResolver.resolve(href, path), declared));
+        }
+
+        /** Front matter keys such as {@code prerequisites:} list paths the trainer declares as prerequisites. */
+        private void frontMatter(Document doc) {
+            AbstractYamlFrontMatterVisitor visitor = new AbstractYamlFrontMatterVisitor();
+            visitor.visit(doc);
+            visitor.getData().forEach((key, values) -> {
+                if (DeclaredPrerequisites.FRONT_MATTER_KEYS.contains(key.toLowerCase(java.util.Locale.ROOT))) {
+                    for (String target : DeclaredPrerequisites.targets(values)) {
+                        links.add(new DocumentLink(links.size(), 0, false, key, target, 1,
+                                LinkResolver.resolve(target, path), true));
+                    }
+                }
+            });
         }
 
         private SectionBuilder current() {

@@ -136,8 +136,8 @@ public final class IngestService {
             AgendaStore agendaStore = new AgendaStore(tx);
             agendaStore.replace(courseId, agenda, p -> files.isDocument(p) && !p.equals(agendaPath));
             List<DocumentRow> topics = docs.list(courseId).stream().filter(DocumentRow::isTopic).toList();
-            new GraphStore(tx).replace(courseId, PrerequisiteInference.infer(topics, agendaStore.read(courseId),
-                    docs.topicLinks(courseId), files));
+            new GraphStore(tx).replace(courseId, new PrerequisiteInference().infer(new PrerequisiteInference.Input(
+                    topics, agendaStore.read(courseId), docs.topicLinks(courseId), files, docs.topicProse(courseId))));
             new RunStore(tx).succeed(runId, counts, issues);
             return handouts;
         });

@@ -24,8 +24,12 @@ public record ParsedDocument(
     public record CodeBlock(int ord, int sectionOrd, String info, String code) {
     }
 
-    /** A link or image as written ({@code href}), with what the link alone says about its target. */
-    public record DocumentLink(int ord, int sectionOrd, boolean image, String text, String href, int line, LinkTarget target) {
+    /**
+     * A link or image as written ({@code href}), with what the link alone says about its target. {@code declared}
+     * marks a prerequisite the trainer named (front matter, or a link in a Prerequisites section).
+     */
+    public record DocumentLink(int ord, int sectionOrd, boolean image, String text, String href, int line,
+                               LinkTarget target, boolean declared) {
     }
 
     public long imageCount() {

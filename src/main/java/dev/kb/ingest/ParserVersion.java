@@ -11,7 +11,7 @@ import java.util.TreeMap;
  */
 public final class ParserVersion {
     /** Bump when the parser's code changes what is stored. */
-    private static final int REVISION = 3;
+    private static final int REVISION = 4;
     private static final int CURRENT = compute();
 
     private ParserVersion() {
@@ -27,7 +27,7 @@ public final class ParserVersion {
         ranking.stringPropertyNames().stream().filter(k -> k.startsWith("handout."))
                 .forEach(k -> handout.put(k, ranking.getProperty(k).strip()));
         String fingerprint = REVISION + "|" + IndexConfig.lines("language-words.txt") + "|"
-                + IndexConfig.lines("categories.txt") + "|" + handout;
+                + IndexConfig.lines("categories.txt") + "|" + handout + "|" + DeclaredPrerequisites.fingerprint();
         return fingerprint.hashCode() & Integer.MAX_VALUE;
     }
 }

@@ -16,6 +16,7 @@ import dev.kb.store.jooq.tables.records.SectionRecord;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
@@ -87,7 +88,7 @@ public final class DocumentStore {
         for (DocumentLink l : parsed.links()) {
             LinkTarget t = l.target();
             children.add(new LinkRecord(id, l.ord(), l.sectionOrd(), l.image(), l.text(), l.href(), t.kind().dbName(),
-                    t.targetPath(), t.fragment(), t.url(), t.problem(), l.line()));
+                    t.targetPath(), t.fragment(), t.url(), t.problem(), l.line(), l.declared()));
         }
         if (!children.isEmpty()) {
             // A JDBC batch, not one statement: a document may carry more links than a statement may bind values.
@@ -130,6 +131,21 @@ public final class DocumentStore {
                 .orderBy(DOCUMENT.PATH)
                 .forEach(r -> texts.put(r.value1(), r.value2()));
         return texts;
+    }
+
+    /** The headings and prose of every topic of the course, by id. */
+    public Map<String, TopicProse> topicProse(String courseId) {
+        Map<String, List<String>> headings = new HashMap<>();
+        dsl.select(SECTION.DOCUMENT_ID, SECTION.HEADING).from(SECTION).join(DOCUMENT).on(DOCUMENT.ID.eq(SECTION.DOCUMENT_ID))
+                .where(DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.KIND.eq("topic")).and(SECTION.HEADING.isNotNull()))
+                .orderBy(SECTION.DOCUMENT_ID, SECTION.ORD)
+                .forEach(r -> headings.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        Map<String, TopicProse> result = new LinkedHashMap<>();
+        dsl.select(DOCUMENT.ID, DOCUMENT.BODY_TEXT).from(DOCUMENT)
+                .where(DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.KIND.eq("topic")))
+                .forEach(r -> result.put(r.value1(),
+                        new TopicProse(List.copyOf(headings.getOrDefault(r.value1(), List.of())), r.value2())));
+        return result;
     }
 
     /** Marks exactly these topics of the course as handouts; returns whether any mark changed. */
@@ -233,7 +249,7 @@ public final class DocumentStore {
         LinkTarget target = new LinkTarget(LinkTarget.Kind.fromDb(r.get(LINK.KIND)), r.get(LINK.TARGET_PATH),
                 r.get(LINK.FRAGMENT), r.get(LINK.URL), r.get(LINK.PROBLEM));
         return new DocumentLink(r.get(LINK.ORD), r.get(LINK.SECTION_ORD), r.get(LINK.IS_IMAGE), r.get(LINK.TEXT),
-                r.get(LINK.HREF), r.get(LINK.LINE), target);
+                r.get(LINK.HREF), r.get(LINK.LINE), target, r.get(LINK.DECLARED));
     }
 
     private static DocumentRow row(Record r) {

@@ -59,7 +59,7 @@ class ApiTest {
         given(app.port()).get("/api/v1/courses").then().statusCode(200)
                 .body("items.id", contains(COURSE))
                 .body("items[0].title", equalTo("Fixture Course: Cloud Native Basics"))
-                .body("items[0].topics", equalTo(16))
+                .body("items[0].topics", equalTo(19))
                 .body("items[0].agendaItems", equalTo(17))
                 .body("total", equalTo(1));
         given(app.port()).get("/api/v1/courses/" + COURSE).then().statusCode(200).body("id", equalTo(COURSE));
@@ -170,7 +170,7 @@ class ApiTest {
         given(app.port()).queryParam("course", COURSE).queryParam("path", "nope.md").get("/api/v1/topics")
                 .then().statusCode(200).body("items", hasSize(0)).body("total", equalTo(0));
         given(app.port()).queryParam("course", COURSE).queryParam("limit", 5).get("/api/v1/topics")
-                .then().statusCode(200).body("items", hasSize(5)).body("total", equalTo(16))
+                .then().statusCode(200).body("items", hasSize(5)).body("total", equalTo(19))
                 .body("items.path", not(hasItem("README.md")));
         problem(given(app.port()).get("/api/v1/topics"), 400, "course");
     }
@@ -227,15 +227,73 @@ class ApiTest {
     @Test
     void GET_graph_and_prerequisites_use_the_same_node_and_edge_shapes() {
         given(app.port()).get("/api/v1/courses/" + COURSE + "/graph").then().statusCode(200)
-                .body("nodes", hasSize(16))
-                .body("edges.find { it.kind == 'link' }.evidence", notNullValue())
-                .body("dropped", hasSize(1));
-        given(app.port()).get("/api/v1/topics/" + id("networking/policies exercise.md") + "/prerequisites")
+                .body("reduced", equalTo(true))
+                .body("nodes", hasSize(19))
+                .body("edges.find { it.kind == 'declared' }.reasons[0].detail", containsString("as a prerequisite"))
+                .body("edges.kind", not(hasItem("implied")))
+                .body("dropped", hasSize(2));
+        given(app.port()).queryParam("reduced", false).get("/api/v1/courses/" + COURSE + "/graph").then()
+                .statusCode(200).body("reduced", equalTo(false)).body("edges.kind", hasItem("implied"));
+        given(app.port()).get("/api/v1/topics/" + id("networking/services.md") + "/prerequisites")
                 .then().statusCode(200)
-                .body("topicId", equalTo(id("networking/policies exercise.md")))
-                .body("learningPath", contains(id("overview.md"), id("networking/services.md"),
-                        id("networking/policies exercise.md")))
-                .body("edges.from", hasItem(id("overview.md")));
+                .body("topicId", equalTo(id("networking/services.md")))
+                .body("learningPath", contains(id("networking/services.md")));
+        problem(given(app.port()).queryParam("reduced", "sometimes").get("/api/v1/courses/" + COURSE + "/graph"),
+                400, "reduced");
+    }
+
+    @Test
+    void GET_graph_as_dot_and_mermaid_by_format_or_accept() {
+        given(app.port()).queryParam("format", "dot").get("/api/v1/courses/" + COURSE + "/graph").then()
+                .statusCode(200).contentType(startsWith("text/vnd.graphviz")).body(startsWith("digraph"));
+        given(app.port()).header("Accept", "text/vnd.mermaid").get("/api/v1/topics/"
+                + id("networking/policies exercise.md") + "/prerequisites").then()
+                .statusCode(200).contentType(startsWith("text/vnd.mermaid")).body(startsWith("flowchart LR"));
+        given(app.port()).header("Accept", "text/vnd.graphviz").get("/api/v1/topics/"
+                + id("security/00-overview.md") + "/dependents").then()
+                .statusCode(200).contentType(startsWith("text/vnd.graphviz")).body(containsString("->"));
+        problem(given(app.port()).queryParam("format", "svg").get("/api/v1/courses/" + COURSE + "/graph"), 400,
+                "format");
+    }
+
+    @Test
+    void GET_learning_paths_dependents_and_conflicts() {
+        given(app.port()).get("/api/v1/topics/" + id("networking/policies exercise.md") + "/learning-path").then()
+                .statusCode(200)
+                .body("steps.path", hasItem("security/00-overview.md"))
+                .body("steps[-1].goal", equalTo(true))
+                .body("steps.find { it.path == 'security/00-overview.md' }.because[0].kind", equalTo("declared"));
+        given(app.port()).queryParam("goals", id("networking/policies exercise.md") + "," + id("security/02-capabilities.md"))
+                .queryParam("known", id("setup/01-install.md"))
+                .get("/api/v1/courses/" + COURSE + "/learning-path").then().statusCode(200)
+                .body("goals", hasSize(2)).body("known", hasSize(1))
+                .body("steps.path", not(hasItem("overview.md")))
+                .body("steps.path", not(hasItem("setup/01-install.md")))
+                .body("steps.findAll { it.goal }.path", contains("security/02-capabilities.md",
+                        "networking/policies exercise.md"));
+        given(app.port()).get("/api/v1/topics/" + id("security/00-overview.md") + "/dependents").then()
+                .statusCode(200).body("learningPath[0]", equalTo(id("security/00-overview.md")))
+                .body("nodes.path", hasItem("security/02-capabilities.md"));
+        given(app.port()).get("/api/v1/courses/" + COURSE + "/graph/conflicts").then().statusCode(200)
+                .body("course", equalTo(COURSE))
+                .body("conflicts.find { it.topic.path == 'security/02-capabilities.md' }.prerequisite.path",
+                        equalTo("security/01-non-root.md"));
+    }
+
+    @Test
+    void GET_learning_path_with_malformed_or_unknown_goals_is_a_problem() {
+        problem(given(app.port()).get("/api/v1/courses/" + COURSE + "/learning-path"), 400, "goals");
+        problem(given(app.port()).queryParam("goals", " , ").get("/api/v1/courses/" + COURSE + "/learning-path"), 400,
+                "goals");
+        problem(given(app.port()).queryParam("goals", "not-an-id").get("/api/v1/courses/" + COURSE + "/learning-path"),
+                400, "goals");
+        problem(given(app.port()).queryParam("goals", id("overview.md")).queryParam("known", "x'y")
+                .get("/api/v1/courses/" + COURSE + "/learning-path"), 400, "known");
+        given(app.port()).queryParam("goals", "0000000000000000").get("/api/v1/courses/" + COURSE + "/learning-path")
+                .then().statusCode(404).contentType("application/problem+json");
+        given(app.port()).get("/api/v1/topics/0000000000000000/learning-path").then().statusCode(404);
+        given(app.port()).get("/api/v1/topics/0000000000000000/dependents").then().statusCode(404);
+        given(app.port()).get("/api/v1/courses/nope/graph/conflicts").then().statusCode(404);
     }
 
     @Test
@@ -247,7 +305,7 @@ class ApiTest {
                 .body("summary.empty", equalTo(1))
                 .body("summary.external", equalTo(1))
                 .body("summary.unlinked", equalTo(2))
-                .body("summary.orphanDocuments", equalTo(7))
+                .body("summary.orphanDocuments", equalTo(10))
                 .body("summary.emptyDocuments", equalTo(2))
                 .body("gaps.find { it.title == 'Escaping link' }.path", nullValue())
                 .body("gaps.find { it.title == 'Escaping link' }.reason", containsString("escapes"))

@@ -50,15 +50,19 @@ class CliTest {
     }
 
     @Test
-    void eval_scores_kb_next_to_postgres_full_text_search(@TempDir Path dataDir) throws Exception {
+    void eval_scores_search_next_to_postgres_and_the_prerequisite_graph(@TempDir Path dataDir) throws Exception {
         String url = TestDatabases.fresh(TestDatabases.Target.EMBEDDED).url();
         Path queries = Path.of(CliTest.class.getResource("/courses/fixture-queries.tsv").toURI());
+        Path pairs = Path.of(CliTest.class.getResource("/courses/fixture-prerequisites.tsv").toURI());
         Run run = run("eval", Courses.fixture().toString(), "--queries", queries.toString(), "--rounds", "2",
-                "--data-dir", dataDir.toString(), "--database-url", url);
+                "--prerequisites", pairs.toString(), "--data-dir", dataDir.toString(), "--database-url", url);
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("4 judged questions").containsPattern("kb \\(Lucene\\) +1\\.000")
                 .contains("PostgreSQL FTS english", "PostgreSQL FTS german", "PostgreSQL FTS simple")
-                .contains("median").contains("p99");
+                .contains("median").contains("p99")
+                .contains("positive pairs held:        2 of 2").contains("negative pairs violated:    0 of 1")
+                .contains("dropped to break cycles");
+        assertThat(run("eval", Courses.fixture().toString()).err()).contains("--queries FILE and/or --prerequisites FILE");
     }
 
     @Test
@@ -68,9 +72,9 @@ class CliTest {
                 "--course-id", "my-course");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("Indexed my-course (\"Fixture Course: Cloud Native Basics\")")
-                .contains("19 files, 17 parsed").contains("skipped   binary.md");
+                .contains("22 files, 20 parsed").contains("skipped   binary.md");
         Run again = run("index", Courses.fixture().toString(), "--data-dir", dataDir.toString(), "--database-url", url,
                 "--course-id", "my-course");
-        assertThat(again.out()).contains("0 parsed, 17 unchanged");
+        assertThat(again.out()).contains("0 parsed, 20 unchanged");
     }
 }

@@ -14,13 +14,13 @@ class CoverageServiceTest {
         try (TestApp app = TestApp.start(Courses.fixture(), TestDatabases.Target.EMBEDDED)) {
             CoverageReport report = app.kb().services().coverage().report("fixture-course");
 
-            assertThat(report.summary()).isEqualTo(new CoverageReport.Summary(17, 11, 2, 1, 1, 2, 7, 2));
+            assertThat(report.summary()).isEqualTo(new CoverageReport.Summary(17, 11, 2, 1, 1, 2, 10, 2));
             assertThat(report.gaps()).extracting(CoverageReport.Gap::title).containsExactly(
                     "Ingress controllers", "Missing walkthrough", "Escaping link", "Planned: seccomp",
                     "Observability mit Prometheus");
             assertThat(report.orphanDocuments()).extracting(CoverageReport.DocumentRef::path).containsExactlyInAnyOrder(
-                    "_README.md", "crlf-bom.md", "empty.md", "guides/troubleshooting.md", "images-only.md",
-                    "latin1.md", "networking/übersicht.md");
+                    "_README.md", "crlf-bom.md", "cycle/a.md", "cycle/b.md", "empty.md", "guides/troubleshooting.md",
+                    "images-only.md", "latin1.md", "networking/übersicht.md", "security/labs/exercise-drop-capabilities.md");
             assertThat(report.orphanDocuments()).filteredOn(d -> d.path().equals("guides/troubleshooting.md"))
                     .singleElement().extracting(CoverageReport.DocumentRef::linkedFrom).isEqualTo(1);
             assertThat(report.emptyDocuments()).extracting(CoverageReport.DocumentRef::path)

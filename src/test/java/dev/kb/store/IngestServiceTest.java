@@ -39,8 +39,8 @@ class IngestServiceTest {
         try (Database db = open(target, tmp)) {
             IndexRunReport report = new IngestService(db.dsl(), IngestLimits.DEFAULT).index("fixture", Courses.fixture());
 
-            assertThat(report.filesScanned()).isEqualTo(19);
-            assertThat(report.filesParsed()).isEqualTo(17);
+            assertThat(report.filesScanned()).isEqualTo(22);
+            assertThat(report.filesParsed()).isEqualTo(20);
             assertThat(report.issues()).extracting(RunIssue::path, RunIssue::severity).contains(
                     org.assertj.core.groups.Tuple.tuple("binary.md", RunIssue.Severity.SKIPPED),
                     org.assertj.core.groups.Tuple.tuple("latin1.md", RunIssue.Severity.WARNING),
@@ -49,9 +49,9 @@ class IngestServiceTest {
             DocumentStore docs = new DocumentStore(db.dsl());
             Map<String, DocumentRow> byPath = docs.list("fixture").stream()
                     .collect(Collectors.toMap(DocumentRow::path, Function.identity()));
-            assertThat(byPath).hasSize(17).doesNotContainKey("binary.md");
+            assertThat(byPath).hasSize(20).doesNotContainKey("binary.md");
             assertThat(byPath.get("README.md").kind()).isEqualTo("agenda");
-            assertThat(byPath.values().stream().filter(DocumentRow::isTopic)).hasSize(16);
+            assertThat(byPath.values().stream().filter(DocumentRow::isTopic)).hasSize(19);
             DocumentRow overview = byPath.get("overview.md");
             assertThat(overview.id()).isEqualTo(TopicIds.of("fixture", "overview.md"));
             assertThat(overview.title()).isEqualTo("Überblick über Cloud Native");
@@ -80,7 +80,7 @@ class IngestServiceTest {
 
             IndexRunReport unchanged = ingest.index("fixture", course);
             assertThat(unchanged.filesParsed()).isZero();
-            assertThat(unchanged.filesUnchanged()).isEqualTo(17);
+            assertThat(unchanged.filesUnchanged()).isEqualTo(20);
             assertThat(unchanged.changedIds()).isEmpty();
 
             Files.writeString(course.resolve("networking/services.md"), "# Services, rewritten\n\nNew text.\n");

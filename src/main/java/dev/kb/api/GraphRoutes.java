@@ -1,0 +1,100 @@
+package dev.kb.api;
+
+import dev.kb.common.InvalidInput;
+import dev.kb.graph.GraphFormats;
+import dev.kb.graph.GraphService;
+import dev.kb.graph.GraphView;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Prerequisite graphs, learning paths and agenda conflicts; graphs as JSON, Graphviz DOT or Mermaid. */
+final class GraphRoutes {
+    static final String DOT = "text/vnd.graphviz";
+    static final String MERMAID = "text/vnd.mermaid";
+    private static final Set<String> FORMATS = Set.of("json", "dot", "mermaid");
+
+    private final GraphService graph;
+
+    GraphRoutes(GraphService graph) {
+        this.graph = graph;
+    }
+
+    void course(Context ctx) {
+        GraphView view = graph.course(ctx.pathParam("course"), reduced(ctx));
+        respond(ctx, view, view.course(), view.nodes(), view.edges());
+    }
+
+    void prerequisites(Context ctx) {
+        var view = graph.prerequisites(ctx.pathParam("id"), reduced(ctx));
+        respond(ctx, view, "prerequisites", view.nodes(), view.edges());
+    }
+
+    void dependents(Context ctx) {
+        var view = graph.dependents(ctx.pathParam("id"), reduced(ctx));
+        respond(ctx, view, "dependents", view.nodes(), view.edges());
+    }
+
+    void topicLearningPath(Context ctx) {
+        ctx.json(graph.learningPath(ctx.pathParam("id")));
+    }
+
+    void courseLearningPath(Context ctx) {
+        List<String> goals = topicIds(ctx, "goals");
+        if (goals.isEmpty()) {
+            throw new InvalidInput("goals", "'goals' must name at least one topic id");
+        }
+        ctx.json(graph.learningPath(ctx.pathParam("course"), goals, topicIds(ctx, "known")));
+    }
+
+    void conflicts(Context ctx) {
+        ctx.json(java.util.Map.of("course", ctx.pathParam("course"), "conflicts",
+                graph.conflicts(ctx.pathParam("course"))));
+    }
+
+    private static boolean reduced(Context ctx) {
+        Boolean reduced = Params.bool(ctx, "reduced");
+        return reduced == null || reduced;
+    }
+
+    /** Comma-separated (or repeated) topic ids; anything else is a malformed parameter. */
+    private static List<String> topicIds(Context ctx, String name) {
+        List<String> ids = new ArrayList<>();
+        for (String value : ctx.queryParams(name)) {
+            for (String part : value.split(",")) {
+                String id = part.strip();
+                if (id.isEmpty()) {
+                    continue;
+                }
+                if (!id.matches("[0-9a-f]{16}")) {
+                    throw new InvalidInput(name, "'" + name + "' holds '" + abbreviate(id)
+                            + "', which is not a topic id (16 hex characters)");
+                }
+                if (!ids.contains(id)) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    /** JSON by default; DOT or Mermaid by {@code format=} or the Accept header. */
+    private static void respond(Context ctx, Object json, String name, List<GraphView.Node> nodes,
+                                List<GraphView.Edge> edges) {
+        String format = Params.oneOf(ctx, "format", FORMATS);
+        if (format == null) {
+            String accept = ctx.header("Accept");
+            format = accept == null ? "json" : accept.contains(DOT) ? "dot" : accept.contains(MERMAID) ? "mermaid" : "json";
+        }
+        switch (format) {
+            case "dot" -> ctx.contentType(DOT + "; charset=utf-8").result(GraphFormats.dot(name, nodes, edges));
+            case "mermaid" -> ctx.contentType(MERMAID + "; charset=utf-8").result(GraphFormats.mermaid(nodes, edges));
+            default -> ctx.json(json);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.kb.graph;
+
+import dev.kb.store.DocumentRow;
+import dev.kb.store.PrerequisiteRow;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A course's stored prerequisite graph in memory, with the operations the API offers on it. */
+final class CourseGraph {
+    private final String courseId;
+    private final Map<String, DocumentRow> topics;
+    private final Map<List<String>, PrerequisiteRow> edges = new LinkedHashMap<>();
+    private final List<PrerequisiteRow> dropped = new ArrayList<>();
+    private final Map<String, Integer> position;
+    private final Dag dag = new Dag();
+
+    CourseGraph(String courseId, Map<String, DocumentRow> topics, List<PrerequisiteRow> rows,
+                Map<String, Integer> position) {
+        this.courseId = courseId;
+        this.topics = topics;
+        this.position = position;
+        for (PrerequisiteRow r : rows) {
+            if (r.dropped()) {
+                dropped.add(r);
+            } else {
+                edges.put(List.of(r.fromId(), r.toId()), r);
+                dag.addIfAcyclic(r.fromId(), r.toId());
+            }
+        }
+    }
+
+    boolean contains(String topicId) {
+        return topics.containsKey(topicId);
+    }
+
+    Set<String> ancestors(String id) {
+        return dag.ancestors(id);
+    }
+
+    Set<String> descendants(String id) {
+        return dag.descendants(id);
+    }
+
+    /** The members in a teaching order: prerequisites first, then agenda order, then path. */
+    List<String> teachingOrder(Collection<String> members) {
+        return dag.topologicalOrder(members, Comparator
+                .comparing((String id) -> position.getOrDefault(id, Integer.MAX_VALUE))
+                .thenComparing(id -> topics.get(id).path()));
+    }
+
+    GraphView view(boolean reduced) {
+        List<GraphView.Node> nodes = topics.values().stream().map(CourseGraph::node).toList();
+        List<GraphView.DroppedEdge> droppedEdges = dropped.stream().map(r -> new GraphView.DroppedEdge(r.fromId(),
+                r.toId(), r.kind(), r.evidence(), r.dropReason())).toList();
+        return new GraphView(courseId, reduced, nodes, edgesAmong(topics.keySet(), reduced), droppedEdges);
+    }
+
+    /** The edges among the members: the transitive reduction, or every implied pair. */
+    List<GraphView.Edge> edgesAmong(Set<String> members, boolean reduced) {
+        Dag sub = new Dag();
+        edges.keySet().stream().filter(k -> members.contains(k.get(0)) && members.contains(k.get(1)))
+                .forEach(k -> sub.addIfAcyclic(k.get(0), k.get(1)));
+        List<GraphView.Edge> result = new ArrayList<>();
+        if (reduced) {
+            for (List<String> pair : sub.reduction()) {
+                result.add(edge(edges.get(pair)));
+            }
+        } else {
+            for (String to : members) {
+                for (String from : sub.ancestors(to)) {
+                    PrerequisiteRow direct = edges.get(List.of(from, to));
+                    result.add(direct != null ? edge(direct) : new GraphView.Edge(from, to, "implied", 0,
+                            "implied: " + topics.get(from).path() + " comes before " + topics.get(to).path()
+                                    + " through other prerequisites", List.of()));
+                }
+            }
+        }
+        result.sort(Comparator.comparing(GraphView.Edge::from).thenComparing(GraphView.Edge::to));
+        return result;
+    }
+
+    /** Direct edges the agenda contradicts: it teaches the later topic first. */
+    List<PrerequisiteRow> againstAgenda() {
+        List<PrerequisiteRow> result = new ArrayList<>();
+        for (PrerequisiteRow e : edges.values()) {
+            Integer from = position.get(e.fromId());
+            Integer to = position.get(e.toId());
+            if (from != null && to != null && to < from) {
+                result.add(e);
+            }
+        }
+        result.sort(Comparator.comparing((PrerequisiteRow e) -> position.get(e.toId()))
+                .thenComparing(e -> position.get(e.fromId())));
+        return result;
+    }
+
+    /** The direct edge from → to, or null. */
+    PrerequisiteRow edge(String from, String to) {
+        return edges.get(List.of(from, to));
+    }
+
+    /** Direct edges leaving {@code from} towards members. */
+    List<PrerequisiteRow> edgesFrom(String from, Set<String> members) {
+        List<PrerequisiteRow> result = new ArrayList<>();
+        for (PrerequisiteRow e : edges.values()) {
+            if (e.fromId().equals(from) && members.contains(e.toId())) {
+                result.add(e);
+            }
+        }
+        return result;
+    }
+
+    GraphView.Node node(String id) {
+        return node(topics.get(id));
+    }
+
+    static GraphView.Node node(DocumentRow d) {
+        return new GraphView.Node(d.id(), d.path(), d.title());
+    }
+
+    static GraphView.Edge edge(PrerequisiteRow r) {
+        return new GraphView.Edge(r.fromId(), r.toId(), r.kind(), r.weight(), r.evidence(), r.reasons().stream()
+                .map(x -> new GraphView.Reason(x.kind(), x.weight(), x.detail())).toList());
+    }
+}

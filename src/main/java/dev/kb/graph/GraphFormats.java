@@ -1,0 +1,77 @@
+package dev.kb.graph;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Graphs as text for diagram tools: Graphviz DOT and Mermaid flowcharts. Labels are escaped for each syntax;
+ * edges are styled by the kind of their strongest evidence.
+ */
+public final class GraphFormats {
+    private static final Map<String, String> DOT_STYLE = Map.of(
+            "declared", "style=bold, color=\"#1f77b4\"",
+            "sequence", "style=solid, color=\"#2ca02c\"",
+            "agenda", "style=dashed, color=\"#555555\"",
+            "mention", "style=dotted, color=\"#9467bd\"",
+            "link", "style=solid, color=\"#ff7f0e\"",
+            "implied", "style=dotted, color=\"#bbbbbb\"");
+    private static final Map<String, String> MERMAID_ARROW = Map.of(
+            "declared", "==>",
+            "sequence", "-->",
+            "agenda", "-->",
+            "mention", "-.->",
+            "link", "-->",
+            "implied", "-.->");
+
+    private GraphFormats() {
+    }
+
+    public static String dot(String name, List<GraphView.Node> nodes, List<GraphView.Edge> edges) {
+        StringBuilder out = new StringBuilder("digraph ").append(dotString(name)).append(" {\n");
+        out.append("  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n");
+        for (GraphView.Node n : nodes) {
+            out.append("  t").append(n.id()).append(" [label=").append(dotString(n.title()))
+                    .append(", tooltip=").append(dotString(n.path())).append("];\n");
+        }
+        for (GraphView.Edge e : edges) {
+            out.append("  t").append(e.from()).append(" -> t").append(e.to()).append(" [")
+                    .append(DOT_STYLE.getOrDefault(e.kind(), "style=solid")).append(", tooltip=")
+                    .append(dotString(e.kind())).append("];\n");
+        }
+        return out.append("}\n").toString();
+    }
+
+    public static String mermaid(List<GraphView.Node> nodes, List<GraphView.Edge> edges) {
+        StringBuilder out = new StringBuilder("flowchart LR\n");
+        for (GraphView.Node n : nodes) {
+            out.append("    t").append(n.id()).append("[\"").append(mermaidText(n.title())).append("\"]\n");
+        }
+        for (GraphView.Edge e : edges) {
+            out.append("    t").append(e.from()).append(' ').append(MERMAID_ARROW.getOrDefault(e.kind(), "-->"))
+                    .append('|').append(e.kind()).append("| t").append(e.to()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** A DOT double-quoted string: backslash and quote escaped, line breaks as \n. */
+    static String dotString(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "\\n") + "\"";
+    }
+
+    /** Text inside a Mermaid quoted label: quotes and the characters Mermaid reads as markup become entity codes. */
+    static String mermaidText(String s) {
+        StringBuilder out = new StringBuilder();
+        for (char c : s.replace("\r", "").replace('\n', ' ').toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("#quot;");
+                case '#' -> out.append("#35;");
+                case '<' -> out.append("#lt;");
+                case '>' -> out.append("#gt;");
+                case '&' -> out.append("#amp;");
+                case '`' -> out.append("#96;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

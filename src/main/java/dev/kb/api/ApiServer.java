@@ -57,7 +57,8 @@ public final class ApiServer {
         });
     }
 
-    static ObjectMapper objectMapper() {
+    /** The JSON mapping of every response: ISO dates, records as objects. */
+    public static ObjectMapper objectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

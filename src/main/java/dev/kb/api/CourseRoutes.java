@@ -2,10 +2,15 @@ package dev.kb.api;
 
 import dev.kb.common.Page;
 import dev.kb.course.CourseService;
+import dev.kb.coverage.CoverageMarkdown;
+import dev.kb.coverage.CoverageReport;
 import dev.kb.coverage.CoverageService;
 import io.javalin.http.Context;
+import java.util.Set;
 
 final class CourseRoutes {
+    static final String MARKDOWN = "text/markdown";
+
     private final CourseService courses;
     private final CoverageService coverage;
 
@@ -29,6 +34,15 @@ final class CourseRoutes {
     }
 
     void coverage(Context ctx) {
-        ctx.json(coverage.report(ctx.pathParam("course")));
+        String format = Params.oneOf(ctx, "format", Set.of("json", "markdown"));
+        String accept = ctx.header("Accept");
+        boolean markdown = "markdown".equals(format)
+                || format == null && accept != null && accept.contains(MARKDOWN) && !accept.contains("json");
+        CoverageReport report = coverage.report(ctx.pathParam("course"));
+        if (markdown) {
+            ctx.contentType(MARKDOWN + "; charset=utf-8").result(CoverageMarkdown.render(report));
+        } else {
+            ctx.json(report);
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.kb.graph.GraphService;
 import dev.kb.ingest.IndexRunReport;
 import dev.kb.ingest.IngestLimits;
 import dev.kb.ingest.IngestService;
+import dev.kb.search.GapSuggester;
 import dev.kb.search.SearchIndex;
 import dev.kb.search.SearchIndexer;
 import dev.kb.search.SearchService;
@@ -39,7 +40,7 @@ public final class Kb implements AutoCloseable {
 
     /** The services the HTTP API (and anything else) reads through. */
     public record Services(CourseService courses, TopicService topics, SearchService search, SuggestService suggest,
-                           GraphService graph, CoverageService coverage, Health health) {
+                           GapSuggester gaps, GraphService graph, CoverageService coverage, Health health) {
     }
 
     private Kb(Database database, SearchIndex index) {
@@ -48,9 +49,10 @@ public final class Kb implements AutoCloseable {
         this.ingest = new IngestService(database.dsl(), IngestLimits.DEFAULT);
         this.indexer = new SearchIndexer(database.dsl(), index);
         CourseService courses = new CourseService(database.dsl());
+        GapSuggester gaps = new GapSuggester(index);
         this.services = new Services(courses, new TopicService(database.dsl(), courses), new SearchService(index),
-                new SuggestService(index), new GraphService(database.dsl(), courses),
-                new CoverageService(database.dsl(), courses),
+                new SuggestService(index), gaps, new GraphService(database.dsl(), courses),
+                new CoverageService(database.dsl(), courses, gaps),
                 new Health(database, index));
     }
 

@@ -1,6 +1,7 @@
 package dev.kb.cli;
 
 import dev.kb.app.Kb;
+import dev.kb.eval.GapEvaluation;
 import dev.kb.eval.JudgedPairs;
 import dev.kb.eval.JudgedQuery;
 import dev.kb.eval.PrerequisiteEvaluation;
@@ -30,6 +31,11 @@ final class EvalCommand extends CourseCommand implements Callable<Integer> {
                     + "(e.g. ../shared/eval/prerequisites-dev.tsv).")
     Path prerequisites;
 
+    @Option(names = "--gaps", paramLabel = "FILE",
+            description = "Agenda items without a document and the topics that cover them, best first "
+                    + "(e.g. ../shared/eval/gap-suggestions-dev.tsv).")
+    Path gaps;
+
     @Option(names = "--rounds", defaultValue = "20", paramLabel = "N",
             description = "How often every query is timed (default ${DEFAULT-VALUE}).")
     int rounds;
@@ -39,13 +45,14 @@ final class EvalCommand extends CourseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (queries == null && prerequisites == null) {
+        if (queries == null && prerequisites == null && gaps == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "name what to evaluate: --queries FILE and/or --prerequisites FILE");
+                    "name what to evaluate: --queries FILE, --prerequisites FILE and/or --gaps FILE");
         }
         CourseDirectory course = course();
         List<JudgedQuery> judged = queries == null ? null : JudgedQuery.read(queries);
         JudgedPairs pairs = prerequisites == null ? null : JudgedPairs.read(prerequisites);
+        List<JudgedQuery> items = gaps == null ? null : JudgedQuery.read(gaps);
         PrintWriter out = spec.commandLine().getOut();
         try (Kb app = Kb.open(kb.config())) {
             app.index(course.id(), course.path());
@@ -59,8 +66,25 @@ final class EvalCommand extends CourseCommand implements Callable<Integer> {
             if (pairs != null) {
                 print(out, PrerequisiteEvaluation.run(app.services().graph(), course.id(), pairs));
             }
+            if (items != null) {
+                print(out, GapEvaluation.run(app.services().gaps(), app.baseline(), course.id(), items,
+                        app.handouts(course.id())));
+            }
         }
         return 0;
+    }
+
+    private void print(PrintWriter out, GapEvaluation.Report r) {
+        out.printf("%nGap suggestions: %d agenda items without a document, from %s%n%n", r.items(), gaps.getFileName());
+        out.printf("%-44s %7s %10s %8s%n", "system", "MRR@10", "Recall@10", "nDCG@10");
+        row(out, "kb (coverage report suggestions)", r.kb());
+        r.postgres().forEach((config, scores) -> row(out, "PostgreSQL FTS " + config + ", title as OR-query", scores));
+        for (RankingMetrics.Miss m : r.kb().misses()) {
+            out.printf("  %-50s best answer at %s; suggested: %s%n", m.query(),
+                    m.rankOfFirstRelevant() == 0 ? "none" : "rank " + m.rankOfFirstRelevant(),
+                    m.got().subList(0, Math.min(3, m.got().size())));
+        }
+        out.flush();
     }
 
     private void print(PrintWriter out, PrerequisiteEvaluation.Report r) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "kb", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A knowledge base for technical training courses: index a course repository and serve "
                 + "search, topics, prerequisites and coverage over a REST API.",
-        subcommands = {ServeCommand.class, IndexCommand.class, EvalCommand.class},
+        subcommands = {ServeCommand.class, IndexCommand.class, CoverageCommand.class, EvalCommand.class},
         usageHelpAutoWidth = true)
 public final class KbCommand {
 

@@ -4,24 +4,58 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * What the agenda promises against what the course delivers. {@code gaps} are agenda items that link no
- * document (unlinked, empty, missing); orphan documents are topics no agenda item links; empty documents
- * have no text or code besides their headings and images.
+ * What the agenda promises against what the course delivers, and what is broken on the way.
+ * <ul>
+ *   <li>{@code gaps}: agenda items that link no document (unlinked, empty, missing), with the topics that most
+ *       likely cover them;</li>
+ *   <li>{@code brokenLinks}: local links (agenda or documents) to files that do not exist, with the closest
+ *       existing file when one is an obvious match; {@code brokenFragments}: links whose {@code #fragment} names
+ *       no heading of their target; {@code missingImages}: images that do not exist;</li>
+ *   <li>{@code duplicateLinks}: documents an agenda section links more than once;</li>
+ *   <li>{@code orphanDocuments}: topics nothing links (neither the agenda nor another topic);
+ *       {@code notInAgenda}: topics no agenda item links; {@code emptyDocuments}: a title and images at most.</li>
+ * </ul>
  */
 public record CoverageReport(String course, Summary summary, List<ModuleCoverage> modules, List<Gap> gaps,
-                             List<DocumentRef> orphanDocuments, List<DocumentRef> emptyDocuments, IndexRun indexRun) {
+                             List<BrokenLink> brokenLinks, List<BrokenLink> brokenFragments,
+                             List<BrokenLink> missingImages, List<DuplicateLink> duplicateLinks,
+                             List<DocumentRef> orphanDocuments, List<DocumentRef> notInAgenda,
+                             List<DocumentRef> emptyDocuments, IndexRun indexRun) {
 
     public record Summary(int items, int linked, int missing, int empty, int external, int unlinked,
-                          int orphanDocuments, int emptyDocuments) {
+                          int gapsWithoutCoverage, int brokenLinks, int brokenFragments, int missingImages,
+                          int duplicateLinks, int orphanDocuments, int notInAgenda, int emptyDocuments) {
     }
 
-    /** {@code covered} is the share of the module's items that link an existing document. */
+    /**
+     * {@code covered}: share of the module's items that link an existing file; {@code words} and
+     * {@code codeBlocks}: the size of the material behind them.
+     */
     public record ModuleCoverage(String section, String module, int items, int linked, int external, int gaps,
-                                 double covered) {
+                                 double covered, int words, int codeBlocks) {
     }
 
+    /** {@code covered}: whether some topic likely covers the item; {@code suggestions} best first. */
     public record Gap(String section, String module, String title, String status, String href, String path,
-                      String reason) {
+                      String reason, boolean covered, List<Suggestion> suggestions) {
+    }
+
+    public record Suggestion(String topicId, String path, String title, double confidence) {
+    }
+
+    /**
+     * A link that leads nowhere. {@code source} is the file it is in ("README.md" for the agenda), {@code line}
+     * its line (null for agenda items), {@code closest} an existing file it was likely meant to name.
+     */
+    public record BrokenLink(String source, Integer line, String text, String href, String target, String closest,
+                             String reason) {
+    }
+
+    public record DuplicateLink(String section, String path, String topicId, int count, List<String> items) {
+    }
+
+    /** {@code linkedFrom}: how many other topics link this one. */
+    public record DocumentRef(String id, String path, String title, int linkedFrom) {
     }
 
     /** The run the report reflects, with every file it skipped, truncated or repaired. */
@@ -30,9 +64,5 @@ public record CoverageReport(String course, Summary summary, List<ModuleCoverage
 
     /** severity: skipped, truncated or warning. */
     public record Issue(String path, String severity, String reason) {
-    }
-
-    /** {@code linkedFrom}: how many other documents link this one. */
-    public record DocumentRef(String id, String path, String title, int linkedFrom) {
     }
 }

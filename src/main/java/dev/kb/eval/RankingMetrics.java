@@ -1,6 +1,8 @@
 package dev.kb.eval;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +23,12 @@ public final class RankingMetrics {
     }
 
     public record Scores(int queries, double mrr, double recall, double ndcg, List<Miss> misses) {
+    }
+
+    /** The configuration with the best MRR@10. */
+    public static Map.Entry<String, Scores> best(Map<String, Scores> byName) {
+        return byName.entrySet().stream().max(Map.Entry.comparingByValue(Comparator.comparingDouble(Scores::mrr)))
+                .orElseThrow();
     }
 
     public static Scores score(List<JudgedQuery> judged, Function<String, List<String>> ranker) {

@@ -28,8 +28,7 @@ public final class SearchEvaluation {
                          RankingMetrics.Scores postgresNaive, Latency latency) {
 
         public Map.Entry<String, RankingMetrics.Scores> bestPostgres() {
-            return postgres.entrySet().stream().max(Map.Entry.comparingByValue(
-                    java.util.Comparator.comparingDouble(RankingMetrics.Scores::mrr))).orElseThrow();
+            return RankingMetrics.best(postgres);
         }
     }
 

@@ -51,6 +51,12 @@ public final class LanguageDetector {
         return MIXED;
     }
 
+    /** A word that carries no subject in either language ("mit", "the", "für"). */
+    public static boolean isFunctionWord(String word) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        return WORDS.get(GERMAN).contains(lower) || WORDS.get(ENGLISH).contains(lower);
+    }
+
     private static Map<String, Set<String>> load() {
         Map<String, Set<String>> words = new HashMap<>();
         for (String line : IndexConfig.lines("language-words.txt")) {

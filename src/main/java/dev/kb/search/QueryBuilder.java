@@ -56,6 +56,24 @@ final class QueryBuilder {
      * @return null when nothing of the query is searchable (only punctuation, only exclusions)
      */
     Query build(UserQuery query, Map<IndexFields.Text, Float> fields, IndexReader reader, boolean completeLastWord) {
+        Concepts concepts = concepts(query, fields, reader, completeLastWord);
+        if (concepts.positive().isEmpty()) {
+            return null;
+        }
+        // Scores add up over the concepts a document matches: matching every word already ranks higher.
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        concepts.positive().forEach(c -> builder.add(c, BooleanClause.Occur.SHOULD));
+        concepts.excluded().forEach(e -> builder.add(e, BooleanClause.Occur.MUST_NOT));
+        builder.setMinimumNumberShouldMatch(1);
+        return builder.build();
+    }
+
+    /** The query's concepts (each word, phrase or synonym group) and exclusions, each as its own query. */
+    record Concepts(List<Query> positive, List<Query> excluded) {
+    }
+
+    Concepts concepts(UserQuery query, Map<IndexFields.Text, Float> fields, IndexReader reader,
+                      boolean completeLastWord) {
         List<UserQuery.Clause> clauses = query.clauses();
         List<Integer> words = new ArrayList<>();
         for (int i = 0; i < clauses.size(); i++) {
@@ -102,15 +120,7 @@ final class QueryBuilder {
                 concepts.add(q);
             }
         }
-        if (concepts.isEmpty()) {
-            return null;
-        }
-        // Scores add up over the concepts a document matches: matching every word already ranks higher.
-        BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        concepts.forEach(c -> builder.add(c, BooleanClause.Occur.SHOULD));
-        excluded.forEach(e -> builder.add(e, BooleanClause.Occur.MUST_NOT));
-        builder.setMinimumNumberShouldMatch(1);
-        return builder.build();
+        return new Concepts(List.copyOf(concepts), List.copyOf(excluded));
     }
 
     private Query synonymConcept(String typed, List<String> members, Map<IndexFields.Text, Float> fields) {

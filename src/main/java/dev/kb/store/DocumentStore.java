@@ -133,6 +133,15 @@ public final class DocumentStore {
         return texts;
     }
 
+    /** The heading anchors of every document of the course, by path: what {@code #fragments} must name. */
+    public Map<String, Set<String>> anchors(String courseId) {
+        Map<String, Set<String>> anchors = new HashMap<>();
+        dsl.select(DOCUMENT.PATH, SECTION.ANCHOR).from(SECTION).join(DOCUMENT).on(DOCUMENT.ID.eq(SECTION.DOCUMENT_ID))
+                .where(DOCUMENT.COURSE_ID.eq(courseId).and(SECTION.ANCHOR.isNotNull()))
+                .forEach(r -> anchors.computeIfAbsent(r.value1(), k -> new HashSet<>()).add(r.value2()));
+        return anchors;
+    }
+
     /** The headings and prose of every topic of the course, by id. */
     public Map<String, TopicProse> topicProse(String courseId) {
         Map<String, List<String>> headings = new HashMap<>();

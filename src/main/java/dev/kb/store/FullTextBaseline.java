@@ -18,6 +18,12 @@ public final class FullTextBaseline {
         this.dsl = dsl;
     }
 
+    /** The words of a text as one PostgreSQL OR query ("a or b or c"), as a team would search an agenda title. */
+    public static String anyOf(String text) {
+        return String.join(" or ", java.util.Arrays.stream(text.split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isBlank() && !w.equalsIgnoreCase("or")).toList());
+    }
+
     /**
      * Paths of the best {@code limit} documents. {@code topicsOnly} leaves out the agenda, and {@code excluded}
      * names further paths to leave out (compiled handouts), as a careful indexer would.

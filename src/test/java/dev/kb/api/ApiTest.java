@@ -60,7 +60,7 @@ class ApiTest {
                 .body("items.id", contains(COURSE))
                 .body("items[0].title", equalTo("Fixture Course: Cloud Native Basics"))
                 .body("items[0].topics", equalTo(19))
-                .body("items[0].agendaItems", equalTo(17))
+                .body("items[0].agendaItems", equalTo(18))
                 .body("total", equalTo(1));
         given(app.port()).get("/api/v1/courses/" + COURSE).then().statusCode(200).body("id", equalTo(COURSE));
     }
@@ -299,18 +299,31 @@ class ApiTest {
     @Test
     void GET_coverage_summarises_and_details() {
         given(app.port()).get("/api/v1/courses/" + COURSE + "/coverage").then().statusCode(200)
-                .body("summary.items", equalTo(17))
-                .body("summary.linked", equalTo(11))
+                .body("summary.items", equalTo(18))
+                .body("summary.linked", equalTo(12))
                 .body("summary.missing", equalTo(2))
                 .body("summary.empty", equalTo(1))
                 .body("summary.external", equalTo(1))
                 .body("summary.unlinked", equalTo(2))
-                .body("summary.orphanDocuments", equalTo(10))
+                .body("summary.orphanDocuments", equalTo(7))
+                .body("summary.notInAgenda", equalTo(10))
+                .body("brokenLinks.find { it.source == 'guides/README.md' }.closest", equalTo("setup/01-install.md"))
                 .body("summary.emptyDocuments", equalTo(2))
                 .body("gaps.find { it.title == 'Escaping link' }.path", nullValue())
                 .body("gaps.find { it.title == 'Escaping link' }.reason", containsString("escapes"))
                 .body("indexRun.issues.find { it.path == 'binary.md' }.severity", equalTo("skipped"))
                 .body("indexRun.issues.find { it.path == 'latin1.md' }.reason", containsString("UTF-8"));
+    }
+
+    @Test
+    void GET_coverage_as_markdown_for_an_issue() {
+        given(app.port()).queryParam("format", "markdown").get("/api/v1/courses/" + COURSE + "/coverage").then()
+                .statusCode(200).contentType(startsWith("text/markdown"))
+                .body(startsWith("# Coverage of " + COURSE)).body(containsString("## Broken links (5)"));
+        given(app.port()).header("Accept", "text/markdown").get("/api/v1/courses/" + COURSE + "/coverage").then()
+                .statusCode(200).contentType(startsWith("text/markdown"));
+        problem(given(app.port()).queryParam("format", "pdf").get("/api/v1/courses/" + COURSE + "/coverage"), 400,
+                "format");
     }
 
     private static void problem(io.restassured.response.Response response, int status, String parameter) {

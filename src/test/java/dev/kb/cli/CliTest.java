@@ -62,7 +62,24 @@ class CliTest {
                 .contains("median").contains("p99")
                 .contains("positive pairs held:        2 of 2").contains("negative pairs violated:    0 of 1")
                 .contains("dropped to break cycles");
-        assertThat(run("eval", Courses.fixture().toString()).err()).contains("--queries FILE and/or --prerequisites FILE");
+        assertThat(run("eval", Courses.fixture().toString()).err()).contains("--queries FILE, --prerequisites FILE and/or --gaps FILE");
+    }
+
+    @Test
+    void coverage_prints_the_report_and_exits_3_on_broken_links(@TempDir Path dataDir) throws Exception {
+        String url = TestDatabases.fresh(TestDatabases.Target.EMBEDDED).url();
+        Run broken = run("coverage", Courses.fixture().toString(), "--data-dir", dataDir.toString(), "--database-url", url);
+        assertThat(broken.exit()).as(broken.err()).isEqualTo(3);
+        assertThat(broken.out()).startsWith("# Coverage of fixture-course").contains("did you mean `setup/01-install.md`?");
+
+        Path clean = dataDir.resolve("clean-course");
+        java.nio.file.Files.createDirectories(clean);
+        java.nio.file.Files.writeString(clean.resolve("README.md"), "# Clean\n\n## Agenda\n\n1. One\n   * [A](a.md)\n");
+        java.nio.file.Files.writeString(clean.resolve("a.md"), "# A\n\nSome text.\n");
+        Run ok = run("coverage", clean.toString(), "--format", "json", "--data-dir", dataDir.toString(),
+                "--database-url", url);
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("\"brokenLinks\" : [ ]");
     }
 
     @Test

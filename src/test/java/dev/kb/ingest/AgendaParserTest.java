@@ -59,7 +59,7 @@ class AgendaParserTest {
         Map<Agenda.Status, Long> counts = parse(Courses.fixture()).items().stream()
                 .collect(Collectors.groupingBy(Agenda.Item::status, Collectors.counting()));
         assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(
-                Agenda.Status.LINKED, 11L, Agenda.Status.MISSING, 2L, Agenda.Status.EMPTY, 1L,
+                Agenda.Status.LINKED, 12L, Agenda.Status.MISSING, 2L, Agenda.Status.EMPTY, 1L,
                 Agenda.Status.EXTERNAL, 1L, Agenda.Status.UNLINKED, 2L));
     }
 

@@ -46,9 +46,9 @@ class AnalysesTest {
 
     @Test
     void corrections_count_a_swap_of_neighbours_as_one_edit() {
-        assertThat(Corrections.distance("gatekeepr", "gatekeeper")).isEqualTo(1);
-        assertThat(Corrections.distance("kubernets", "kubernetes")).isEqualTo(1);
-        assertThat(Corrections.distance("pdo", "pod")).isEqualTo(1);
-        assertThat(Corrections.distance("abc", "xyz")).isEqualTo(3);
+        assertThat(dev.kb.common.EditDistance.between("gatekeepr", "gatekeeper")).isEqualTo(1);
+        assertThat(dev.kb.common.EditDistance.between("kubernets", "kubernetes")).isEqualTo(1);
+        assertThat(dev.kb.common.EditDistance.between("pdo", "pod")).isEqualTo(1);
+        assertThat(dev.kb.common.EditDistance.between("abc", "xyz")).isEqualTo(3);
     }
 }

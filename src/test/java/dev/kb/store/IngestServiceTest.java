@@ -60,7 +60,7 @@ class IngestServiceTest {
                     .containsExactly("überblick-über-cloud-native", "ziele");
             assertThat(byPath.get("crlf-bom.md").title()).isEqualTo("Windows Notes");
             assertThat(byPath.get("latin1.md").title()).contains("aus Latin-1");
-            assertThat(new AgendaStore(db.dsl()).read("fixture").items()).hasSize(17);
+            assertThat(new AgendaStore(db.dsl()).read("fixture").items()).hasSize(18);
             assertThat(new RunStore(db.dsl()).latestSucceeded("fixture")).get()
                     .extracting(IndexRunRow::id).isEqualTo(report.runId());
             assertThat(new RunStore(db.dsl()).issues(report.runId())).hasSameSizeAs(report.issues());

@@ -1,0 +1,91 @@
+package dev.kb.coverage;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The coverage report as markdown: for a trainer to read in the terminal or paste into an issue. */
+public final class CoverageMarkdown {
+    private CoverageMarkdown() {
+    }
+
+    public static String render(CoverageReport r) {
+        StringBuilder md = new StringBuilder();
+        CoverageReport.Summary s = r.summary();
+        md.append("# Coverage of ").append(r.course()).append("\n\n");
+        md.append("| | |\n|---|---|\n");
+        row(md, "Agenda items", s.items() + " (" + s.linked() + " linked, " + s.missing() + " missing, " + s.empty()
+                + " empty, " + s.external() + " external, " + s.unlinked() + " unlinked)");
+        row(md, "Items no topic covers", Integer.toString(s.gapsWithoutCoverage()));
+        row(md, "Broken links", Integer.toString(s.brokenLinks()));
+        row(md, "Links to missing headings", Integer.toString(s.brokenFragments()));
+        row(md, "Missing images", Integer.toString(s.missingImages()));
+        row(md, "Documents linked twice in one section", Integer.toString(s.duplicateLinks()));
+        row(md, "Orphan documents (linked by nothing)", Integer.toString(s.orphanDocuments()));
+        row(md, "Documents not in the agenda", Integer.toString(s.notInAgenda()));
+        row(md, "Empty documents", Integer.toString(s.emptyDocuments()));
+
+        md.append("\n## Modules\n\n| Section | Module | Items | Linked | External | Covered | Words | Code blocks |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
+        for (CoverageReport.ModuleCoverage m : r.modules()) {
+            md.append("| ").append(cell(m.section())).append(" | ").append(cell(m.module())).append(" | ")
+                    .append(m.items()).append(" | ").append(m.linked()).append(" | ").append(m.external()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.0f%%", m.covered() * 100)).append(" | ").append(m.words())
+                    .append(" | ").append(m.codeBlocks()).append(" |\n");
+        }
+
+        section(md, "Agenda items without a document", r.gaps(), g -> "**" + text(g.section() + " › " + g.module()
+                + " › " + g.title()) + "** (" + g.status() + "): " + (g.suggestions().isEmpty()
+                ? "nothing in the course covers it."
+                : "likely covered by " + String.join(", ", g.suggestions().stream().map(x -> "`" + x.path()
+                + "` (" + String.format(Locale.ROOT, "%.2f", x.confidence()) + ")").toList()) + "."));
+        section(md, "Broken links", r.brokenLinks(), CoverageMarkdown::broken);
+        section(md, "Links to missing headings", r.brokenFragments(), CoverageMarkdown::broken);
+        section(md, "Missing images", r.missingImages(), CoverageMarkdown::broken);
+        section(md, "Documents linked twice in one section", r.duplicateLinks(), d -> "`" + d.path() + "`: "
+                + d.count() + " times in " + text(d.section()) + " (" + text(String.join("; ", d.items())) + ")");
+        section(md, "Orphan documents (linked by nothing)", r.orphanDocuments(), CoverageMarkdown::document);
+        section(md, "Empty documents", r.emptyDocuments(), CoverageMarkdown::document);
+        section(md, "Documents not in the agenda", r.notInAgenda(), CoverageMarkdown::document);
+        if (r.indexRun() != null) {
+            section(md, "Files the index run skipped, truncated or repaired", r.indexRun().issues(),
+                    i -> "`" + i.path() + "` (" + i.severity() + "): " + text(i.reason()));
+        }
+        return md.toString();
+    }
+
+    private static String broken(CoverageReport.BrokenLink b) {
+        String link = "[" + b.text() + "](" + (b.href() == null ? "" : b.href()) + ")";
+        return "`" + b.source() + "`" + (b.line() == null ? "" : " line " + b.line()) + ": `"
+                + link.replace("`", "'").replace("\n", " ") + "` — " + text(b.reason())
+                + (b.closest() == null ? "" : "; did you mean `" + b.closest() + "`?");
+    }
+
+    private static String document(CoverageReport.DocumentRef d) {
+        return "`" + d.path() + "` — " + text(d.title());
+    }
+
+    private static <T> void section(StringBuilder md, String title, List<T> entries, Function<T, String> line) {
+        md.append("\n## ").append(title).append(" (").append(entries.size()).append(")\n\n");
+        if (entries.isEmpty()) {
+            md.append("None.\n");
+        }
+        for (T entry : entries) {
+            md.append("- ").append(line.apply(entry)).append('\n');
+        }
+    }
+
+    private static void row(StringBuilder md, String name, String value) {
+        md.append("| ").append(name).append(" | ").append(value).append(" |\n");
+    }
+
+    /** Text from the course, kept from being read as markdown structure. */
+    private static String text(String s) {
+        return s.replace("\\", "\\\\").replace("\r", " ").replace("\n", " ").replace("[", "\\[").replace("]", "\\]")
+                .replace("<", "&lt;").replace("`", "\\`");
+    }
+
+    private static String cell(String s) {
+        return text(s).replace("|", "\\|");
+    }
+}

@@ -1,0 +1,148 @@
+package dev.kb.search;
+
+import dev.kb.common.IndexConfig;
+import dev.kb.ingest.LanguageDetector;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Finds the topics that most likely cover an agenda item that links none: the item's title searched across
+ * languages (stems, synonyms, code parts), best first. Each suggestion carries a confidence: the share of the
+ * title's subject matter (its words weighted by how rare they are in the course) the topic covers. Below the
+ * minimum confidence nothing is suggested, so an item no topic covers says so instead of offering noise.
+ */
+public final class GapSuggester {
+    private static final int POOL = 20;
+    /** Where a topic names a subject: its title, headings, path and the agenda items that link it. */
+    private static final Map<IndexFields.Text, Float> PROMINENT = Map.of(IndexFields.Text.TITLE, 1f,
+            IndexFields.Text.HEADINGS, 1f, IndexFields.Text.PATH, 1f, IndexFields.Text.AGENDA, 1f);
+    /** A subject only mentioned in the text covers the item half as well as one the topic is named by. */
+    private static final double MENTIONED_ONLY = 0.5;
+
+    private final SearchIndex index;
+    private final QueryBuilder queries;
+    private final Ranking ranking;
+    private final double minConfidence;
+
+    public GapSuggester(SearchIndex index) {
+        this.index = index;
+        this.ranking = Ranking.configured();
+        this.queries = new QueryBuilder(ranking, Synonyms.configured());
+        this.minConfidence = IndexConfig.number(IndexConfig.properties("ranking.properties"), "gaps.min-confidence");
+    }
+
+    /** A topic that likely covers the item; {@code confidence} from 0 to 1. */
+    public record Suggestion(String topicId, String path, String title, double confidence) {
+    }
+
+    public List<Suggestion> suggest(String itemTitle, String course, int limit) {
+        // The title is text, not query syntax: no phrases or exclusions, and words like "mit" say nothing.
+        List<UserQuery.Clause> words = new ArrayList<>();
+        for (String w : itemTitle.replace('"', ' ').split("\\s+")) {
+            String word = w.replaceFirst("^-+", "").replaceAll("^\\p{P}+|\\p{P}+$", "");
+            if (!word.isBlank() && !LanguageDetector.isFunctionWord(word)) {
+                words.add(new UserQuery.Clause(word, false, false));
+            }
+        }
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        return index.withSearcher(searcher -> {
+            // No typo tolerance: a title's unknown words are gaps in the course, not misspellings.
+            List<Query> concepts = queries.concepts(new UserQuery(words), ranking.topicFields(), null, false).positive();
+            List<Query> prominent = queries.concepts(new UserQuery(words), PROMINENT, null, false).positive();
+            if (concepts.isEmpty()) {
+                return List.of();
+            }
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            concepts.forEach(c -> any.add(c, BooleanClause.Occur.SHOULD));
+            any.setMinimumNumberShouldMatch(1);
+            // A wider pool than asked for: ranking by coverage may lift a topic the search put lower.
+            ScoreDoc[] top = searcher.search(topics(any.build(), course, null), Math.max(POOL, limit)).scoreDocs;
+            List<Document> candidates = new ArrayList<>();
+            for (ScoreDoc sd : top) {
+                candidates.add(searcher.storedFields().document(sd.doc));
+            }
+            List<BytesRef> ids = candidates.stream().map(d -> new BytesRef(d.get(IndexFields.TOPIC))).toList();
+            int total = searcher.count(topics(null, course, null));
+            double all = 0;
+            double[] weight = new double[concepts.size()];
+            List<Set<String>> coveredBy = new ArrayList<>();
+            List<Set<String>> namedBy = new ArrayList<>();
+            for (int i = 0; i < concepts.size(); i++) {
+                int df = searcher.count(topics(concepts.get(i), course, null));
+                weight[i] = Math.log(1.0 + (double) total / (df + 1));
+                all += weight[i];
+                coveredBy.add(matching(searcher, topics(concepts.get(i), course, ids), ids.size()));
+                namedBy.add(matching(searcher, topics(prominent.get(i), course, ids), ids.size()));
+            }
+            List<Suggestion> result = new ArrayList<>();
+            List<Float> scores = new ArrayList<>();
+            for (int c = 0; c < candidates.size(); c++) {
+                Document d = candidates.get(c);
+                double covered = 0;
+                for (int i = 0; i < concepts.size(); i++) {
+                    String topic = d.get(IndexFields.TOPIC);
+                    if (namedBy.get(i).contains(topic)) {
+                        covered += weight[i];
+                    } else if (coveredBy.get(i).contains(topic)) {
+                        covered += weight[i] * MENTIONED_ONLY;
+                    }
+                }
+                double confidence = all == 0 ? 0 : covered / all;
+                if (confidence >= minConfidence) {
+                    result.add(new Suggestion(d.get(IndexFields.TOPIC), d.get(IndexFields.PATH),
+                            d.get(IndexFields.TITLE), Math.round(confidence * 100) / 100.0));
+                    scores.add(top[c].score);
+                }
+            }
+            // Most of the item covered first; among equals, the better search match.
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < result.size(); i++) {
+                order.add(i);
+            }
+            order.sort(Comparator.comparingDouble((Integer i) -> -result.get(i).confidence())
+                    .thenComparingDouble(i -> -scores.get(i)));
+            return order.stream().limit(limit).map(result::get).toList();
+        });
+    }
+
+    /** Topics of the course (not handouts: they repeat other topics), matching the query, among {@code ids}. */
+    private static Query topics(Query query, String course, List<BytesRef> ids) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_TOPIC)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(IndexFields.COURSE, course)), BooleanClause.Occur.FILTER)
+                .add(NumericDocValuesField.newSlowExactQuery(IndexFields.TIER, 0), BooleanClause.Occur.FILTER);
+        if (query != null) {
+            b.add(query, BooleanClause.Occur.MUST);
+        }
+        if (ids != null) {
+            b.add(new TermInSetQuery(IndexFields.TOPIC, ids), BooleanClause.Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private static Set<String> matching(IndexSearcher searcher, Query query, int max) throws IOException {
+        Set<String> topics = new HashSet<>();
+        for (ScoreDoc sd : searcher.search(query, Math.max(1, max)).scoreDocs) {
+            topics.add(searcher.storedFields().document(sd.doc).get(IndexFields.TOPIC));
+        }
+        return topics;
+    }
+}

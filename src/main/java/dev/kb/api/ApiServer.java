@@ -23,6 +23,7 @@ public final class ApiServer {
         TopicRoutes topics = new TopicRoutes(services.topics());
         GraphRoutes graph = new GraphRoutes(services.graph());
         SearchRoutes search = new SearchRoutes(services.search(), services.suggest(), services.courses());
+        ReferenceRoutes references = new ReferenceRoutes(services.references(), services.courses());
         byte[] openApi = openApiDocument();
 
         return Javalin.create(config -> {
@@ -52,6 +53,8 @@ public final class ApiServer {
                     get("/topics/{id}/prerequisites", graph::prerequisites);
                     get("/topics/{id}/dependents", graph::dependents);
                     get("/topics/{id}/learning-path", graph::topicLearningPath);
+                    get("/references", references::list);
+                    get("/references/{id}", references::get);
                 });
             });
         });

@@ -27,7 +27,7 @@ final class SearchRoutes {
         String course = course(ctx);
         SearchService.Filters filters = new SearchService.Filters(Params.optional(ctx, "module"),
                 Params.bool(ctx, "inAgenda"), Params.oneOf(ctx, "language", LANGUAGES),
-                Params.oneOf(ctx, "kind", Categories.all()));
+                Params.oneOf(ctx, "kind", Categories.all()), Params.bool(ctx, "external"));
         int limit = Params.integer(ctx, "limit", 10, 1, SearchService.MAX_LIMIT);
         int offset = Params.integer(ctx, "offset", 0, 0, SearchService.MAX_OFFSET);
         ctx.json(search.search(new SearchService.Request(q, course, filters, limit, offset)));

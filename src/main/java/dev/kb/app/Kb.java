@@ -8,6 +8,10 @@ import dev.kb.graph.GraphService;
 import dev.kb.ingest.IndexRunReport;
 import dev.kb.ingest.IngestLimits;
 import dev.kb.ingest.IngestService;
+import dev.kb.references.CheckSettings;
+import dev.kb.references.LinkChecker;
+import dev.kb.references.ReferenceChecks;
+import dev.kb.references.ReferenceService;
 import dev.kb.search.GapSuggester;
 import dev.kb.search.SearchIndex;
 import dev.kb.search.SearchIndexer;
@@ -21,6 +25,10 @@ import dev.kb.topic.TopicService;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +45,16 @@ public final class Kb implements AutoCloseable {
     private final IngestService ingest;
     private final SearchIndexer indexer;
     private final Services services;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "kb-link-check");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** The services the HTTP API (and anything else) reads through. */
     public record Services(CourseService courses, TopicService topics, SearchService search, SuggestService suggest,
-                           GapSuggester gaps, GraphService graph, CoverageService coverage, Health health) {
+                           GapSuggester gaps, GraphService graph, CoverageService coverage,
+                           ReferenceService references, Health health) {
     }
 
     private Kb(Database database, SearchIndex index) {
@@ -52,7 +66,7 @@ public final class Kb implements AutoCloseable {
         GapSuggester gaps = new GapSuggester(index);
         this.services = new Services(courses, new TopicService(database.dsl(), courses), new SearchService(index),
                 new SuggestService(index), gaps, new GraphService(database.dsl(), courses),
-                new CoverageService(database.dsl(), courses, gaps),
+                new CoverageService(database.dsl(), courses, gaps), new ReferenceService(database.dsl()),
                 new Health(database, index));
     }
 
@@ -83,6 +97,34 @@ public final class Kb implements AutoCloseable {
         return report;
     }
 
+    /**
+     * Checks the course's external links (reusing results younger than the settings' maximum age) and indexes
+     * the pages that could be read, so searches find what they say.
+     */
+    public ReferenceChecks.Summary checkLinks(String courseId, CheckSettings settings, LinkChecker.Progress progress) {
+        ReferenceChecks.Summary summary = new ReferenceChecks(database.dsl()).check(courseId, settings, progress);
+        indexer.refreshReferences(courseId);
+        return summary;
+    }
+
+    /**
+     * {@link #checkLinks} on a background thread, for a server that should answer while links are checked;
+     * failures are logged. The future completes when the check is done.
+     */
+    public Future<?> checkLinksInBackground(String courseId, CheckSettings settings) {
+        return background.submit(() -> {
+            try {
+                ReferenceChecks.Summary s = checkLinks(courseId, settings, LinkChecker.Progress.NONE);
+                LOG.info("external links of {}: {} checked, {} from the cache, by status {}", courseId, s.checked(),
+                        s.cached(), s.byStatus());
+            } catch (RuntimeException e) {
+                if (!background.isShutdown()) {
+                    LOG.warn("checking the external links of {} failed: {}", courseId, e.getMessage(), e);
+                }
+            }
+        });
+    }
+
     public Services services() {
         return services;
     }
@@ -100,6 +142,15 @@ public final class Kb implements AutoCloseable {
 
     @Override
     public void close() {
+        // A link check still running is stopped before the index and the database it writes to close.
+        background.shutdownNow();
+        try {
+            if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("a background link check did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             index.close();
         } catch (IOException e) {

@@ -6,7 +6,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 @Command(name = "index", mixinStandardHelpOptions = true,
-        description = "Index a course into PostgreSQL and the search index, report what was found, and exit.")
+        description = "Index a course into PostgreSQL and the search index, check its external links (unless "
+                + "--offline), report what was found, and exit.")
 final class IndexCommand extends CourseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -14,6 +15,10 @@ final class IndexCommand extends CourseCommand implements Callable<Integer> {
         try (Kb app = Kb.open(kb.config())) {
             IndexRunReport report = app.index(course.id(), course.path());
             RunSummary.print(spec.commandLine().getOut(), report);
+            if (!kb.offline) {
+                LinkSummary.print(spec.commandLine().getOut(), app.checkLinks(course.id(), kb.checkSettings(),
+                        ProgressBar.onTerminal(spec.commandLine().getErr(), "checking links")));
+            }
         }
         return 0;
     }

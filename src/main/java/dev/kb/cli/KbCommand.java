@@ -1,7 +1,9 @@
 package dev.kb.cli;
 
 import dev.kb.config.Config;
+import dev.kb.references.CheckSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -13,7 +15,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "kb", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A knowledge base for technical training courses: index a course repository and serve "
                 + "search, topics, prerequisites and coverage over a REST API.",
-        subcommands = {ServeCommand.class, IndexCommand.class, CoverageCommand.class, EvalCommand.class},
+        subcommands = {ServeCommand.class, IndexCommand.class, CoverageCommand.class, CheckLinksCommand.class,
+                EvalCommand.class},
         usageHelpAutoWidth = true)
 public final class KbCommand {
 
@@ -46,6 +49,26 @@ public final class KbCommand {
             defaultValue = "${env:KB_COURSE_ID}",
             description = "Id of the course (default: a slug of its directory name; env KB_COURSE_ID).")
     String courseId;
+
+    @Option(names = "--offline", scope = ScopeType.INHERIT, defaultValue = "${env:KB_OFFLINE:-false}",
+            description = "Do not check external links when indexing or serving (env KB_OFFLINE).")
+    boolean offline;
+
+    @Option(names = "--link-max-age", scope = ScopeType.INHERIT, paramLabel = "AGE",
+            defaultValue = "${env:KB_LINK_MAX_AGE:-7d}", converter = DurationConverter.class,
+            description = "Reuse a link check younger than this, e.g. 12h, 7d, 0 to check all again "
+                    + "(env KB_LINK_MAX_AGE, default ${DEFAULT-VALUE}).")
+    Duration linkMaxAge;
+
+    @Option(names = "--allow-private-links", scope = ScopeType.INHERIT,
+            defaultValue = "${env:KB_ALLOW_PRIVATE_LINKS:-false}",
+            description = "Also check links to loopback, private and link-local addresses (off by default: a course "
+                    + "could point the checker at internal services; env KB_ALLOW_PRIVATE_LINKS).")
+    boolean allowPrivateLinks;
+
+    CheckSettings checkSettings() {
+        return CheckSettings.defaults().withMaxAge(linkMaxAge).withAllowPrivate(allowPrivateLinks);
+    }
 
     Config config() {
         return new Config(port, dataDir, new Config.DatabaseSettings(databaseUrl, databaseUser, databasePassword));

@@ -16,8 +16,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Index a course (incrementally) and serve the REST API until stopped. Without PATH, serves "
-                + "the small example course that ships with kb.")
+        description = "Index a course (incrementally) and serve the REST API until stopped, checking external "
+                + "links in the background unless --offline. Without PATH, serves the small example course that "
+                + "ships with kb.")
 final class ServeCommand implements Callable<Integer> {
     @ParentCommand
     KbCommand kb;
@@ -39,6 +40,10 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch closed = new CountDownLatch(1);
         try (Kb app = Kb.open(config)) {
             RunSummary.print(out, app.index(course.id(), course.path()));
+            if (!kb.offline) {
+                // The API answers at once; pages found by the check become searchable when it finishes.
+                app.checkLinksInBackground(course.id(), kb.checkSettings());
+            }
             Javalin server = ApiServer.create(app.services());
             Ports.start(server, config.port());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

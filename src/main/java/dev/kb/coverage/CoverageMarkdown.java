@@ -24,6 +24,9 @@ public final class CoverageMarkdown {
         row(md, "Orphan documents (linked by nothing)", Integer.toString(s.orphanDocuments()));
         row(md, "Documents not in the agenda", Integer.toString(s.notInAgenda()));
         row(md, "Empty documents", Integer.toString(s.emptyDocuments()));
+        row(md, "External links", r.externalLinks().byStatus().isEmpty() ? "none"
+                : String.join(", ", r.externalLinks().byStatus().entrySet().stream()
+                        .map(e -> e.getValue() + " " + e.getKey()).toList()));
 
         md.append("\n## Modules\n\n| Section | Module | Items | Linked | External | Covered | Words | Code blocks |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
@@ -47,6 +50,9 @@ public final class CoverageMarkdown {
         section(md, "Orphan documents (linked by nothing)", r.orphanDocuments(), CoverageMarkdown::document);
         section(md, "Empty documents", r.emptyDocuments(), CoverageMarkdown::document);
         section(md, "Documents not in the agenda", r.notInAgenda(), CoverageMarkdown::document);
+        section(md, "External links that fail", r.externalLinks().failing(), x -> "`" + x.url().replace("`", "%60")
+                + "` — " + x.status() + (x.error() == null ? "" : ": " + text(x.error())) + "; used in "
+                + String.join(", ", x.usages().stream().map(u -> "`" + u.path() + "`").distinct().toList()));
         if (r.indexRun() != null) {
             section(md, "Files the index run skipped, truncated or repaired", r.indexRun().issues(),
                     i -> "`" + i.path() + "` (" + i.severity() + "): " + text(i.reason()));

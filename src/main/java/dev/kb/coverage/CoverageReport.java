@@ -1,7 +1,9 @@
 package dev.kb.coverage;
 
 import java.time.OffsetDateTime;
+import dev.kb.references.Reference;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the agenda promises against what the course delivers, and what is broken on the way.
@@ -13,14 +15,15 @@ import java.util.List;
  *       no heading of their target; {@code missingImages}: images that do not exist;</li>
  *   <li>{@code duplicateLinks}: documents an agenda section links more than once;</li>
  *   <li>{@code orphanDocuments}: topics nothing links (neither the agenda nor another topic);
- *       {@code notInAgenda}: topics no agenda item links; {@code emptyDocuments}: a title and images at most.</li>
+ *       {@code notInAgenda}: topics no agenda item links; {@code emptyDocuments}: a title and images at most;</li>
+ *   <li>{@code externalLinks}: the course's external URLs by check status, and those that failed.</li>
  * </ul>
  */
 public record CoverageReport(String course, Summary summary, List<ModuleCoverage> modules, List<Gap> gaps,
                              List<BrokenLink> brokenLinks, List<BrokenLink> brokenFragments,
                              List<BrokenLink> missingImages, List<DuplicateLink> duplicateLinks,
                              List<DocumentRef> orphanDocuments, List<DocumentRef> notInAgenda,
-                             List<DocumentRef> emptyDocuments, IndexRun indexRun) {
+                             List<DocumentRef> emptyDocuments, ExternalLinks externalLinks, IndexRun indexRun) {
 
     public record Summary(int items, int linked, int missing, int empty, int external, int unlinked,
                           int gapsWithoutCoverage, int brokenLinks, int brokenFragments, int missingImages,
@@ -56,6 +59,13 @@ public record CoverageReport(String course, Summary summary, List<ModuleCoverage
 
     /** {@code linkedFrom}: how many other topics link this one. */
     public record DocumentRef(String id, String path, String title, int linkedFrom) {
+    }
+
+    /**
+     * External URLs as the last link check left them: how many per status (ok, redirected, broken, error,
+     * excluded, unchecked) and the broken and failing ones with where they are used.
+     */
+    public record ExternalLinks(Map<String, Integer> byStatus, List<Reference> failing) {
     }
 
     /** The run the report reflects, with every file it skipped, truncated or repaired. */

@@ -19,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.kb.references.Reference;
+import dev.kb.references.ReferenceService;
+import java.util.TreeMap;
 import org.jooq.DSLContext;
 
 /** Compares the agenda with the documents of a course and checks its links. */
@@ -74,7 +77,7 @@ public final class CoverageService {
                 broken.fragments().size(), broken.images().size(), duplicates.size(), orphans.size(),
                 notInAgenda.size(), empty.size());
         return new CoverageReport(courseId, summary, modules, gapList, broken.links(), broken.fragments(),
-                broken.images(), duplicates, orphans, notInAgenda, empty, indexRun(courseId));
+                broken.images(), duplicates, orphans, notInAgenda, empty, externalLinks(courseId), indexRun(courseId));
     }
 
     private CoverageReport.ModuleCoverage module(String courseId, StoredAgenda.Section s, StoredAgenda.Module m,
@@ -135,6 +138,14 @@ public final class CoverageService {
             });
         }
         return result;
+    }
+
+    private CoverageReport.ExternalLinks externalLinks(String courseId) {
+        List<Reference> all = new ReferenceService(dsl).list(courseId, null, Integer.MAX_VALUE, 0).items();
+        Map<String, Integer> byStatus = new TreeMap<>();
+        all.forEach(r -> byStatus.merge(r.status(), 1, Integer::sum));
+        return new CoverageReport.ExternalLinks(byStatus, all.stream()
+                .filter(r -> r.status().equals("broken") || r.status().equals("error")).toList());
     }
 
     private CoverageReport.IndexRun indexRun(String courseId) {

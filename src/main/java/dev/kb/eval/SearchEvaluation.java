@@ -54,7 +54,7 @@ public final class SearchEvaluation {
 
     private static List<String> paths(SearchService search, String courseId, String query) {
         return search.search(new SearchService.Request(query, courseId, RankingMetrics.K, 0)).hits().stream()
-                .map(SearchHit::path).toList();
+                .map(h -> h.external() ? h.reference().url() : h.path()).toList();
     }
 
     private static Latency time(SearchService search, String courseId, List<JudgedQuery> queries, int rounds) {

@@ -15,7 +15,7 @@ import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 
-/** Counts, per facet field, how many matching topics have each value (from the fields' doc values). */
+/** Counts, per facet field, how many matching topics (and external pages) have each value (from the fields' doc values). */
 public final class Facets {
     /** API name → index field. */
     static final Map<String, String> DIMENSIONS = dimensions();
@@ -33,6 +33,7 @@ public final class Facets {
         d.put("inAgenda", IndexFields.IN_AGENDA);
         d.put("language", IndexFields.LANGUAGE);
         d.put("kind", IndexFields.KIND);
+        d.put("external", IndexFields.EXTERNAL);
         return d;
     }
 

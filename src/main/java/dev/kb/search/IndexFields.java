@@ -27,6 +27,10 @@ final class IndexFields {
     static final String SECTION_LANGUAGE = "section_language";
     static final String SUGGESTION = "suggestion";
     static final String SUGGESTION_KIND = "suggestion_kind";
+    /** An external page: its reference id, URL and the topics that cite it ("topicId\tpath"). */
+    static final String REFERENCE = "reference";
+    static final String URL = "url";
+    static final String CITED_BY = "cited_by";
     /** Orders completions: titles before headings before code terms. */
     static final String SUGGEST_RANK = "suggest_rank";
 
@@ -35,9 +39,14 @@ final class IndexFields {
     static final String IN_AGENDA = "in_agenda";
     static final String LANGUAGE = "language";
     static final String KIND = "kind";
+    /** "true" for an external page, "false" for a topic. */
+    static final String EXTERNAL = "external";
 
-    /** 0 for topics, 1 for compiled handouts: handouts sort after every topic. */
+    /** Topics first, then compiled handouts, then external pages, each by score. */
     static final String TIER = "tier";
+    static final int TIER_TOPIC = 0;
+    static final int TIER_HANDOUT = 1;
+    static final int TIER_EXTERNAL = 2;
     /** A per-topic factor on the score: documents the agenda links rank above orphans for equal text. */
     static final String PRIOR = "prior";
     /** Completions: every prefix of every word of the suggestion. */
@@ -46,6 +55,7 @@ final class IndexFields {
     static final String TYPE_TOPIC = "topic";
     static final String TYPE_SECTION = "section";
     static final String TYPE_SUGGESTION = "suggestion";
+    static final String TYPE_REFERENCE = "reference";
 
     /** Searchable text, each indexed in the forms it is useful in (see {@link Analyses}). */
     enum Text {

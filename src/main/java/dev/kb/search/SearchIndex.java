@@ -19,7 +19,10 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -39,7 +42,7 @@ public final class SearchIndex implements AutoCloseable {
     private static final String RUN_PREFIX = "run:";
     private static final String SCHEMA_KEY = "schema";
     /** Bump when fields or analysis change: an index of another version is rebuilt from the database. */
-    private static final String SCHEMA_VERSION = "5";
+    private static final String SCHEMA_VERSION = "6";
 
     private final Directory directory;
     private final Analyzer analyzer;
@@ -131,6 +134,18 @@ public final class SearchIndex implements AutoCloseable {
             for (String id : topicIds) {
                 writer.deleteDocuments(new Term(IndexFields.TOPIC, id));
             }
+        }
+
+        /** Removes the course's external pages (they are indexed again as a whole). */
+        public void deleteReferences(String courseId) throws IOException {
+            writer.deleteDocuments(new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_REFERENCE)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(IndexFields.COURSE, courseId)), BooleanClause.Occur.FILTER)
+                    .build());
+        }
+
+        public void add(Document document) throws IOException {
+            writer.addDocument(document);
         }
 
         public void deleteCourse(String courseId) throws IOException {

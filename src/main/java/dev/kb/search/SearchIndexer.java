@@ -9,6 +9,10 @@ import dev.kb.store.DocumentStore;
 import dev.kb.store.IndexRunRow;
 import dev.kb.store.RunStore;
 import dev.kb.store.AgendaStore;
+import dev.kb.store.ReferenceStore;
+import dev.kb.store.UrlCheckRow;
+import dev.kb.references.ReferenceService;
+import java.util.TreeMap;
 import dev.kb.store.StoredAgenda;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,12 +102,57 @@ public final class SearchIndexer {
         return stale;
     }
 
+    /**
+     * Indexes the course's external pages again, after their links were checked; topics are untouched and the
+     * index keeps the run it reflects.
+     */
+    public void refreshReferences(String courseId) {
+        Long run = index.committedRuns().get(courseId);
+        if (run == null) {
+            return; // the course's next rebuild indexes its pages
+        }
+        try (SearchIndex.Batch batch = index.batch()) {
+            batch.deleteReferences(courseId);
+            writeReferences(batch, courseId);
+            batch.publish(Map.of(courseId, run));
+        } catch (IOException e) {
+            throw new UncheckedIOException("updating the external pages in the search index failed", e);
+        }
+    }
+
     private void rebuild(SearchIndex.Batch batch, String courseId) throws IOException {
         batch.deleteCourse(courseId);
         Map<String, TopicContext> contexts = contexts(courseId);
         List<DocumentRow> topics = new DocumentStore(dsl).list(courseId).stream().filter(DocumentRow::isTopic).toList();
         for (int i = 0; i < topics.size(); i += READ_BATCH) {
             write(batch, topics.subList(i, Math.min(topics.size(), i + READ_BATCH)), contexts);
+        }
+        writeReferences(batch, courseId);
+    }
+
+    /** The pages a check could read (ok or redirected, with a title or text); others have nothing to find. */
+    private void writeReferences(SearchIndex.Batch batch, String courseId) throws IOException {
+        ReferenceStore store = new ReferenceStore(dsl);
+        Map<String, List<ReferenceStore.Usage>> usages = new TreeMap<>();
+        store.usages(courseId).forEach(u -> usages.computeIfAbsent(u.url(), k -> new ArrayList<>()).add(u));
+        Map<String, UrlCheckRow> checks = store.checks(usages.keySet());
+        for (Map.Entry<String, List<ReferenceStore.Usage>> e : usages.entrySet()) {
+            UrlCheckRow check = checks.get(e.getKey());
+            if (check == null || !check.readable()) {
+                continue;
+            }
+            Set<String> texts = new LinkedHashSet<>();
+            Set<ReferenceDocuments.Citation> citedBy = new LinkedHashSet<>();
+            for (ReferenceStore.Usage u : e.getValue()) {
+                if (u.text() != null && !u.text().isBlank()) {
+                    texts.add(u.text().strip());
+                }
+                if (u.documentId() != null) {
+                    citedBy.add(new ReferenceDocuments.Citation(u.documentId(), u.path()));
+                }
+            }
+            batch.add(ReferenceDocuments.of(courseId, new ReferenceDocuments.Page(ReferenceService.id(e.getKey()),
+                    e.getKey(), check.title(), check.bodyText(), List.copyOf(texts), List.copyOf(citedBy))));
         }
     }
 

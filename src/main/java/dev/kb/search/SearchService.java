@@ -44,7 +44,7 @@ public final class SearchService {
     /** Where a quote may come from, in order of preference; their stored fields carry the texts' base names. */
     private static final List<IndexFields.Text> QUOTED = List.of(IndexFields.Text.BODY, IndexFields.Text.CODE,
             IndexFields.Text.HEADING);
-    /** Handouts (tier 1) after topics (tier 0), then by score. */
+    /** Topics, then handouts, then external pages (see {@link IndexFields#TIER}), each by score. */
     private static final Sort TIERS_THEN_SCORE = new Sort(new SortField(IndexFields.TIER, SortField.Type.INT),
             SortField.FIELD_SCORE);
 
@@ -59,9 +59,16 @@ public final class SearchService {
         this.queries = new QueryBuilder(ranking, Synonyms.configured());
     }
 
-    /** Narrowing a search; a null field does not narrow. */
-    public record Filters(String module, Boolean inAgenda, String language, String kind) {
-        public static final Filters NONE = new Filters(null, null, null, null);
+    /**
+     * Narrowing a search; a null field does not narrow. {@code external} true keeps only external pages, false
+     * only the course's own topics; module, inAgenda, language and kind describe topics, so they keep only topics.
+     */
+    public record Filters(String module, Boolean inAgenda, String language, String kind, Boolean external) {
+        public static final Filters NONE = new Filters(null, null, null, null, null);
+
+        public Filters(String module, Boolean inAgenda, String language, String kind) {
+            this(module, inAgenda, language, kind, null);
+        }
     }
 
     /** A search request; {@code course} null searches every course. */
@@ -122,9 +129,11 @@ public final class SearchService {
 
     private static Query filtered(Query query, Request request) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
-        filter(b, IndexFields.TYPE, IndexFields.TYPE_TOPIC);
+        b.add(new TermInSetQuery(IndexFields.TYPE, List.of(new BytesRef(IndexFields.TYPE_TOPIC),
+                new BytesRef(IndexFields.TYPE_REFERENCE))), BooleanClause.Occur.FILTER);
         filter(b, IndexFields.COURSE, request.course());
         Filters f = request.filters();
+        filter(b, IndexFields.EXTERNAL, f.external() == null ? null : f.external().toString());
         filter(b, IndexFields.MODULE, f.module());
         filter(b, IndexFields.IN_AGENDA, f.inAgenda() == null ? null : f.inAgenda().toString());
         filter(b, IndexFields.LANGUAGE, f.language());
@@ -142,10 +151,12 @@ public final class SearchService {
     private static Map<String, Document> bestSections(IndexSearcher searcher, Query sections, List<Document> page)
             throws IOException {
         Map<String, Document> best = new HashMap<>();
-        if (page.isEmpty()) {
+        // External pages have no sections.
+        List<BytesRef> ids = page.stream().filter(d -> d.get(IndexFields.REFERENCE) == null)
+                .map(d -> new BytesRef(d.get(IndexFields.TOPIC))).toList();
+        if (ids.isEmpty()) {
             return best;
         }
-        List<BytesRef> ids = page.stream().map(d -> new BytesRef(d.get(IndexFields.TOPIC))).toList();
         Query inPage = new BooleanQuery.Builder().add(sections, BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_SECTION)), BooleanClause.Occur.FILTER)
                 .add(new TermInSetQuery(IndexFields.TOPIC, ids), BooleanClause.Occur.FILTER)
@@ -158,13 +169,32 @@ public final class SearchService {
 
     private SearchHit hit(IndexSearcher searcher, Document topic, FieldDoc doc, Document bestSection,
                           MatchHighlighter.QueryTerms terms) throws IOException {
+        float score = doc.fields[1] instanceof Float f ? f : doc.score;
+        if (topic.get(IndexFields.REFERENCE) != null) {
+            return external(topic, score, terms);
+        }
         String topicId = topic.get(IndexFields.TOPIC);
         Section best = section(searcher, topicId, bestSection, terms);
-        float score = doc.fields[1] instanceof Float f ? f : doc.score;
         return new SearchHit(topicId, topic.get(IndexFields.COURSE), topic.get(IndexFields.PATH),
                 topic.get(IndexFields.TITLE), best.anchor(), best.heading(), best.snippet(), score,
                 topic.get(IndexFields.KIND), topic.get(IndexFields.LANGUAGE),
-                Boolean.parseBoolean(topic.get(IndexFields.IN_AGENDA)), ((Number) doc.fields[0]).intValue() > 0);
+                Boolean.parseBoolean(topic.get(IndexFields.IN_AGENDA)),
+                ((Number) doc.fields[0]).intValue() == IndexFields.TIER_HANDOUT, false, null);
+    }
+
+    /** A hit on an external page: quoted from its stored text, pointing at the URL and the topics citing it. */
+    private SearchHit external(Document page, float score, MatchHighlighter.QueryTerms terms) {
+        String text = page.get(IndexFields.BODY);
+        MatchHighlighter.Quote q = highlighter.snippet(terms, IndexFields.Text.BODY, text, null, false);
+        String snippet = q != null ? q.html() : lead(text);
+        List<SearchHit.Citation> citedBy = new ArrayList<>();
+        for (String stored : page.getValues(IndexFields.CITED_BY)) {
+            ReferenceDocuments.Citation c = ReferenceDocuments.Citation.parse(stored);
+            citedBy.add(new SearchHit.Citation(c.topicId(), c.path()));
+        }
+        return new SearchHit(null, page.get(IndexFields.COURSE), null, page.get(IndexFields.TITLE), null, null,
+                snippet, score, null, null, false, false, true,
+                new SearchHit.Reference(page.get(IndexFields.REFERENCE), page.get(IndexFields.URL), citedBy));
     }
 
     private record Section(String anchor, String heading, String snippet) {
@@ -221,7 +251,11 @@ public final class SearchService {
     }
 
     private static String lead(Document section) {
-        String body = section.get(IndexFields.BODY).strip();
+        return lead(section.get(IndexFields.BODY));
+    }
+
+    private static String lead(String text) {
+        String body = text.strip();
         if (body.length() <= LEAD_CHARS) {
             return Html.escape(body);
         }

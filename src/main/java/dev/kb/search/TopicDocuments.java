@@ -67,7 +67,8 @@ final class TopicDocuments {
         keyword(doc, IndexFields.IN_AGENDA, Boolean.toString(context.inAgenda()));
         keyword(doc, IndexFields.LANGUAGE, topic.language());
         keyword(doc, IndexFields.KIND, topic.category());
-        doc.add(new NumericDocValuesField(IndexFields.TIER, context.handout() ? 1 : 0));
+        keyword(doc, IndexFields.EXTERNAL, "false");
+        doc.add(new NumericDocValuesField(IndexFields.TIER, context.handout() ? IndexFields.TIER_HANDOUT : IndexFields.TIER_TOPIC));
         doc.add(new FloatDocValuesField(IndexFields.PRIOR, context.inAgenda() ? inAgendaPrior : 1.0f));
         return doc;
     }
@@ -139,7 +140,7 @@ final class TopicDocuments {
         }
     }
 
-    private static void keyword(Document doc, String field, String value) {
+    static void keyword(Document doc, String field, String value) {
         doc.add(new StringField(field, value, Field.Store.YES));
         doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
     }

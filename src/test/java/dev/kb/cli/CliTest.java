@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kb.Main;
 import dev.kb.testing.Courses;
+import dev.kb.testing.LocalWeb;
 import dev.kb.testing.TestDatabases;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,12 +88,61 @@ class CliTest {
     void index_reports_the_run_and_its_issues(@TempDir Path dataDir) {
         String url = TestDatabases.fresh(TestDatabases.Target.EMBEDDED).url();
         Run run = run("index", Courses.fixture().toString(), "--data-dir", dataDir.toString(), "--database-url", url,
-                "--course-id", "my-course");
+                "--course-id", "my-course", "--offline");
         assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("external links");
         assertThat(run.out()).contains("Indexed my-course (\"Fixture Course: Cloud Native Basics\")")
                 .contains("22 files, 20 parsed").contains("skipped   binary.md");
         Run again = run("index", Courses.fixture().toString(), "--data-dir", dataDir.toString(), "--database-url", url,
-                "--course-id", "my-course");
+                "--course-id", "my-course", "--offline");
         assertThat(again.out()).contains("0 parsed, 20 unchanged");
+    }
+
+    @Test
+    void check_links_lists_broken_links_and_exits_3_and_index_checks_through_the_cache(@TempDir Path dir) throws Exception {
+        try (LocalWeb web = LocalWeb.start()) {
+            web.route("/fine", LocalWeb.html("Fine", "all good"))
+                    .route("/gone", ex -> LocalWeb.respond(ex, 410, "text/plain", "gone"));
+            Path course = dir.resolve("links");
+            Files.createDirectories(course);
+            Files.writeString(course.resolve("README.md"), "# Links\n\n## Agenda\n\n### One\n- [Topic](topic.md)\n");
+            Files.writeString(course.resolve("topic.md"), "# Topic\n\n[fine](" + web.url("/fine") + ") and\n\n[gone]("
+                    + web.url("/gone") + ")\n");
+            String url = TestDatabases.fresh(TestDatabases.Target.EMBEDDED).url();
+            String[] common = {"--data-dir", dir.resolve("data").toString(), "--database-url", url};
+
+            Run refused = run(concat(new String[] {"check-links", course.toString()}, common));
+            assertThat(refused.exit()).as(refused.err()).isZero();
+            assertThat(refused.out()).contains("2 references, 2 checked now, 0 from the cache (2 excluded)");
+            assertThat(web.requestCount()).isZero();
+
+            // Exclusions depend on the run's settings, so they are checked again despite the cache.
+            Run checked = run(concat(new String[] {"check-links", course.toString(), "--allow-private-links"}, common));
+            assertThat(checked.exit()).as(checked.err()).isEqualTo(3);
+            assertThat(checked.out()).contains("2 checked now", "1 broken", "1 ok")
+                    .contains("broken " + web.url("/gone") + "  HTTP 410 (topic.md:5)");
+
+            int requests = web.requestCount();
+            Run index = run(concat(new String[] {"index", course.toString(), "--allow-private-links"}, common));
+            assertThat(index.exit()).as(index.err()).isZero();
+            assertThat(index.out()).contains("0 checked now, 2 from the cache");
+            assertThat(web.requestCount()).isEqualTo(requests);
+        }
+    }
+
+    @Test
+    void check_links_refuses_offline_and_bad_ages_in_one_line() {
+        Run offline = run("check-links", Courses.fixture().toString(), "--offline");
+        assertThat(offline.exit()).isEqualTo(2);
+        assertThat(offline.err()).contains("check-links needs the network").doesNotContain("Exception");
+        Run age = run("check-links", Courses.fixture().toString(), "--link-max-age", "soon");
+        assertThat(age.exit()).isEqualTo(2);
+        assertThat(age.err()).contains("'soon' is not a duration").hasLineCount(1);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }

@@ -133,10 +133,14 @@ class CoverageServiceTest {
                 List.of(new CoverageReport.ModuleCoverage("A | B", "[x](javascript:y) <script>", 1, 0, 0, 1, 0, 0, 0)),
                 List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(new CoverageReport.DocumentRef("1", "a.md", "Title [x](y)\n# not a heading", 0)),
-                List.of(), List.of(), null);
+                List.of(), List.of(), new CoverageReport.ExternalLinks(java.util.Map.of("broken", 1), List.of(
+                        new dev.kb.references.Reference("r", "https://x.org/`a` b", "x.org", "broken", 404, null, null,
+                                null, null, "HTTP 404 [x](y)", List.of(new dev.kb.references.Reference.Usage("c", null,
+                                "README.md", "t", null))))), null);
         String md = CoverageMarkdown.render(nasty);
         assertThat(md).contains("| A \\| B | \\[x\\](javascript:y) &lt;script> |")
                 .contains("`a.md` — Title \\[x\\](y) # not a heading")
+                .contains("- `https://x.org/%60a%60 b` — broken: HTTP 404 \\[x\\](y); used in `README.md`")
                 .doesNotContain("<script>").doesNotContain("\n# not a heading");
     }
 }

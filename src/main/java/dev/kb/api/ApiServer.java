@@ -2,6 +2,7 @@ package dev.kb.api;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,6 +24,7 @@ public final class ApiServer {
         TopicRoutes topics = new TopicRoutes(services.topics());
         GraphRoutes graph = new GraphRoutes(services.graph());
         SearchRoutes search = new SearchRoutes(services.search(), services.suggest(), services.courses());
+        PassageRoutes passages = new PassageRoutes(services.passages(), services.courses());
         ReferenceRoutes references = new ReferenceRoutes(services.references(), services.courses());
         byte[] openApi = openApiDocument();
 
@@ -48,8 +50,11 @@ public final class ApiServer {
                     get("/courses/{course}/coverage", courses::coverage);
                     get("/search", search::search);
                     get("/suggest", search::suggest);
+                    get("/passages", passages::get);
+                    post("/passages", passages::post);
                     get("/topics", topics::list);
                     get("/topics/{id}", topics::get);
+                    get("/topics/{id}/sections/{anchor}", topics::section);
                     get("/topics/{id}/prerequisites", graph::prerequisites);
                     get("/topics/{id}/dependents", graph::dependents);
                     get("/topics/{id}/learning-path", graph::topicLearningPath);

@@ -6,10 +6,10 @@ import dev.kb.coverage.CoverageMarkdown;
 import dev.kb.coverage.CoverageReport;
 import dev.kb.coverage.CoverageService;
 import io.javalin.http.Context;
-import java.util.Set;
+import java.util.Map;
 
 final class CourseRoutes {
-    static final String MARKDOWN = "text/markdown";
+    private static final Map<String, String> COVERAGE_FORMATS = Formats.offer("markdown", Formats.MARKDOWN);
 
     private final CourseService courses;
     private final CoverageService coverage;
@@ -34,13 +34,10 @@ final class CourseRoutes {
     }
 
     void coverage(Context ctx) {
-        String format = Params.oneOf(ctx, "format", Set.of("json", "markdown"));
-        String accept = ctx.header("Accept");
-        boolean markdown = "markdown".equals(format)
-                || format == null && accept != null && accept.contains(MARKDOWN) && !accept.contains("json");
+        boolean markdown = Formats.choose(ctx, COVERAGE_FORMATS).equals("markdown");
         CoverageReport report = coverage.report(ctx.pathParam("course"));
         if (markdown) {
-            ctx.contentType(MARKDOWN + "; charset=utf-8").result(CoverageMarkdown.render(report));
+            ctx.contentType(Formats.MARKDOWN + "; charset=utf-8").result(CoverageMarkdown.render(report));
         } else {
             ctx.json(report);
         }

@@ -7,13 +7,13 @@ import dev.kb.graph.GraphView;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /** Prerequisite graphs, learning paths and agenda conflicts; graphs as JSON, Graphviz DOT or Mermaid. */
 final class GraphRoutes {
     static final String DOT = "text/vnd.graphviz";
     static final String MERMAID = "text/vnd.mermaid";
-    private static final Set<String> FORMATS = Set.of("json", "dot", "mermaid");
+    private static final Map<String, String> FORMATS = Formats.offer("dot", DOT, "mermaid", MERMAID);
 
     private final GraphService graph;
 
@@ -86,12 +86,7 @@ final class GraphRoutes {
     /** JSON by default; DOT or Mermaid by {@code format=} or the Accept header. */
     private static void respond(Context ctx, Object json, String name, List<GraphView.Node> nodes,
                                 List<GraphView.Edge> edges) {
-        String format = Params.oneOf(ctx, "format", FORMATS);
-        if (format == null) {
-            String accept = ctx.header("Accept");
-            format = accept == null ? "json" : accept.contains(DOT) ? "dot" : accept.contains(MERMAID) ? "mermaid" : "json";
-        }
-        switch (format) {
+        switch (Formats.choose(ctx, FORMATS)) {
             case "dot" -> ctx.contentType(DOT + "; charset=utf-8").result(GraphFormats.dot(name, nodes, edges));
             case "mermaid" -> ctx.contentType(MERMAID + "; charset=utf-8").result(GraphFormats.mermaid(nodes, edges));
             default -> ctx.json(json);

@@ -1,9 +1,15 @@
 package dev.kb.api;
 
+import dev.kb.common.Html;
+import dev.kb.topic.Topic;
+import dev.kb.topic.TopicSection;
 import dev.kb.topic.TopicService;
+import java.util.Map;
 import io.javalin.http.Context;
 
 final class TopicRoutes {
+    private static final Map<String, String> FORMATS = Formats.offer("markdown", Formats.MARKDOWN, "html", Formats.HTML);
+
     private final TopicService topics;
 
     TopicRoutes(TopicService topics) {
@@ -18,7 +24,26 @@ final class TopicRoutes {
         ctx.json(topics.list(course, path == null ? null : path.strip().replaceFirst("^/+", ""), limit, offset));
     }
 
+    /** JSON, or the topic's markdown as written, or its sanitised HTML as a page. */
     void get(Context ctx) {
-        ctx.json(topics.get(ctx.pathParam("id")));
+        String format = Formats.choose(ctx, FORMATS);
+        Topic topic = topics.get(ctx.pathParam("id"));
+        respond(ctx, format, topic, topic.title(), topic.markdown(), topic.html());
+    }
+
+    void section(Context ctx) {
+        String format = Formats.choose(ctx, FORMATS);
+        TopicSection section = topics.section(ctx.pathParam("id"), ctx.pathParam("anchor"));
+        respond(ctx, format, section, section.heading() + " — " + section.title(), section.markdown(), section.html());
+    }
+
+    private static void respond(Context ctx, String format, Object json, String title, String markdown, String html) {
+        switch (format) {
+            case "markdown" -> ctx.contentType(Formats.MARKDOWN + "; charset=utf-8").result(markdown);
+            case "html" -> ctx.contentType(Formats.HTML + "; charset=utf-8").result("<!DOCTYPE html>\n<html><head>"
+                    + "<meta charset=\"utf-8\"><title>" + Html.escape(title) + "</title></head><body>\n" + html
+                    + "\n</body></html>\n");
+            default -> ctx.json(json);
+        }
     }
 }

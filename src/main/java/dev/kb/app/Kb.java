@@ -13,6 +13,7 @@ import dev.kb.references.LinkChecker;
 import dev.kb.references.ReferenceChecks;
 import dev.kb.references.ReferenceService;
 import dev.kb.search.GapSuggester;
+import dev.kb.search.PassageService;
 import dev.kb.search.SearchIndex;
 import dev.kb.search.SearchIndexer;
 import dev.kb.search.SearchService;
@@ -53,7 +54,7 @@ public final class Kb implements AutoCloseable {
 
     /** The services the HTTP API (and anything else) reads through. */
     public record Services(CourseService courses, TopicService topics, SearchService search, SuggestService suggest,
-                           GapSuggester gaps, GraphService graph, CoverageService coverage,
+                           PassageService passages, GapSuggester gaps, GraphService graph, CoverageService coverage,
                            ReferenceService references, Health health) {
     }
 
@@ -65,7 +66,7 @@ public final class Kb implements AutoCloseable {
         CourseService courses = new CourseService(database.dsl());
         GapSuggester gaps = new GapSuggester(index);
         this.services = new Services(courses, new TopicService(database.dsl(), courses), new SearchService(index),
-                new SuggestService(index), gaps, new GraphService(database.dsl(), courses),
+                new SuggestService(index), new PassageService(index), gaps, new GraphService(database.dsl(), courses),
                 new CoverageService(database.dsl(), courses, gaps), new ReferenceService(database.dsl()),
                 new Health(database, index));
     }

@@ -4,6 +4,7 @@ import dev.kb.app.Kb;
 import dev.kb.eval.GapEvaluation;
 import dev.kb.eval.JudgedPairs;
 import dev.kb.eval.JudgedQuery;
+import dev.kb.eval.PassageEvaluation;
 import dev.kb.eval.PrerequisiteEvaluation;
 import dev.kb.eval.RankingMetrics;
 import dev.kb.eval.SearchEvaluation;
@@ -62,6 +63,7 @@ final class EvalCommand extends CourseCommand implements Callable<Integer> {
                 if (details) {
                     printDetails(out, app, course.id(), judged);
                 }
+                print(out, PassageEvaluation.run(app.services().passages(), course.id(), judged));
             }
             if (pairs != null) {
                 print(out, PrerequisiteEvaluation.run(app.services().graph(), course.id(), pairs));
@@ -99,6 +101,13 @@ final class EvalCommand extends CourseCommand implements Callable<Integer> {
         r.missed().forEach(p -> out.printf("  missed:   %s before %s%n", p.before(), p.after()));
         r.violated().forEach(p -> out.printf("  violated: %s before %s%n", p.before(), p.after()));
         out.flush();
+    }
+
+    private void print(PrintWriter out, PassageEvaluation.Report r) {
+        out.printf("%nPassages: the top %d cite a relevant document for %d of %d questions; MRR@%d %.3f; median "
+                + "passage %.0f characters%n", PassageEvaluation.K, r.cited(), r.questions(), PassageEvaluation.K, r.mrr(),
+                r.medianChars());
+        r.missed().forEach(q -> out.printf("  no relevant citation: %s%n", q));
     }
 
     private void print(PrintWriter out, SearchEvaluation.Report r) {

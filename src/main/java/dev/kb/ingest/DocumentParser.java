@@ -50,9 +50,16 @@ public final class DocumentParser {
         String body = text.strip();
         int words = countWords(body);
         String language = LanguageDetector.detect(body);
+        List<PassageCutter.Block> paragraphs = new ArrayList<>();
+        for (String paragraph : body.split("\\n\\s*\\n")) {
+            if (!paragraph.isBlank()) {
+                paragraphs.add(new PassageCutter.Block(paragraph.strip(), false));
+            }
+        }
         return new ParsedDocument(fileStem(path),
-                List.of(new ParsedDocument.Section(0, 0, null, null, body, "", words, language)),
-                List.of(), List.of(), body, words, language, Categories.of(path, fileStem(path)));
+                List.of(new ParsedDocument.Section(0, 0, null, null, body, "", words, language, 1)),
+                List.of(), List.of(), body, words, language, Categories.of(path, fileStem(path)),
+                passages(List.of(new PassageCutter.Section(0, 0, null, paragraphs))));
     }
 
     static int countWords(String text) {
@@ -107,9 +114,14 @@ public final class DocumentParser {
                 built.add(section);
                 words += section.wordCount();
             }
+            List<PassageCutter.Section> cuttable = new ArrayList<>();
+            for (SectionBuilder s : sections) {
+                cuttable.add(new PassageCutter.Section(s.ord, s.level, s.heading, s.blocks));
+            }
+            List<ParsedDocument.Passage> passages = passages(cuttable);
             String finalTitle = title != null && !title.isBlank() ? title : fileStem(path);
             return new ParsedDocument(finalTitle, List.copyOf(built), List.copyOf(codeBlocks), List.copyOf(links),
-                    body.toString(), words, language, Categories.of(path, finalTitle));
+                    body.toString(), words, language, Categories.of(path, finalTitle), List.copyOf(passages));
         }
 
         private void leaf(Node node) {
@@ -118,7 +130,8 @@ public final class DocumentParser {
                 if (title == null && heading.getLevel() == 1) {
                     title = text;
                 }
-                sections.add(new SectionBuilder(sections.size(), heading.getLevel(), text, anchors.next(text)));
+                sections.add(new SectionBuilder(sections.size(), heading.getLevel(), text, anchors.next(text),
+                        heading.getStartLineNumber() + 1));
                 collectLinks(heading);
             } else if (node instanceof FencedCodeBlock fenced) {
                 addCode(fenced.getInfo().toString().strip(), fenced.getContentChars().toString());
@@ -132,7 +145,9 @@ public final class DocumentParser {
             } else {
                 // Paragraphs, tables and anything an extension adds: their visible text is prose.
                 collectLinks(node);
-                current().addText(proseText(node));
+                String prose = proseText(node);
+                current().addText(prose);
+                current().addBlock(listMarker(node) + prose.strip(), false);
             }
         }
 
@@ -156,9 +171,23 @@ public final class DocumentParser {
             return Markdown.text(block);
         }
 
+        /** "- " (indented by nesting) before the first paragraph of a list item, so a passage reads as a list. */
+        private static String listMarker(Node block) {
+            if (!(block.getParent() instanceof ListItem item) || item.getFirstChild() != block) {
+                return "";
+            }
+            int depth = 0;
+            for (Node n = item.getParent(); n != null; n = n.getParent()) {
+                depth += n instanceof ListItem ? 1 : 0;
+            }
+            return "  ".repeat(depth) + item.getOpeningMarker().toString().strip() + " ";
+        }
+
         private void addCode(String info, String code) {
             SectionBuilder section = current();
             section.addCode(code);
+            String fence = code.contains("```") ? "~~~~" : "```";
+            section.addBlock(fence + info + "\n" + code + (code.endsWith("\n") ? "" : "\n") + fence, true);
             codeBlocks.add(new ParsedDocument.CodeBlock(codeBlocks.size(), section.ord, info, code));
         }
 
@@ -167,6 +196,7 @@ public final class DocumentParser {
             org.jsoup.nodes.Document fragment = Jsoup.parseBodyFragment(html);
             fragment.select("script, style").remove();
             current().addText(fragment.body().text());
+            current().addBlock(fragment.body().text(), false);
             for (Element a : fragment.select("a[href]")) {
                 addLink(false, a.text(), a.attr("href"), line);
             }
@@ -239,7 +269,7 @@ public final class DocumentParser {
 
         private SectionBuilder current() {
             if (sections.isEmpty()) {
-                sections.add(new SectionBuilder(0, 0, null, null));
+                sections.add(new SectionBuilder(0, 0, null, null, 1));
             }
             return sections.get(sections.size() - 1);
         }
@@ -253,6 +283,25 @@ public final class DocumentParser {
         }
     }
 
+    /** The document's passages, in order. */
+    private static List<ParsedDocument.Passage> passages(List<PassageCutter.Section> sections) {
+        List<ParsedDocument.Passage> result = new ArrayList<>();
+        for (PassageCutter.Cut cut : PassageCutter.cut(sections)) {
+            StringBuilder text = new StringBuilder();
+            StringBuilder prose = new StringBuilder();
+            StringBuilder code = new StringBuilder();
+            int words = 0;
+            for (PassageCutter.Block b : cut.blocks()) {
+                text.append(text.length() > 0 ? "\n\n" : "").append(b.text());
+                (b.code() ? code : prose).append(b.code() ? "\n" : "\n\n").append(b.text());
+                words += b.words();
+            }
+            result.add(new ParsedDocument.Passage(result.size(), cut.sectionOrd(), text.toString(),
+                    prose.toString().strip(), code.toString().strip(), words));
+        }
+        return result;
+    }
+
     static String fileStem(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
@@ -264,14 +313,24 @@ public final class DocumentParser {
         final int level;
         final String heading;
         final String anchor;
+        final int line;
         final StringBuilder text = new StringBuilder();
         final StringBuilder code = new StringBuilder();
+        final List<PassageCutter.Block> blocks = new ArrayList<>();
 
-        SectionBuilder(int ord, int level, String heading, String anchor) {
+        SectionBuilder(int ord, int level, String heading, String anchor, int line) {
             this.ord = ord;
             this.level = level;
             this.heading = heading;
             this.anchor = anchor;
+            this.line = line;
+        }
+
+        void addBlock(String t, boolean isCode) {
+            if (!t.isBlank()) {
+                // Prose keeps its leading spaces: they indent a nested list item.
+                blocks.add(new PassageCutter.Block(isCode ? t : t.stripTrailing(), isCode));
+            }
         }
 
         void addText(String t) {
@@ -296,7 +355,7 @@ public final class DocumentParser {
             String own = LanguageDetector.detect((heading == null ? "" : heading + "\n") + body);
             return new ParsedDocument.Section(ord, level, heading, anchor, body, code.toString(),
                     countWords(body) + (heading == null ? 0 : countWords(heading)),
-                    own.equals(LanguageDetector.UNKNOWN) ? documentLanguage : own);
+                    own.equals(LanguageDetector.UNKNOWN) ? documentLanguage : own, line);
         }
     }
 }

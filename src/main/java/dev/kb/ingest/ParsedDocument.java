@@ -11,14 +11,23 @@ public record ParsedDocument(
         String bodyText,
         int wordCount,
         String language,
-        String category) {
+        String category,
+        List<Passage> passages) {
 
     /**
      * A heading and its text up to the next heading; level 0 is text before the first heading. {@code language}
-     * is the section's own when its text tells, else the document's.
+     * is the section's own when its text tells, else the document's; {@code line} is where the section starts
+     * in the file (its heading's line, 1 for the text before the first heading).
      */
     public record Section(int ord, int level, String heading, String anchor, String bodyText, String codeText,
-                          int wordCount, String language) {
+                          int wordCount, String language, int line) {
+    }
+
+    /**
+     * A chunk of a section for retrieval (see {@code PassageCutter}): {@code text} as shown, prose as plain text
+     * and code blocks fenced; {@code bodyText} and {@code codeText} its prose and its code, for indexing.
+     */
+    public record Passage(int ord, int sectionOrd, String text, String bodyText, String codeText, int wordCount) {
     }
 
     public record CodeBlock(int ord, int sectionOrd, String info, String code) {

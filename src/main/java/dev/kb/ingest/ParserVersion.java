@@ -11,7 +11,7 @@ import java.util.TreeMap;
  */
 public final class ParserVersion {
     /** Bump when the parser's code changes what is stored. */
-    private static final int REVISION = 4;
+    private static final int REVISION = 5;
     private static final int CURRENT = compute();
 
     private ParserVersion() {

@@ -56,6 +56,11 @@ final class IndexFields {
     static final String TYPE_SECTION = "section";
     static final String TYPE_SUGGESTION = "suggestion";
     static final String TYPE_REFERENCE = "reference";
+    static final String TYPE_PASSAGE = "passage";
+    /** A passage's id, its order in the topic, and its text as shown. */
+    static final String PASSAGE = "passage";
+    static final String PASSAGE_ORD = "passage_ord";
+    static final String PASSAGE_TEXT = "passage_text";
 
     /** Searchable text, each indexed in the forms it is useful in (see {@link Analyses}). */
     enum Text {

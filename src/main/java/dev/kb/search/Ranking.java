@@ -7,6 +7,7 @@ import java.util.Properties;
 
 /** The ranking weights of {@code index/ranking.properties}. */
 record Ranking(Map<IndexFields.Text, Float> topicFields, Map<IndexFields.Text, Float> sectionFields,
+               Map<IndexFields.Text, Float> passageFields, float passageTopicShare,
                Map<Analyses.Form, Float> forms, float inAgendaPrior, float fuzzyWeight,
                float prefixWeight, float synonymWeight) {
 
@@ -23,11 +24,18 @@ record Ranking(Map<IndexFields.Text, Float> topicFields, Map<IndexFields.Text, F
         section.put(IndexFields.Text.HEADING, f(p, "section.heading"));
         section.put(IndexFields.Text.BODY, f(p, "section.body"));
         section.put(IndexFields.Text.CODE, f(p, "section.code"));
+        Map<IndexFields.Text, Float> passage = new EnumMap<>(IndexFields.Text.class);
+        passage.put(IndexFields.Text.TITLE, f(p, "passage.title"));
+        passage.put(IndexFields.Text.PATH, f(p, "passage.path"));
+        passage.put(IndexFields.Text.HEADING, f(p, "passage.heading"));
+        passage.put(IndexFields.Text.BODY, f(p, "passage.body"));
+        passage.put(IndexFields.Text.CODE, f(p, "passage.code"));
         Map<Analyses.Form, Float> forms = new EnumMap<>(Analyses.Form.class);
         forms.put(Analyses.Form.EXACT, f(p, "form.exact"));
         forms.put(Analyses.Form.ENGLISH, f(p, "form.english"));
         forms.put(Analyses.Form.GERMAN, f(p, "form.german"));
-        return new Ranking(Map.copyOf(topic), Map.copyOf(section), Map.copyOf(forms), f(p, "prior.in-agenda"),
+        return new Ranking(Map.copyOf(topic), Map.copyOf(section), Map.copyOf(passage), f(p, "passage.topic-share"),
+                Map.copyOf(forms), f(p, "prior.in-agenda"),
                 f(p, "fuzzy.weight"), f(p, "prefix.weight"), f(p, "synonym.weight"));
     }
 

@@ -162,13 +162,14 @@ public final class SearchIndexer {
         if (topics.isEmpty()) {
             return;
         }
-        Map<String, List<ParsedDocument.Section>> sections =
-                new DocumentStore(dsl).sections(topics.stream().map(DocumentRow::id).toList());
+        List<String> ids = topics.stream().map(DocumentRow::id).toList();
+        Map<String, List<ParsedDocument.Section>> sections = new DocumentStore(dsl).sections(ids);
+        Map<String, List<DocumentStore.StoredPassage>> passages = new DocumentStore(dsl).passages(ids);
         for (DocumentRow topic : topics) {
             TopicContext agenda = contexts.getOrDefault(topic.id(), TopicContext.NONE);
             TopicContext context = new TopicContext(agenda.agendaTitles(), agenda.modules(), topic.handout());
             batch.replaceTopic(topic.id(), TopicDocuments.of(topic, sections.getOrDefault(topic.id(), List.of()),
-                    context, ranking.inAgendaPrior()));
+                    passages.getOrDefault(topic.id(), List.of()), context, ranking.inAgendaPrior()));
         }
     }
 

@@ -114,15 +114,19 @@ public final class SearchService {
     }
 
     static UserQuery parse(String q) {
+        return parse(q, MAX_QUERY_LENGTH, MAX_CLAUSES);
+    }
+
+    static UserQuery parse(String q, int maxLength, int maxClauses) {
         if (q == null || q.isBlank()) {
             throw new InvalidInput("q", "the query must not be empty");
         }
-        if (q.length() > MAX_QUERY_LENGTH) {
-            throw new InvalidInput("q", "the query is longer than " + MAX_QUERY_LENGTH + " characters");
+        if (q.length() > maxLength) {
+            throw new InvalidInput("q", "the query is longer than " + maxLength + " characters");
         }
         UserQuery query = UserQuery.parse(q);
-        if (query.clauses().size() > MAX_CLAUSES) {
-            throw new InvalidInput("q", "the query has more than " + MAX_CLAUSES + " words or phrases");
+        if (query.clauses().size() > maxClauses) {
+            throw new InvalidInput("q", "the query has more than " + maxClauses + " words or phrases");
         }
         return query;
     }

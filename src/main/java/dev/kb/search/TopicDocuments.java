@@ -2,6 +2,8 @@ package dev.kb.search;
 
 import dev.kb.ingest.ParsedDocument;
 import dev.kb.store.DocumentRow;
+import dev.kb.store.DocumentStore;
+import java.util.HashMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,15 +31,45 @@ final class TopicDocuments {
     private TopicDocuments() {
     }
 
-    static List<Document> of(DocumentRow topic, List<ParsedDocument.Section> sections, TopicContext context,
-                             float inAgendaPrior) {
+    static List<Document> of(DocumentRow topic, List<ParsedDocument.Section> sections,
+                             List<DocumentStore.StoredPassage> passages, TopicContext context, float inAgendaPrior) {
         List<Document> docs = new ArrayList<>();
         docs.add(topicDocument(topic, sections, context, inAgendaPrior));
+        Map<Integer, ParsedDocument.Section> byOrd = new HashMap<>();
         for (ParsedDocument.Section s : sections) {
             docs.add(sectionDocument(topic, s));
+            byOrd.put(s.ord(), s);
+        }
+        if (!context.handout()) {
+            // A handout repeats other topics' text: its passages would only crowd out the originals.
+            for (DocumentStore.StoredPassage p : passages) {
+                docs.add(passageDocument(topic, byOrd.get(p.passage().sectionOrd()), p));
+            }
         }
         docs.addAll(suggestions(topic, sections));
         return docs;
+    }
+
+    /** A passage for retrieval: its own text, with its section's heading and the topic's title as context. */
+    private static Document passageDocument(DocumentRow topic, ParsedDocument.Section section,
+                                            DocumentStore.StoredPassage stored) {
+        ParsedDocument.Passage p = stored.passage();
+        Document doc = common(topic, "p:" + stored.id(), IndexFields.TYPE_PASSAGE);
+        doc.add(new StoredField(IndexFields.PASSAGE, stored.id()));
+        doc.add(new StoredField(IndexFields.PASSAGE_ORD, p.ord()));
+        doc.add(new StoredField(IndexFields.PASSAGE_TEXT, p.text()));
+        doc.add(new StoredField(IndexFields.TITLE, topic.title()));
+        String heading = section == null || section.heading() == null ? "" : section.heading();
+        doc.add(new StoredField(IndexFields.HEADING, heading));
+        if (section != null && section.anchor() != null) {
+            doc.add(new StoredField(IndexFields.ANCHOR, section.anchor()));
+        }
+        text(doc, IndexFields.Text.TITLE, topic.title());
+        text(doc, IndexFields.Text.PATH, pathWords(topic.path()));
+        text(doc, IndexFields.Text.HEADING, heading);
+        text(doc, IndexFields.Text.BODY, p.bodyText());
+        text(doc, IndexFields.Text.CODE, p.codeText());
+        return doc;
     }
 
     private static Document topicDocument(DocumentRow topic, List<ParsedDocument.Section> sections,

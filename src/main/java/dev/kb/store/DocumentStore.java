@@ -3,6 +3,7 @@ package dev.kb.store;
 import static dev.kb.store.jooq.Tables.ASSET;
 import static dev.kb.store.jooq.Tables.DOCUMENT;
 import static dev.kb.store.jooq.Tables.LINK;
+import static dev.kb.store.jooq.Tables.PASSAGE;
 import static dev.kb.store.jooq.Tables.SECTION;
 
 import dev.kb.ingest.CourseFiles;
@@ -12,6 +13,7 @@ import dev.kb.ingest.ParsedDocument.DocumentLink;
 import dev.kb.store.jooq.tables.records.AssetRecord;
 import dev.kb.store.jooq.tables.records.CodeBlockRecord;
 import dev.kb.store.jooq.tables.records.LinkRecord;
+import dev.kb.store.jooq.tables.records.PassageRecord;
 import dev.kb.store.jooq.tables.records.SectionRecord;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -80,7 +82,13 @@ public final class DocumentStore {
         List<TableRecord<?>> children = new ArrayList<>();
         for (ParsedDocument.Section s : parsed.sections()) {
             children.add(new SectionRecord(id, s.ord(), s.level(), s.heading(), s.anchor(), s.bodyText(), s.codeText(),
-                    s.wordCount(), s.language()));
+                    s.wordCount(), s.language(), s.line()));
+        }
+        Map<String, Integer> repeats = new HashMap<>();
+        for (ParsedDocument.Passage p : parsed.passages()) {
+            int repeat = repeats.merge(p.text(), 1, Integer::sum) - 1;
+            children.add(new PassageRecord(id, p.ord(), TopicIds.passage(id, p.text(), repeat), p.sectionOrd(),
+                    p.text(), p.bodyText(), p.codeText(), p.wordCount()));
         }
         for (ParsedDocument.CodeBlock c : parsed.codeBlocks()) {
             children.add(new CodeBlockRecord(id, c.ord(), c.sectionOrd(), c.info(), c.code()));
@@ -204,7 +212,7 @@ public final class DocumentStore {
 
     public List<ParsedDocument.Section> sections(String documentId) {
         return dsl.select(SECTION.ORD, SECTION.LEVEL, SECTION.HEADING, SECTION.ANCHOR, SECTION.BODY_TEXT,
-                        SECTION.CODE_TEXT, SECTION.WORD_COUNT, SECTION.LANGUAGE)
+                        SECTION.CODE_TEXT, SECTION.WORD_COUNT, SECTION.LANGUAGE, SECTION.LINE)
                 .from(SECTION)
                 .where(SECTION.DOCUMENT_ID.eq(documentId))
                 .orderBy(SECTION.ORD)
@@ -215,13 +223,30 @@ public final class DocumentStore {
     public Map<String, List<ParsedDocument.Section>> sections(Collection<String> documentIds) {
         Map<String, List<ParsedDocument.Section>> result = new LinkedHashMap<>();
         dsl.select(SECTION.DOCUMENT_ID, SECTION.ORD, SECTION.LEVEL, SECTION.HEADING, SECTION.ANCHOR,
-                        SECTION.BODY_TEXT, SECTION.CODE_TEXT, SECTION.WORD_COUNT, SECTION.LANGUAGE)
+                        SECTION.BODY_TEXT, SECTION.CODE_TEXT, SECTION.WORD_COUNT, SECTION.LANGUAGE, SECTION.LINE)
                 .from(SECTION)
                 .where(SECTION.DOCUMENT_ID.in(documentIds))
                 .orderBy(SECTION.DOCUMENT_ID, SECTION.ORD)
                 .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>())
                         .add(new ParsedDocument.Section(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                                r.value7(), r.value8(), r.value9())));
+                                r.value7(), r.value8(), r.value9(), r.value10())));
+        return result;
+    }
+
+    /** A stored passage: its id and what {@link ParsedDocument.Passage} holds. */
+    public record StoredPassage(String id, ParsedDocument.Passage passage) {
+    }
+
+    /** Passages of many documents in one query, keyed by document id, in order. */
+    public Map<String, List<StoredPassage>> passages(Collection<String> documentIds) {
+        Map<String, List<StoredPassage>> result = new LinkedHashMap<>();
+        dsl.select(PASSAGE.DOCUMENT_ID, PASSAGE.ID, PASSAGE.ORD, PASSAGE.SECTION_ORD, PASSAGE.TEXT, PASSAGE.BODY_TEXT,
+                        PASSAGE.CODE_TEXT, PASSAGE.WORD_COUNT)
+                .from(PASSAGE)
+                .where(PASSAGE.DOCUMENT_ID.in(documentIds))
+                .orderBy(PASSAGE.DOCUMENT_ID, PASSAGE.ORD)
+                .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new StoredPassage(r.value2(),
+                        new ParsedDocument.Passage(r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()))));
         return result;
     }
 

@@ -17,6 +17,14 @@ public final class TopicIds {
         return HexFormat.of().formatHex(sha256(courseId + "\n" + path), 0, 8);
     }
 
+    /**
+     * A passage's id: from its topic and its text (and which repeat of that text it is), so it is the same after
+     * any re-index that leaves the passage's text alone.
+     */
+    public static String passage(String topicId, String text, int repeat) {
+        return HexFormat.of().formatHex(sha256(topicId + "\n" + repeat + "\n" + text), 0, 8);
+    }
+
     static byte[] sha256(String s) {
         return sha256(s.getBytes(StandardCharsets.UTF_8));
     }

@@ -5,6 +5,7 @@ import dev.kb.common.Page;
 import dev.kb.course.CourseService;
 import dev.kb.ingest.CourseFiles;
 import dev.kb.ingest.LinkTarget;
+import dev.kb.ingest.ParsedDocument;
 import dev.kb.ingest.ParsedDocument.DocumentLink;
 import dev.kb.store.AgendaStore;
 import dev.kb.store.DocumentRow;
@@ -94,6 +95,42 @@ public final class TopicService {
                 doc.handout(), !places.isEmpty(), places, headings,
                 links, images, backlinks, external, doc.wordCount(), doc.codeBlockCount(), doc.contentHash(),
                 doc.updatedAt(), markdown, TopicHtml.render(markdown));
+    }
+
+    /** The section with this anchor and its subsections, as markdown and HTML. */
+    public TopicSection section(String id, String anchor) {
+        DocumentRow doc = require(id);
+        DocumentStore store = new DocumentStore(dsl);
+        List<ParsedDocument.Section> sections = store.sections(id);
+        int index = -1;
+        for (int i = 0; i < sections.size(); i++) {
+            if (anchor.equals(sections.get(i).anchor())) {
+                index = i;
+                break;
+            }
+        }
+        if (index < 0) {
+            throw new NotFound("section", anchor);
+        }
+        ParsedDocument.Section section = sections.get(index);
+        int end = Integer.MAX_VALUE;
+        for (int i = index + 1; i < sections.size(); i++) {
+            if (sections.get(i).level() <= section.level()) {
+                end = sections.get(i).line();
+                break;
+            }
+        }
+        String markdown = lines(store.markdown(id).orElse(""), section.line(), end);
+        return new TopicSection(id, doc.courseId(), doc.path(), doc.title(), section.heading(), section.anchor(),
+                section.level(), section.line(), markdown, TopicHtml.render(markdown));
+    }
+
+    /** Lines {@code from} (1-based, inclusive) to {@code to} (exclusive) of a text. */
+    private static String lines(String text, int from, int to) {
+        String[] lines = text.split("\r?\n", -1);
+        int start = Math.max(0, from - 1);
+        int stop = (int) Math.min(lines.length, (long) to - 1);
+        return start >= stop ? "" : String.join("\n", java.util.Arrays.asList(lines).subList(start, stop)).strip() + "\n";
     }
 
     private static String status(LinkTarget t, String existing) {

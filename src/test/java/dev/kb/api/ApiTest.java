@@ -176,6 +176,24 @@ class ApiTest {
     }
 
     @Test
+    void GET_topic_and_section_negotiate_markdown_and_html() {
+        String topic = "/api/v1/topics/" + id("security/01-non-root.md");
+        given(app.port()).queryParam("format", "markdown").get(topic).then().statusCode(200)
+                .contentType(startsWith("text/markdown")).body(startsWith("# Run as non-root"));
+        given(app.port()).header("Accept", "text/html;q=0.9, application/json;q=0.5").get(topic).then().statusCode(200)
+                .contentType(startsWith("text/html")).body(containsString("<title>Run as non-root</title>"))
+                .body(containsString("<h2 id=\"why-it-matters\">"));
+        given(app.port()).header("Accept", "text/markdown;q=0, application/json").get(topic).then().statusCode(200)
+                .contentType(startsWith("application/json"));
+        given(app.port()).get(topic + "/sections/why-it-matters").then().statusCode(200)
+                .body("heading", equalTo("Why it matters")).body("level", equalTo(2))
+                .body("markdown", startsWith("## Why it matters")).body("markdown", not(containsString("runAsNonRoot")));
+        given(app.port()).header("Accept", "text/markdown").get(topic + "/sections/why-it-matters").then()
+                .statusCode(200).body(startsWith("## Why it matters"));
+        given(app.port()).queryParam("format", "pdf").get(topic).then().statusCode(400);
+    }
+
+    @Test
     void GET_topic_returns_headings_links_backlinks_markdown_and_safe_html() {
         given(app.port()).get("/api/v1/topics/" + id("overview.md")).then().statusCode(200)
                 .body("id", equalTo(id("overview.md")))

@@ -19,8 +19,8 @@ class SearchIndexTest {
     private static List<org.apache.lucene.document.Document> topic(String id, String title) {
         DocumentRow row = new DocumentRow(id, "c", id + ".md", "topic", title, "h", 1, 1, 0, 0, OffsetDateTime.now(),
                 "en", "reference", false);
-        return TopicDocuments.of(row, List.of(new ParsedDocument.Section(0, 1, title, "a", "body of " + title, "", 3, "en")),
-                TopicContext.NONE, 1.0f);
+        return TopicDocuments.of(row, List.of(new ParsedDocument.Section(0, 1, title, "a", "body of " + title, "", 3, "en", 1)),
+                List.of(), TopicContext.NONE, 1.0f);
     }
 
     private static int topics(SearchIndex index) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kb.app.Kb;
 import dev.kb.config.Config;
 import dev.kb.eval.JudgedQuery;
+import dev.kb.eval.PassageEvaluation;
 import dev.kb.eval.SearchEvaluation;
 import dev.kb.testing.Courses;
 import dev.kb.testing.TestDatabases;
@@ -33,6 +34,10 @@ class SearchQualityTest {
             assertThat(report.kb().recall()).isGreaterThan(report.bestPostgres().getValue().recall());
             // The compiled handout was recognised: it is what PostgreSQL's careful variant leaves out.
             assertThat(kb.handouts("istio-kubernetes")).isNotEmpty();
+            // Passages for retrieval-augmented answers: the top 5 cite a relevant document for 28 of 30 questions.
+            PassageEvaluation.Report passages = PassageEvaluation.run(kb.services().passages(), "istio-kubernetes", judged);
+            assertThat(passages.cited()).as("questions with a relevant citation in the top 5, missed: %s",
+                    passages.missed()).isGreaterThanOrEqualTo(judged.size() - 2);
         }
     }
 }

@@ -1,0 +1,234 @@
+package dev.kb.search;
+
+import dev.kb.common.InvalidInput;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Finds the passages that answer a question. Topics are ranked first, as a search does (title, headings, agenda
+ * and path know what a topic is about; a passage alone often does not); then the passages of the best topics
+ * are ranked by their own match, and each passage's score blends both. Adjacent passages of one topic are
+ * merged, and the answer stops at {@code k} passages or {@code maxChars} characters. Reads only the index.
+ */
+public final class PassageService {
+    public static final int MAX_QUERY_LENGTH = 4_000;
+    public static final int MAX_CLAUSES = 400;
+    /** A long question is searched by its rarest words: the common ones say little about where the answer is. */
+    private static final int SEARCHED_WORDS = 32;
+    public static final int MAX_K = 20;
+    public static final int MIN_CHARS = 200;
+    public static final int MAX_CHARS = 20_000;
+    /** Topics whose passages compete. */
+    private static final int TOPICS = 20;
+    private static final int CANDIDATES = 200;
+
+    private final SearchIndex index;
+    private final Ranking ranking = Ranking.configured();
+    private final QueryBuilder queries = new QueryBuilder(ranking, Synonyms.configured());
+
+    public PassageService(SearchIndex index) {
+        this.index = index;
+    }
+
+    /** A question; {@code course} null asks every course. */
+    public record Request(String q, String course, int k, int maxChars) {
+    }
+
+    public Passages passages(Request r) {
+        UserQuery query = SearchService.parse(r.q(), MAX_QUERY_LENGTH, MAX_CLAUSES);
+        if (r.k() < 1 || r.k() > MAX_K) {
+            throw new InvalidInput("k", "k must be between 1 and " + MAX_K);
+        }
+        if (r.maxChars() < MIN_CHARS || r.maxChars() > MAX_CHARS) {
+            throw new InvalidInput("maxChars", "maxChars must be between " + MIN_CHARS + " and " + MAX_CHARS);
+        }
+        return index.withSearcher(searcher -> {
+            UserQuery searched = rarest(query, searcher.getIndexReader());
+            Map<String, Float> topics = topics(searcher, searched, r.course());
+            if (topics.isEmpty()) {
+                return new Passages(r.q(), r.k(), r.maxChars(), 0, List.of());
+            }
+            return select(r, rank(searcher, searched, topics));
+        });
+    }
+
+    /**
+     * The question's words once each, and of a long question only the {@value #SEARCHED_WORDS} rarest in the
+     * course's text (phrases and exclusions always kept), in the order asked.
+     */
+    static UserQuery rarest(UserQuery query, IndexReader reader) throws IOException {
+        Map<String, UserQuery.Clause> unique = new LinkedHashMap<>();
+        for (UserQuery.Clause c : query.clauses()) {
+            unique.putIfAbsent((c.excluded() ? "-" : "") + c.text().toLowerCase(Locale.ROOT), c);
+        }
+        List<UserQuery.Clause> clauses = new ArrayList<>(unique.values());
+        List<UserQuery.Clause> words = clauses.stream().filter(c -> !c.phrase() && !c.excluded()).toList();
+        if (words.size() > SEARCHED_WORDS) {
+            String field = IndexFields.Text.BODY.field(Analyses.Form.EXACT);
+            Map<UserQuery.Clause, Integer> frequency = new HashMap<>();
+            for (UserQuery.Clause c : words) {
+                int df = Integer.MAX_VALUE;
+                for (String token : QueryBuilder.analyze(Analyses.whole(Analyses.Form.EXACT), c.text())) {
+                    df = Math.min(df, reader.docFreq(new Term(field, token)));
+                }
+                frequency.put(c, df);
+            }
+            List<UserQuery.Clause> common = words.stream()
+                    .sorted(Comparator.comparingInt((UserQuery.Clause c) -> frequency.get(c)))
+                    .skip(SEARCHED_WORDS).toList();
+            clauses.removeAll(common);
+        }
+        return new UserQuery(List.copyOf(clauses));
+    }
+
+    /** The best topics and their scores relative to the best (1 for the best). */
+    private Map<String, Float> topics(IndexSearcher searcher, UserQuery query, String course) throws IOException {
+        Query base = queries.build(query, ranking.topicFields(), searcher.getIndexReader(), false);
+        Map<String, Float> result = new HashMap<>();
+        if (base == null) {
+            return result;
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(FunctionScoreQuery.boostByValue(base, DoubleValuesSource.fromFloatField(IndexFields.PRIOR)),
+                        BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_TOPIC)), BooleanClause.Occur.FILTER);
+        if (course != null) {
+            b.add(new TermQuery(new Term(IndexFields.COURSE, course)), BooleanClause.Occur.FILTER);
+        }
+        TopDocs top = searcher.search(b.build(), TOPICS);
+        if (top.scoreDocs.length == 0) {
+            return result;
+        }
+        float best = top.scoreDocs[0].score;
+        for (ScoreDoc sd : top.scoreDocs) {
+            result.put(searcher.storedFields().document(sd.doc).get(IndexFields.TOPIC), sd.score / best);
+        }
+        return result;
+    }
+
+    /** A passage of the index with its blended score. */
+    private record Candidate(Document doc, float score) {
+        String topic() {
+            return doc.get(IndexFields.TOPIC);
+        }
+
+        int ord() {
+            return doc.getField(IndexFields.PASSAGE_ORD).numericValue().intValue();
+        }
+    }
+
+    private List<Candidate> rank(IndexSearcher searcher, UserQuery query, Map<String, Float> topics) throws IOException {
+        Query base = queries.build(query, ranking.passageFields(), searcher.getIndexReader(), false);
+        List<BytesRef> ids = topics.keySet().stream().map(BytesRef::new).toList();
+        Query q = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PASSAGE)), BooleanClause.Occur.FILTER)
+                .add(new TermInSetQuery(IndexFields.TOPIC, ids), BooleanClause.Occur.FILTER)
+                .build();
+        TopDocs top = searcher.search(q, CANDIDATES);
+        List<Candidate> candidates = new ArrayList<>();
+        if (top.scoreDocs.length == 0) {
+            return candidates;
+        }
+        float best = top.scoreDocs[0].score;
+        float share = ranking.passageTopicShare();
+        for (ScoreDoc sd : top.scoreDocs) {
+            Document doc = searcher.storedFields().document(sd.doc);
+            float score = (1 - share) * sd.score / best + share * topics.get(doc.get(IndexFields.TOPIC));
+            candidates.add(new Candidate(doc, score));
+        }
+        candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.score())
+                .thenComparing(Candidate::topic).thenComparingInt(Candidate::ord));
+        return candidates;
+    }
+
+    /** Passages of one section next to each other, shown as one. */
+    private static final class Group {
+        final Candidate first;
+        final TreeMap<Integer, Candidate> parts = new TreeMap<>();
+
+        Group(Candidate first) {
+            this.first = first;
+            parts.put(first.ord(), first);
+        }
+
+        /** The next or previous passage of the same topic: one text, cut in two. */
+        boolean adjoins(Candidate c) {
+            return c.topic().equals(first.topic()) && (c.ord() == parts.firstKey() - 1 || c.ord() == parts.lastKey() + 1);
+        }
+
+        String text() {
+            return String.join("\n\n", parts.values().stream().map(c -> c.doc().get(IndexFields.PASSAGE_TEXT)).toList());
+        }
+    }
+
+    /** The best passages within the budget, adjacent ones merged. */
+    private static Passages select(Request r, List<Candidate> candidates) {
+        List<Group> groups = new ArrayList<>();
+        int used = 0;
+        for (Candidate c : candidates) {
+            int length = c.doc().get(IndexFields.PASSAGE_TEXT).length();
+            Group adjoining = groups.stream().filter(g -> g.adjoins(c)).findFirst().orElse(null);
+            if (adjoining != null) {
+                if (used + length + 2 <= r.maxChars()) {
+                    adjoining.parts.put(c.ord(), c);
+                    used += length + 2;
+                }
+            } else if (groups.size() < r.k() && used + length <= r.maxChars()) {
+                groups.add(new Group(c));
+                used += length;
+            } else if (groups.isEmpty()) {
+                // The best passage alone is longer than the budget: cut it rather than answer nothing.
+                return new Passages(r.q(), r.k(), r.maxChars(), r.maxChars(), List.of(passage(new Group(c), r.maxChars())));
+            }
+        }
+        List<Passages.Passage> result = groups.stream().map(g -> passage(g, Integer.MAX_VALUE)).toList();
+        return new Passages(r.q(), r.k(), r.maxChars(), result.stream().mapToInt(p -> p.text().length()).sum(), result);
+    }
+
+    private static Passages.Passage passage(Group g, int maxChars) {
+        Document d = g.first.doc();
+        String text = g.text();
+        boolean truncated = text.length() > maxChars;
+        if (truncated) {
+            int cut = text.lastIndexOf('\n', maxChars - 2);
+            text = text.substring(0, cut > maxChars / 2 ? cut : maxChars - 2) + " …";
+        }
+        String anchor = d.get(IndexFields.ANCHOR);
+        String heading = d.get(IndexFields.HEADING);
+        Passages.Citation citation = new Passages.Citation(g.first.topic(), d.get(IndexFields.COURSE),
+                d.get(IndexFields.PATH), d.get(IndexFields.TITLE), heading == null || heading.isEmpty() ? null : heading,
+                anchor, sectionUrl(g.first.topic(), anchor));
+        return new Passages.Passage(d.get(IndexFields.PASSAGE),
+                g.parts.values().stream().map(c -> c.doc().get(IndexFields.PASSAGE)).toList(), text, g.first.score(),
+                truncated, citation);
+    }
+
+    /** The API address of a section (the whole topic for the text before the first heading). */
+    public static String sectionUrl(String topicId, String anchor) {
+        return "/api/v1/topics/" + topicId
+                + (anchor == null ? "" : "/sections/" + URLEncoder.encode(anchor, StandardCharsets.UTF_8));
+    }
+}

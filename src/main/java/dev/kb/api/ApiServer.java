@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.kb.app.Kb;
+import dev.kb.config.Config;
+import dev.kb.mcp.McpEndpoint;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
@@ -19,7 +21,15 @@ public final class ApiServer {
     private ApiServer() {
     }
 
-    public static Javalin create(Kb.Services services) {
+    /** The API of this kb, with the MCP endpoint at {@value McpEndpoint#PATH}; started by the caller. */
+    public static Javalin create(Kb kb) {
+        Kb.Services services = kb.services();
+        Config.HttpSettings http = kb.config().http();
+        McpEndpoint mcp = new McpEndpoint(services, Kb.version());
+        kb.onIndexed(run -> mcp.refreshResources());
+        RequestLog requestLog = new RequestLog(kb.metrics().registry());
+        Cors cors = new Cors(http.corsOrigins());
+        AdminRoutes admin = new AdminRoutes(kb, new AdminAuth(http.adminToken()));
         CourseRoutes courses = new CourseRoutes(services.courses(), services.coverage());
         TopicRoutes topics = new TopicRoutes(services.topics());
         GraphRoutes graph = new GraphRoutes(services.graph());
@@ -34,14 +44,27 @@ public final class ApiServer {
             config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = true;
             Problems.install(config);
+            mcp.mount(config);
+            config.routes.before(requestLog::before);
+            if (cors.enabled()) {
+                config.routes.before(cors::before);
+            }
+            // Caching first: it may turn the answer into a 304, which the log then records.
+            config.routes.after(HttpCaching::after);
+            config.routes.after(requestLog::after);
             config.routes.apiBuilder(() -> {
                 get("/health", ctx -> {
                     var status = services.health().check();
                     ctx.status("ok".equals(status.status()) ? 200 : 503).json(status);
                 });
                 get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
+                get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(kb.metrics().scrape()));
                 path("/api/v1", () -> {
                     get("/courses", courses::list);
+                    post("/courses", admin::register);
+                    post("/courses/{course}/reindex", admin::reindex);
+                    get("/jobs/{id}", admin::job);
                     get("/courses/{course}", courses::get);
                     get("/courses/{course}/agenda", courses::agenda);
                     get("/courses/{course}/graph", graph::course);

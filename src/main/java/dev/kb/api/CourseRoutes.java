@@ -22,7 +22,7 @@ final class CourseRoutes {
     void list(Context ctx) {
         int limit = Params.integer(ctx, "limit", 100, 1, 100);
         int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        ctx.json(Page.of(courses.list(), limit, offset));
+        ctx.json(Pages.linked(ctx, Page.of(courses.list(), limit, offset)));
     }
 
     void get(Context ctx) {

@@ -1,5 +1,6 @@
 package dev.kb.api;
 
+import dev.kb.common.Conflict;
 import dev.kb.common.InvalidInput;
 import dev.kb.common.NotFound;
 import io.javalin.config.JavalinConfig;
@@ -20,6 +21,7 @@ final class Problems {
     static final String BLANK = "about:blank";
     static final String NOT_FOUND = "/problems/not-found";
     static final String INVALID_PARAMETER = "/problems/invalid-parameter";
+    static final String CONFLICT = "/problems/conflict";
 
     private Problems() {
     }
@@ -28,6 +30,8 @@ final class Problems {
         config.routes.exception(InvalidInput.class, (e, ctx) ->
                 write(ctx, 400, INVALID_PARAMETER, e.getMessage(), e.parameter()));
         config.routes.exception(NotFound.class, (e, ctx) -> write(ctx, 404, NOT_FOUND, e.getMessage(), null));
+        config.routes.exception(Conflict.class, (e, ctx) -> write(ctx, 409, CONFLICT, e.getMessage(), null));
+        config.routes.exception(AdminAuth.Refused.class, (e, ctx) -> write(ctx, e.status, BLANK, e.getMessage(), null));
         // Javalin's own errors: no such route, wrong method, body too large, unreadable body.
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, e.getStatus(), e.getStatus() == 404 ? NOT_FOUND : BLANK, e.getMessage(), null));

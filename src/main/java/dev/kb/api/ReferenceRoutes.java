@@ -21,7 +21,7 @@ final class ReferenceRoutes {
         String status = Params.oneOf(ctx, "status", ReferenceService.STATUSES);
         int limit = Params.integer(ctx, "limit", 100, 1, 100);
         int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        ctx.json(references.list(course, status, limit, offset));
+        ctx.json(Pages.linked(ctx, references.list(course, status, limit, offset)));
     }
 
     void get(Context ctx) {

@@ -3,6 +3,7 @@ package dev.kb.api;
 import dev.kb.course.CourseService;
 import dev.kb.ingest.Categories;
 import dev.kb.ingest.LanguageDetector;
+import dev.kb.search.SearchResult;
 import dev.kb.search.SearchService;
 import dev.kb.search.SuggestService;
 import java.util.Set;
@@ -30,7 +31,9 @@ final class SearchRoutes {
                 Params.oneOf(ctx, "kind", Categories.all()), Params.bool(ctx, "external"));
         int limit = Params.integer(ctx, "limit", 10, 1, SearchService.MAX_LIMIT);
         int offset = Params.integer(ctx, "offset", 0, 0, SearchService.MAX_OFFSET);
-        ctx.json(search.search(new SearchService.Request(q, course, filters, limit, offset)));
+        SearchResult result = search.search(new SearchService.Request(q, course, filters, limit, offset));
+        ctx.json(result.hasNext() && offset + limit <= SearchService.MAX_OFFSET
+                ? result.withNext(Pages.next(ctx, offset + limit, limit)) : result);
     }
 
     void suggest(Context ctx) {

@@ -1,6 +1,12 @@
 package dev.kb.app;
 
+import dev.kb.common.Conflict;
+import dev.kb.common.InvalidInput;
 import dev.kb.config.Config;
+import dev.kb.ingest.CourseIds;
+import dev.kb.ingest.IndexProgress;
+import dev.kb.store.CourseRow;
+import dev.kb.store.CourseStore;
 import dev.kb.course.CourseService;
 import dev.kb.coverage.CoverageService;
 import dev.kb.db.Database;
@@ -24,8 +30,13 @@ import dev.kb.store.FullTextBaseline;
 import dev.kb.store.RunStore;
 import dev.kb.topic.TopicService;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,6 +57,12 @@ public final class Kb implements AutoCloseable {
     private final IngestService ingest;
     private final SearchIndexer indexer;
     private final Services services;
+    private final Config config;
+    private final Metrics metrics;
+    private final Jobs jobs = new Jobs();
+    /** One index run at a time: the API, the watcher and the command line may all ask for one. */
+    private final ReentrantLock indexing = new ReentrantLock();
+    private final List<Consumer<IndexRunReport>> indexListeners = new CopyOnWriteArrayList<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "kb-link-check");
         thread.setDaemon(true);
@@ -58,9 +75,12 @@ public final class Kb implements AutoCloseable {
                            ReferenceService references, Health health) {
     }
 
-    private Kb(Database database, SearchIndex index) {
+    private Kb(Config config, Database database, SearchIndex index) {
+        this.config = config;
         this.database = database;
         this.index = index;
+        this.metrics = new Metrics(index);
+        indexListeners.add(metrics::indexed);
         this.ingest = new IngestService(database.dsl(), IngestLimits.DEFAULT);
         this.indexer = new SearchIndexer(database.dsl(), index);
         CourseService courses = new CourseService(database.dsl());
@@ -79,7 +99,7 @@ public final class Kb implements AutoCloseable {
             if (interrupted > 0) {
                 LOG.warn("{} index run(s) were interrupted by an earlier stop and are recorded as failed", interrupted);
             }
-            Kb kb = new Kb(database, index);
+            Kb kb = new Kb(config, database, index);
             Set<String> rebuilt = kb.indexer.reconcile();
             if (!rebuilt.isEmpty()) {
                 LOG.info("search index rebuilt from the database for {}", rebuilt);
@@ -93,9 +113,85 @@ public final class Kb implements AutoCloseable {
 
     /** Indexes a course into PostgreSQL, then brings the search index up to date with that run. */
     public IndexRunReport index(String courseId, Path courseRoot) {
-        IndexRunReport report = ingest.index(courseId, courseRoot);
-        indexer.apply(report);
-        return report;
+        return index(courseId, courseRoot, false, IndexProgress.NONE);
+    }
+
+    /**
+     * Indexes a course (every file again when {@code full}) and brings the search index up to date; searches
+     * answer from the previous index until the new one is published whole. Runs wait for each other.
+     */
+    public IndexRunReport index(String courseId, Path courseRoot, boolean full, IndexProgress progress) {
+        indexing.lock();
+        try {
+            IndexRunReport report = ingest.index(courseId, courseRoot, full, progress);
+            progress.update("search index", 0, 0);
+            indexer.apply(report);
+            for (Consumer<IndexRunReport> listener : indexListeners) {
+                try {
+                    listener.accept(report);
+                } catch (RuntimeException e) {
+                    LOG.warn("after indexing {}: {}", courseId, e.getMessage(), e);
+                }
+            }
+            return report;
+        } finally {
+            indexing.unlock();
+        }
+    }
+
+    /** Told after every index run (the MCP resources follow the topics this way). */
+    public void onIndexed(Consumer<IndexRunReport> listener) {
+        indexListeners.add(listener);
+    }
+
+    /** Re-indexes a known course from its directory in the background. */
+    public Job reindexLater(String courseId, boolean full) {
+        CourseRow course = services.courses().require(courseId);
+        return jobs.submit(full ? "full reindex" : "reindex", courseId,
+                progress -> index(courseId, Path.of(course.rootPath()), full, progress));
+    }
+
+    /**
+     * Registers a course directory (under {@code id}, or a slug of its name) and indexes it in the background.
+     * A known id is re-indexed when it is the same directory, and refused when it names another one.
+     */
+    public Job registerLater(String directory, String id) {
+        Path root;
+        try {
+            root = Path.of(directory).toAbsolutePath().normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InvalidInput("path", "'" + directory + "' is not a usable path");
+        }
+        if (!Files.isDirectory(root)) {
+            throw new InvalidInput("path", "no directory at " + root);
+        }
+        String courseId = id != null ? id : CourseIds.slug(root.getFileName() == null ? "course" : root.getFileName().toString());
+        if (!CourseIds.isValid(courseId)) {
+            throw new InvalidInput("id", "'" + courseId + "' is not a valid course id: use lower-case letters, digits, "
+                    + "'.', '_' and '-' (at most 64)");
+        }
+        new CourseStore(database.dsl()).find(courseId).filter(c -> !Path.of(c.rootPath()).equals(root)).ifPresent(c -> {
+            throw new Conflict("the course id '" + courseId + "' is taken by " + c.rootPath());
+        });
+        return jobs.submit("register", courseId, progress -> index(courseId, root, false, progress));
+    }
+
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** kb's version, from the jar's manifest. */
+    public static String version() {
+        String version = Kb.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
     }
 
     /**
@@ -143,7 +239,8 @@ public final class Kb implements AutoCloseable {
 
     @Override
     public void close() {
-        // A link check still running is stopped before the index and the database it writes to close.
+        // Jobs and link checks still running are stopped before the index and the database they write to close.
+        jobs.close();
         background.shutdownNow();
         try {
             if (!background.awaitTermination(30, TimeUnit.SECONDS)) {

@@ -4,6 +4,7 @@ import dev.kb.config.Config;
 import dev.kb.references.CheckSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -66,11 +67,26 @@ public final class KbCommand {
                     + "could point the checker at internal services; env KB_ALLOW_PRIVATE_LINKS).")
     boolean allowPrivateLinks;
 
+    @Option(names = "--admin-token", scope = ScopeType.INHERIT, paramLabel = "TOKEN",
+            defaultValue = "${env:KB_ADMIN_TOKEN}",
+            description = "Bearer token of the admin routes (re-index, jobs, registering courses); without one they "
+                    + "are off (env KB_ADMIN_TOKEN; prefer the environment: flags show in process lists).")
+    String adminToken;
+
+    @Option(names = "--cors-origins", scope = ScopeType.INHERIT, paramLabel = "ORIGINS", split = ",",
+            defaultValue = "${env:KB_CORS_ORIGINS}",
+            description = "Origins browsers may call the API from, comma-separated, or * for any (env "
+                    + "KB_CORS_ORIGINS; default: none).")
+    List<String> corsOrigins;
+
     CheckSettings checkSettings() {
         return CheckSettings.defaults().withMaxAge(linkMaxAge).withAllowPrivate(allowPrivateLinks);
     }
 
     Config config() {
-        return new Config(port, dataDir, new Config.DatabaseSettings(databaseUrl, databaseUser, databasePassword));
+        List<String> origins = corsOrigins == null ? List.of()
+                : corsOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
+        return new Config(port, dataDir, new Config.DatabaseSettings(databaseUrl, databaseUser, databasePassword),
+                new Config.HttpSettings(adminToken, origins));
     }
 }

@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
                 // The API answers at once; pages found by the check become searchable when it finishes.
                 app.checkLinksInBackground(course.id(), kb.checkSettings());
             }
-            Javalin server = ApiServer.create(app.services());
+            Javalin server = ApiServer.create(app);
             Ports.start(server, config.port());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.stop();

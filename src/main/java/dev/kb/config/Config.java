@@ -1,6 +1,7 @@
 package dev.kb.config;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Everything kb is told from outside, built once in the CLI (defaults &lt; {@code KB_*} environment &lt; flags)
@@ -9,8 +10,14 @@ import java.nio.file.Path;
  * @param port     HTTP port; 0 picks a free one
  * @param dataDir  where the embedded PostgreSQL and the Lucene index live
  * @param database an external PostgreSQL, or embedded when its url is empty
+ * @param http     what the HTTP API allows beyond reading
  */
-public record Config(int port, Path dataDir, DatabaseSettings database) {
+public record Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http) {
+
+    /** A configuration with the HTTP defaults: no administration, no cross-origin access. */
+    public Config(int port, Path dataDir, DatabaseSettings database) {
+        this(port, dataDir, database, HttpSettings.DEFAULT);
+    }
 
     public record DatabaseSettings(String url, String user, String password) {
         public static DatabaseSettings embedded() {
@@ -19,6 +26,27 @@ public record Config(int port, Path dataDir, DatabaseSettings database) {
 
         public boolean isEmbedded() {
             return url == null || url.isBlank();
+        }
+    }
+
+    /**
+     * @param adminToken  the bearer token of the admin routes; null or blank turns them off (they are never open)
+     * @param corsOrigins origins browsers may call the API from ({@code *} for any); empty: no cross-origin access
+     */
+    public record HttpSettings(String adminToken, List<String> corsOrigins) {
+        public static final HttpSettings DEFAULT = new HttpSettings(null, List.of());
+
+        public HttpSettings {
+            corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+        }
+
+        public boolean adminEnabled() {
+            return adminToken != null && !adminToken.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "HttpSettings[admin " + (adminEnabled() ? "on" : "off") + ", corsOrigins=" + corsOrigins + "]";
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,11 +54,19 @@ public final class IngestService {
     }
 
     public IndexRunReport index(String courseId, Path courseRoot) {
+        return index(courseId, courseRoot, false, IndexProgress.NONE);
+    }
+
+    /**
+     * @param full parse every file again, whatever its hash (and rebuild the course's search documents): for
+     *             when something outside the files changed, or to be sure
+     */
+    public IndexRunReport index(String courseId, Path courseRoot, boolean full, IndexProgress progress) {
         long started = System.nanoTime();
         RunStore runs = new RunStore(dsl);
         long runId = runs.start(courseId);
         try {
-            IndexRunReport report = run(runId, courseId, courseRoot, started);
+            IndexRunReport report = run(runId, courseId, courseRoot, started, full, progress);
             LOG.debug("indexed {}: {} files, {} parsed, {} unchanged, {} removed, {} issues in {} ms", courseId,
                     report.filesScanned(), report.filesParsed(), report.filesUnchanged(), report.filesRemoved(),
                     report.issues().size(), report.elapsed().toMillis());
@@ -69,7 +78,9 @@ public final class IngestService {
         }
     }
 
-    private IndexRunReport run(long runId, String courseId, Path courseRoot, long started) throws IOException {
+    private IndexRunReport run(long runId, String courseId, Path courseRoot, long started, boolean full,
+                               IndexProgress progress) throws IOException {
+        progress.update("scan", 0, 0);
         CourseScanner.Scan scan = CourseScanner.scan(courseRoot);
         List<RunIssue> issues = new ArrayList<>(scan.issues());
 
@@ -91,13 +102,19 @@ public final class IngestService {
 
         Map<String, DocumentStore.StoredVersion> stored = new DocumentStore(dsl).versions(courseId);
         List<Loaded> changed = documents.values().stream()
-                .filter(l -> isChanged(stored.get(l.source().path()), l.hash()))
+                .filter(l -> full || isChanged(stored.get(l.source().path()), l.hash()))
                 .toList();
         Set<String> removedPaths = new HashSet<>(stored.keySet());
         removedPaths.removeAll(documents.keySet());
 
         List<NewDocument> parsed = new ArrayList<>();
-        for (Parsed p : changed.parallelStream().map(l -> parse(l, l.source().path().equals(agendaPath))).toList()) {
+        AtomicInteger done = new AtomicInteger();
+        progress.update("parse", 0, changed.size());
+        for (Parsed p : changed.parallelStream().map(l -> {
+            Parsed result = parse(l, l.source().path().equals(agendaPath));
+            progress.update("parse", done.incrementAndGet(), changed.size());
+            return result;
+        }).toList()) {
             parsed.add(p.document());
             if (p.issue() != null) {
                 issues.add(p.issue());
@@ -119,6 +136,7 @@ public final class IngestService {
         boolean anyChange = !parsed.isEmpty() || !removedPaths.isEmpty();
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        progress.update("store", 0, 0);
         RunStore.Counts counts = new RunStore.Counts(scan.files().size(), parsed.size(),
                 documents.size() - changed.size(), removedPaths.size());
         boolean handoutsChanged = dsl.transactionResult(cfg -> {
@@ -143,7 +161,8 @@ public final class IngestService {
         });
         return new IndexRunReport(runId, courseId, agenda.title(), counts.scanned(), counts.parsed(),
                 counts.unchanged(), counts.removed(), List.copyOf(issues), Set.copyOf(changedIds),
-                Set.copyOf(removedIds), agendaChanged || handoutsChanged, Duration.ofNanos(System.nanoTime() - started));
+                Set.copyOf(removedIds), full || agendaChanged || handoutsChanged,
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static boolean isChanged(DocumentStore.StoredVersion stored, String hash) {

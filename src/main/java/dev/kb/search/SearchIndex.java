@@ -217,6 +217,28 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** Lucene documents in the last commit (topics, sections, passages, completions, external pages). */
+    public int documentCount() {
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+    }
+
+    /** Bytes the index takes on disk. */
+    public long sizeBytes() {
+        long bytes = 0;
+        try {
+            for (String file : directory.listAll()) {
+                try {
+                    bytes += directory.fileLength(file);
+                } catch (java.nio.file.NoSuchFileException merged) {
+                    // Gone between listing and measuring: a merge finished.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot measure the search index", e);
+        }
+        return bytes;
+    }
+
     @FunctionalInterface
     public interface SearcherWork<T> {
         T apply(IndexSearcher searcher) throws IOException;

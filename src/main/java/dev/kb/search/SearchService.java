@@ -84,7 +84,8 @@ public final class SearchService {
             boolean typing = !request.q().endsWith(" ") && !request.q().endsWith("\"");
             Query base = queries.build(query, ranking.topicFields(), searcher.getIndexReader(), typing);
             if (base == null) {
-                return new SearchResult(request.q(), 0, request.limit(), request.offset(), List.of(), Map.of(), null);
+                return new SearchResult(request.q(), 0, request.limit(), request.offset(), List.of(), Map.of(), null,
+                        null);
             }
             Query topics = filtered(FunctionScoreQuery.boostByValue(base, DoubleValuesSource.fromFloatField(
                     IndexFields.PRIOR)), request);
@@ -109,7 +110,7 @@ public final class SearchService {
             String didYouMean = top.totalHits.value < FEW_HITS
                     ? DidYouMean.suggest(searcher.getIndexReader(), query, request.q()) : null;
             return new SearchResult(request.q(), top.totalHits.value, request.limit(), request.offset(), hits, facets,
-                    didYouMean);
+                    didYouMean, null);
         });
     }
 

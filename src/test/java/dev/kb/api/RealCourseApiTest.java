@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.kb.testing.Courses;
+import dev.kb.testing.McpClients;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
 import dev.kb.testing.TestApp;
 import dev.kb.testing.TestDatabases;
 import io.restassured.path.json.JsonPath;
@@ -143,5 +146,46 @@ class RealCourseApiTest {
             }
         }
         return seen == indegree.size();
+    }
+
+    @Test
+    void an_mcp_client_lists_the_tools_and_calls_each_on_the_real_course() {
+        try (McpSyncClient client = McpClients.connect(app.port())) {
+            assertThat(client.listTools().tools()).hasSize(6);
+            McpSchema.CallToolResult search = McpClients.call(client, "search_course",
+                    Map.of("query", "sidecar injection", "course", COURSE));
+            assertThat(search.isError()).isFalse();
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> hits = (List<Map<String, Object>>) ((Map<String, Object>) search.structuredContent())
+                    .get("hits");
+            assertThat(hits).isNotEmpty();
+            String topicId = (String) hits.get(0).get("topicId");
+            String path = (String) hits.get(0).get("path");
+            assertThat(McpClients.text(search)).contains(path);
+
+            McpSchema.CallToolResult passages = McpClients.call(client, "find_passages",
+                    Map.of("question", "How does Istio inject the sidecar proxy into a pod?", "course", COURSE));
+            assertThat(passages.isError()).isFalse();
+            assertThat(McpClients.text(passages)).startsWith("[1] ");
+
+            McpSchema.CallToolResult topic = McpClients.call(client, "get_topic", Map.of("topicId", topicId));
+            assertThat(topic.isError()).isFalse();
+            assertThat(McpClients.text(topic)).isNotBlank();
+
+            McpSchema.CallToolResult prerequisites = McpClients.call(client, "get_prerequisites",
+                    Map.of("course", COURSE, "path", path));
+            assertThat(prerequisites.isError()).isFalse();
+            assertThat(McpClients.text(prerequisites)).contains(path + " (goal)");
+
+            McpSchema.CallToolResult learningPath = McpClients.call(client, "get_learning_path",
+                    Map.of("course", COURSE, "goals", List.of(topicId)));
+            assertThat(learningPath.isError()).isFalse();
+
+            McpSchema.CallToolResult coverage = McpClients.call(client, "get_coverage", Map.of("course", COURSE));
+            assertThat(coverage.isError()).isFalse();
+            assertThat(McpClients.text(coverage)).contains("## Broken links");
+
+            assertThat(client.listResources().resources()).hasSizeGreaterThan(200);
+        }
     }
 }

@@ -30,17 +30,21 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(Path course, TestDatabases.Target target) {
+        return start(course, target, Config.HttpSettings.DEFAULT);
+    }
+
+    public static TestApp start(Path course, TestDatabases.Target target, Config.HttpSettings http) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("kb-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Config config = new Config(0, dataDir, TestDatabases.fresh(target));
+        Config config = new Config(0, dataDir, TestDatabases.fresh(target), http);
         Kb kb = Kb.open(config);
         String courseId = dev.kb.ingest.CourseIds.slug(course.getFileName().toString());
         IndexRunReport report = kb.index(courseId, course);
-        Javalin server = ApiServer.create(kb.services()).start(0);
+        Javalin server = ApiServer.create(kb).start(0);
         return new TestApp(dataDir, config, kb, report, server);
     }
 

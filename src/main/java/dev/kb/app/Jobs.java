@@ -1,0 +1,94 @@
+package dev.kb.app;
+
+import dev.kb.common.NotFound;
+import dev.kb.ingest.IndexProgress;
+import dev.kb.ingest.IndexRunReport;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Index runs requested over the API, run one after another on a background thread. The most recent
+ * {@value #KEPT} jobs are remembered (in memory: a job is about this process's work).
+ */
+public final class Jobs implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
+    static final int KEPT = 200;
+
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kb-jobs");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Job> jobs = new LinkedHashMap<>();
+
+    /** Queues work that indexes a course; the work reports its progress to what it is given. */
+    public Job submit(String kind, String course, Function<IndexProgress, IndexRunReport> work) {
+        Job queued = new Job(UUID.randomUUID().toString(), kind, course, "queued", null, now(), null, null, null, null);
+        put(queued);
+        runner.submit(() -> run(queued, work));
+        return queued;
+    }
+
+    public synchronized Job get(String id) {
+        Job job = jobs.get(id);
+        if (job == null) {
+            throw new NotFound("job", id);
+        }
+        return job;
+    }
+
+    private void run(Job queued, Function<IndexProgress, IndexRunReport> work) {
+        String id = queued.id();
+        OffsetDateTime started = now();
+        update(id, j -> new Job(id, j.kind(), j.course(), "running", new Job.Progress("scan", 0, 0), j.submittedAt(),
+                started, null, null, null));
+        try {
+            IndexRunReport r = work.apply((phase, done, total) -> update(id, j -> new Job(id, j.kind(), j.course(),
+                    j.state(), new Job.Progress(phase, done, total), j.submittedAt(), j.startedAt(), null, null, null)));
+            Job.Result result = new Job.Result(r.runId(), r.filesScanned(), r.filesParsed(), r.filesUnchanged(),
+                    r.filesRemoved(), r.issues().size());
+            update(id, j -> new Job(id, j.kind(), j.course(), "succeeded", null, j.submittedAt(), j.startedAt(), now(),
+                    result, null));
+        } catch (RuntimeException e) {
+            LOG.warn("job {} ({} of {}) failed: {}", id, queued.kind(), queued.course(), e.getMessage(), e);
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            update(id, j -> new Job(id, j.kind(), j.course(), "failed", null, j.submittedAt(), j.startedAt(), now(),
+                    null, message));
+        }
+    }
+
+    private synchronized void put(Job job) {
+        jobs.put(job.id(), job);
+        if (jobs.size() > KEPT) {
+            jobs.entrySet().stream().filter(e -> e.getValue().finishedAt() != null).findFirst()
+                    .ifPresent(oldest -> jobs.remove(oldest.getKey()));
+        }
+    }
+
+    private synchronized void update(String id, java.util.function.UnaryOperator<Job> change) {
+        jobs.computeIfPresent(id, (k, j) -> change.apply(j));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    @Override
+    public void close() {
+        runner.shutdownNow();
+        try {
+            runner.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -37,9 +37,7 @@ final class PassageRoutes {
     }
 
     private void answer(Context ctx, PassageService.Request request) {
-        if (request.course() != null) {
-            courses.require(request.course());
-        }
+        courses.filter(request.course());
         Passages result = passages.passages(request);
         String base = ctx.scheme() + "://" + ctx.host();
         ctx.json(new Passages(result.query(), result.k(), result.maxChars(), result.totalChars(),

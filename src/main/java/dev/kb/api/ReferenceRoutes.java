@@ -14,10 +14,7 @@ final class ReferenceRoutes {
     }
 
     void list(Context ctx) {
-        String course = Params.optional(ctx, "course");
-        if (course != null) {
-            courses.require(course);
-        }
+        String course = courses.filter(Params.optional(ctx, "course"));
         String status = Params.oneOf(ctx, "status", ReferenceService.STATUSES);
         int limit = Params.integer(ctx, "limit", 100, 1, 100);
         int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);

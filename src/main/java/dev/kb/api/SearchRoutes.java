@@ -44,10 +44,6 @@ final class SearchRoutes {
     }
 
     private String course(Context ctx) {
-        String course = Params.optional(ctx, "course");
-        if (course != null) {
-            courses.require(course);
-        }
-        return course;
+        return courses.filter(Params.optional(ctx, "course"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.kb.cli;
 
 import dev.kb.api.ApiServer;
+import dev.kb.app.CourseWatcher;
 import dev.kb.app.Kb;
 import dev.kb.config.Config;
 import io.javalin.Javalin;
@@ -11,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -25,6 +27,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--watch", description = "Re-index the course moments after a file of it changes.")
+    boolean watch;
 
     @Parameters(paramLabel = "PATH", arity = "0..1",
             description = "The course directory (its README.md is the agenda); default: the example course.")
@@ -46,14 +51,18 @@ final class ServeCommand implements Callable<Integer> {
             }
             Javalin server = ApiServer.create(app);
             Ports.start(server, config.port());
+            CourseWatcher watcher = watch ? CourseWatcher.start(app, course.id(), course.path()) : null;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (watcher != null) {
+                    watcher.close();
+                }
                 server.stop();
                 stopping.countDown();
                 // Hold the JVM until the main thread has closed the index and the database.
                 awaitQuietly(closed);
             }, "kb-shutdown"));
-            out.printf("kb serves %s at http://localhost:%d/api/v1/courses/%s (contract: /openapi.yaml; Ctrl+C stops)%n",
-                    course.id(), server.port(), course.id());
+            out.printf("kb serves %s at http://localhost:%d/api/v1/courses/%s (contract: /openapi.yaml; MCP: /mcp;%s "
+                    + "Ctrl+C stops)%n", course.id(), server.port(), course.id(), watch ? " watching for changes;" : "");
             out.flush();
             stopping.await();
         } finally {

@@ -27,6 +27,14 @@ public final class CourseService {
         return summary(require(courseId));
     }
 
+    /** A course filter as given: null (every course) or the id of a known course, else not found. */
+    public String filter(String courseIdOrNull) {
+        if (courseIdOrNull != null) {
+            require(courseIdOrNull);
+        }
+        return courseIdOrNull;
+    }
+
     public CourseRow require(String courseId) {
         return new CourseStore(dsl).find(courseId).orElseThrow(() -> new NotFound("course", courseId));
     }

@@ -230,11 +230,7 @@ final class McpTools {
     }
 
     private String course(ToolArguments args) {
-        String course = args.text("course", false);
-        if (course != null) {
-            services.courses().require(course);
-        }
-        return course;
+        return services.courses().filter(args.text("course", false));
     }
 
     /** The topic named by 'topicId', or by 'course' and 'path'. */

@@ -70,7 +70,16 @@ final class IndexFields {
         PATH("path_text", EnumSet.of(Analyses.Form.EXACT)),
         BODY("body", EnumSet.allOf(Analyses.Form.class)),
         CODE("code", EnumSet.of(Analyses.Form.EXACT)),
-        HEADING("heading", EnumSet.allOf(Analyses.Form.class));
+        HEADING("heading", EnumSet.allOf(Analyses.Form.class)),
+        // Passages and external pages have fields of their own: sharing the topics' fields would change the term
+        // statistics (how rare a word is, how long a text) that topics are ranked by.
+        PASSAGE_TITLE("p_title", EnumSet.allOf(Analyses.Form.class)),
+        PASSAGE_PATH("p_path", EnumSet.of(Analyses.Form.EXACT)),
+        PASSAGE_HEADING("p_heading", EnumSet.allOf(Analyses.Form.class)),
+        PASSAGE_BODY("p_body", EnumSet.allOf(Analyses.Form.class)),
+        PASSAGE_CODE("p_code", EnumSet.of(Analyses.Form.EXACT)),
+        EXTERNAL_TITLE("x_title", EnumSet.allOf(Analyses.Form.class)),
+        EXTERNAL_BODY("x_body", EnumSet.allOf(Analyses.Form.class));
 
         final String base;
         final Set<Analyses.Form> forms;

@@ -56,7 +56,7 @@ final class QueryBuilder {
      * @return null when nothing of the query is searchable (only punctuation, only exclusions)
      */
     Query build(UserQuery query, Map<IndexFields.Text, Float> fields, IndexReader reader, boolean completeLastWord) {
-        Concepts concepts = concepts(query, fields, reader, completeLastWord);
+        Concepts concepts = concepts(query, present(fields, reader), reader, completeLastWord);
         if (concepts.positive().isEmpty()) {
             return null;
         }
@@ -66,6 +66,27 @@ final class QueryBuilder {
         concepts.excluded().forEach(e -> builder.add(e, BooleanClause.Occur.MUST_NOT));
         builder.setMinimumNumberShouldMatch(1);
         return builder.build();
+    }
+
+    /**
+     * The fields some document of the index has (all of them without a reader): a field no document has (no
+     * external page was checked yet) would only add term lookups that cannot match.
+     */
+    static Map<IndexFields.Text, Float> present(Map<IndexFields.Text, Float> fields, IndexReader reader) {
+        if (reader == null) {
+            return fields;
+        }
+        Map<IndexFields.Text, Float> present = new EnumMap<>(IndexFields.Text.class);
+        try {
+            for (Map.Entry<IndexFields.Text, Float> e : fields.entrySet()) {
+                if (reader.getDocCount(e.getKey().field(Analyses.Form.EXACT)) > 0) {
+                    present.put(e.getKey(), e.getValue());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index read failed", e);
+        }
+        return present.isEmpty() ? fields : present;
     }
 
     /** The query's concepts (each word, phrase or synonym group) and exclusions, each as its own query. */

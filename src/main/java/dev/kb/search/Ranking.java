@@ -20,16 +20,19 @@ record Ranking(Map<IndexFields.Text, Float> topicFields, Map<IndexFields.Text, F
         topic.put(IndexFields.Text.PATH, f(p, "field.path"));
         topic.put(IndexFields.Text.BODY, f(p, "field.body"));
         topic.put(IndexFields.Text.CODE, f(p, "field.code"));
+        // External pages are found by the same query, weighted like a topic's title and body.
+        topic.put(IndexFields.Text.EXTERNAL_TITLE, f(p, "field.title"));
+        topic.put(IndexFields.Text.EXTERNAL_BODY, f(p, "field.body"));
         Map<IndexFields.Text, Float> section = new EnumMap<>(IndexFields.Text.class);
         section.put(IndexFields.Text.HEADING, f(p, "section.heading"));
         section.put(IndexFields.Text.BODY, f(p, "section.body"));
         section.put(IndexFields.Text.CODE, f(p, "section.code"));
         Map<IndexFields.Text, Float> passage = new EnumMap<>(IndexFields.Text.class);
-        passage.put(IndexFields.Text.TITLE, f(p, "passage.title"));
-        passage.put(IndexFields.Text.PATH, f(p, "passage.path"));
-        passage.put(IndexFields.Text.HEADING, f(p, "passage.heading"));
-        passage.put(IndexFields.Text.BODY, f(p, "passage.body"));
-        passage.put(IndexFields.Text.CODE, f(p, "passage.code"));
+        passage.put(IndexFields.Text.PASSAGE_TITLE, f(p, "passage.title"));
+        passage.put(IndexFields.Text.PASSAGE_PATH, f(p, "passage.path"));
+        passage.put(IndexFields.Text.PASSAGE_HEADING, f(p, "passage.heading"));
+        passage.put(IndexFields.Text.PASSAGE_BODY, f(p, "passage.body"));
+        passage.put(IndexFields.Text.PASSAGE_CODE, f(p, "passage.code"));
         Map<Analyses.Form, Float> forms = new EnumMap<>(Analyses.Form.class);
         forms.put(Analyses.Form.EXACT, f(p, "form.exact"));
         forms.put(Analyses.Form.ENGLISH, f(p, "form.english"));

@@ -8,7 +8,6 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -54,11 +53,8 @@ final class ReferenceDocuments {
         page.citedBy().forEach(c -> doc.add(new StoredField(IndexFields.CITED_BY, c.stored())));
         String text = page.text() == null ? "" : page.text();
         doc.add(new StoredField(IndexFields.BODY, text.length() > STORED_CHARS ? text.substring(0, STORED_CHARS) : text));
-        for (Analyses.Form form : Analyses.Form.values()) {
-            doc.add(new TextField(IndexFields.Text.TITLE.field(form),
-                    title + "\n" + String.join("\n", page.linkTexts()), Field.Store.NO));
-            doc.add(new TextField(IndexFields.Text.BODY.field(form), text, Field.Store.NO));
-        }
+        TopicDocuments.text(doc, IndexFields.Text.EXTERNAL_TITLE, title + "\n" + String.join("\n", page.linkTexts()));
+        TopicDocuments.text(doc, IndexFields.Text.EXTERNAL_BODY, text);
         doc.add(new NumericDocValuesField(IndexFields.TIER, IndexFields.TIER_EXTERNAL));
         doc.add(new FloatDocValuesField(IndexFields.PRIOR, 1.0f));
         return doc;

@@ -42,7 +42,7 @@ public final class SearchIndex implements AutoCloseable {
     private static final String RUN_PREFIX = "run:";
     private static final String SCHEMA_KEY = "schema";
     /** Bump when fields or analysis change: an index of another version is rebuilt from the database. */
-    private static final String SCHEMA_VERSION = "8";
+    private static final String SCHEMA_VERSION = "9";
 
     private final Directory directory;
     private final Analyzer analyzer;

@@ -87,8 +87,9 @@ public final class SearchService {
                 return new SearchResult(request.q(), 0, request.limit(), request.offset(), List.of(), Map.of(), null,
                         null);
             }
+            boolean external = searcher.getIndexReader().docFreq(new Term(IndexFields.TYPE, IndexFields.TYPE_REFERENCE)) > 0;
             Query topics = filtered(FunctionScoreQuery.boostByValue(base, DoubleValuesSource.fromFloatField(
-                    IndexFields.PRIOR)), request);
+                    IndexFields.PRIOR)), request, external);
             // One pass collects the page and counts the facets.
             Object[] results = searcher.search(topics, new MultiCollectorManager(new TopFieldCollectorManager(
                     TIERS_THEN_SCORE, request.offset() + request.limit(), null, Integer.MAX_VALUE), Facets.manager()));
@@ -132,10 +133,12 @@ public final class SearchService {
         return query;
     }
 
-    private static Query filtered(Query query, Request request) {
+    /** Topics, and external pages when the index has any, narrowed by the request's filters. */
+    private static Query filtered(Query query, Request request, boolean external) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
-        b.add(new TermInSetQuery(IndexFields.TYPE, List.of(new BytesRef(IndexFields.TYPE_TOPIC),
-                new BytesRef(IndexFields.TYPE_REFERENCE))), BooleanClause.Occur.FILTER);
+        b.add(external ? new TermInSetQuery(IndexFields.TYPE, List.of(new BytesRef(IndexFields.TYPE_TOPIC),
+                new BytesRef(IndexFields.TYPE_REFERENCE))) : new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_TOPIC)),
+                BooleanClause.Occur.FILTER);
         filter(b, IndexFields.COURSE, request.course());
         Filters f = request.filters();
         filter(b, IndexFields.EXTERNAL, f.external() == null ? null : f.external().toString());

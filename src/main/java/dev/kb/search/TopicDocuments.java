@@ -64,11 +64,11 @@ final class TopicDocuments {
         if (section != null && section.anchor() != null) {
             doc.add(new StoredField(IndexFields.ANCHOR, section.anchor()));
         }
-        text(doc, IndexFields.Text.TITLE, topic.title());
-        text(doc, IndexFields.Text.PATH, pathWords(topic.path()));
-        text(doc, IndexFields.Text.HEADING, heading);
-        text(doc, IndexFields.Text.BODY, p.bodyText());
-        text(doc, IndexFields.Text.CODE, p.codeText());
+        text(doc, IndexFields.Text.PASSAGE_TITLE, topic.title());
+        text(doc, IndexFields.Text.PASSAGE_PATH, pathWords(topic.path()));
+        text(doc, IndexFields.Text.PASSAGE_HEADING, heading);
+        text(doc, IndexFields.Text.PASSAGE_BODY, p.bodyText());
+        text(doc, IndexFields.Text.PASSAGE_CODE, p.codeText());
         return doc;
     }
 
@@ -166,7 +166,7 @@ final class TopicDocuments {
         return path.replaceFirst("(?i)\\.(md|markdown)$", "").replace('/', ' ');
     }
 
-    private static void text(Document doc, IndexFields.Text text, String value) {
+    static void text(Document doc, IndexFields.Text text, String value) {
         for (Analyses.Form form : text.forms) {
             doc.add(new TextField(text.field(form), value, Field.Store.NO));
         }

@@ -23,6 +23,11 @@ public final class ApiServer {
 
     /** The API of this kb, with the MCP endpoint at {@value McpEndpoint#PATH}; started by the caller. */
     public static Javalin create(Kb kb) {
+        return create(kb, config -> { });
+    }
+
+    /** The API plus what {@code extension} adds (the benchmark's timing and its PostgreSQL baseline route). */
+    public static Javalin create(Kb kb, java.util.function.Consumer<io.javalin.config.JavalinConfig> extension) {
         Kb.Services services = kb.services();
         Config.HttpSettings http = kb.config().http();
         McpEndpoint mcp = new McpEndpoint(services, Kb.version());
@@ -85,6 +90,7 @@ public final class ApiServer {
                     get("/references/{id}", references::get);
                 });
             });
+            extension.accept(config);
         });
     }
 

@@ -43,6 +43,16 @@ final class HttpCaching {
         }
     }
 
+    /** Whether the client asks for an answer computed now ({@code Cache-Control: no-cache} or {@code no-store}). */
+    static boolean wantsFresh(Context ctx) {
+        String control = ctx.header("Cache-Control");
+        if (control == null) {
+            return false;
+        }
+        String lower = control.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("no-cache") || lower.contains("no-store");
+    }
+
     /** Whether an If-None-Match header names this ETag (a list, weak forms, or {@code *}). */
     static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {

@@ -31,7 +31,8 @@ final class SearchRoutes {
                 Params.oneOf(ctx, "kind", Categories.all()), Params.bool(ctx, "external"));
         int limit = Params.integer(ctx, "limit", 10, 1, SearchService.MAX_LIMIT);
         int offset = Params.integer(ctx, "offset", 0, 0, SearchService.MAX_OFFSET);
-        SearchResult result = search.search(new SearchService.Request(q, course, filters, limit, offset));
+        SearchResult result = search.search(new SearchService.Request(q, course, filters, limit, offset),
+                HttpCaching.wantsFresh(ctx));
         ctx.json(result.hasNext() && offset + limit <= SearchService.MAX_OFFSET
                 ? result.withNext(Pages.next(ctx, offset + limit, limit)) : result);
     }
@@ -44,6 +45,8 @@ final class SearchRoutes {
     }
 
     private String course(Context ctx) {
-        return courses.filter(Params.optional(ctx, "course"));
+        String course = Params.optional(ctx, "course");
+        // A course the index holds needs no database round trip (and searches go on while PostgreSQL is away).
+        return course == null || search.indexes(course) ? course : courses.filter(course);
     }
 }

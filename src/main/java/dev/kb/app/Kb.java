@@ -123,9 +123,7 @@ public final class Kb implements AutoCloseable {
     public IndexRunReport index(String courseId, Path courseRoot, boolean full, IndexProgress progress) {
         indexing.lock();
         try {
-            IndexRunReport report = ingest.index(courseId, courseRoot, full, progress);
-            progress.update("search index", 0, 0);
-            indexer.apply(report);
+            IndexRunReport report = ingest.index(courseId, courseRoot, full, progress, indexer::apply);
             for (Consumer<IndexRunReport> listener : indexListeners) {
                 try {
                     listener.accept(report);

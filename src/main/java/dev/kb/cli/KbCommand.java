@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
         description = "A knowledge base for technical training courses: index a course repository and serve "
                 + "search, topics, prerequisites and coverage over a REST API.",
         subcommands = {ServeCommand.class, IndexCommand.class, CoverageCommand.class, CheckLinksCommand.class,
-                EvalCommand.class},
+                EvalCommand.class, BenchCommand.class},
         usageHelpAutoWidth = true)
 public final class KbCommand {
 

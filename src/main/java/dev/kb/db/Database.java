@@ -64,6 +64,8 @@ public final class Database implements AutoCloseable {
     private static Database connect(EmbeddedPostgres embedded, String url, String user, String password) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(url);
+        // Batched inserts go out as multi-row statements: a large course's rows need far fewer round trips.
+        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         if (user != null && !user.isBlank()) {
             hikari.setUsername(user);
         }

@@ -36,26 +36,29 @@ final class Mentions {
         Map<String, List<String>> bodyWords = new HashMap<>();
         Map<String, List<List<String>>> headingWords = new HashMap<>();
         Map<String, Set<List<String>>> headingSubjects = new HashMap<>();
+        Map<String, Set<String>> topicsByWord = new HashMap<>();
         for (DocumentRow t : topics) {
             TopicProse p = prose.getOrDefault(t.id(), new TopicProse(List.of(), ""));
-            bodyWords.put(t.id(), SubjectTerms.words(p.body()));
-            headingWords.put(t.id(), p.headings().stream().map(SubjectTerms::words).toList());
+            List<String> body = SubjectTerms.words(p.body());
+            List<List<String>> headings = p.headings().stream().map(SubjectTerms::words).toList();
+            bodyWords.put(t.id(), body);
+            headingWords.put(t.id(), headings);
+            body.forEach(w -> topicsByWord.computeIfAbsent(w, k -> new HashSet<>()).add(t.id()));
+            headings.forEach(h -> h.forEach(w -> topicsByWord.computeIfAbsent(w, k -> new HashSet<>()).add(t.id())));
             Set<List<String>> subjects = new HashSet<>();
             p.headings().forEach(h -> subjects.addAll(SubjectTerms.of(h)));
             headingSubjects.put(t.id(), subjects);
         }
+        // Only agenda topics take part, so the pairwise comparison is over the agenda, not the whole course.
+        List<DocumentRow> placed = topics.stream().filter(t -> position.containsKey(t.id())).toList();
         Map<String, List<List<String>>> subjects = new HashMap<>();
-        for (DocumentRow t : topics) {
-            if (position.containsKey(t.id())) {
-                subjects.put(t.id(), specific(t.id(), SubjectTerms.of(t.title()), bodyWords, headingWords));
-            }
+        for (DocumentRow t : placed) {
+            subjects.put(t.id(), specific(t.id(), SubjectTerms.of(t.title()), bodyWords, headingWords, topicsByWord));
         }
         List<Mention> result = new ArrayList<>();
-        for (DocumentRow earlier : topics) {
-            for (DocumentRow later : topics) {
-                Integer before = position.get(earlier.id());
-                Integer after = position.get(later.id());
-                if (before == null || after == null || before >= after) {
+        for (DocumentRow earlier : placed) {
+            for (DocumentRow later : placed) {
+                if (position.get(earlier.id()) >= position.get(later.id())) {
                     continue;
                 }
                 for (List<String> term : subjects.get(later.id())) {
@@ -84,7 +87,7 @@ final class Mentions {
      * The title terms long enough and used by few enough other topics (in headings or prose) to name a subject.
      */
     private List<List<String>> specific(String owner, List<List<String>> terms, Map<String, List<String>> bodies,
-                                        Map<String, List<List<String>>> headings) {
+                                        Map<String, List<List<String>>> headings, Map<String, Set<String>> byWord) {
         int limit = Math.max(config.mentionMaxTopicsAtLeast(),
                 (int) Math.floor(config.mentionMaxTopicShare() * topics.size()));
         List<List<String>> result = new ArrayList<>();
@@ -93,9 +96,12 @@ final class Mentions {
                 continue;
             }
             int users = 0;
-            for (DocumentRow t : topics) {
-                if (!t.id().equals(owner) && (SubjectTerms.contains(bodies.get(t.id()), term)
-                        || headings.get(t.id()).stream().anyMatch(h -> SubjectTerms.contains(h, term)))) {
+            // Only topics with every word of the term can use it: the rarest word's topics are the candidates.
+            Set<String> candidates = term.stream().map(w -> byWord.getOrDefault(w, Set.of()))
+                    .min(java.util.Comparator.comparingInt(Set::size)).orElse(Set.of());
+            for (String t : candidates) {
+                if (!t.equals(owner) && (SubjectTerms.contains(bodies.get(t), term)
+                        || headings.get(t).stream().anyMatch(h -> SubjectTerms.contains(h, term)))) {
                     users++;
                 }
             }

@@ -164,14 +164,21 @@ public final class PrerequisiteInference {
 
     /** A folder's overview comes before the exercises and walkthroughs of its folder and the folders below. */
     private void overviews(List<DocumentRow> topics, Candidates out) {
+        // Every folder's topics, below it at any depth: one pass instead of one scan per overview.
+        Map<String, List<DocumentRow>> under = new HashMap<>();
+        for (DocumentRow t : topics) {
+            for (int slash = t.path().indexOf('/'); slash >= 0; slash = t.path().indexOf('/', slash + 1)) {
+                under.computeIfAbsent(t.path().substring(0, slash), k -> new ArrayList<>()).add(t);
+            }
+        }
         for (DocumentRow overview : topics) {
             String folder = folder(overview);
             boolean isOverview = SubjectTerms.words(name(overview)).stream().anyMatch(config.overviewFileWords()::contains);
             if (folder.isEmpty() || !isOverview) {
                 continue;
             }
-            for (DocumentRow t : topics) {
-                if (t != overview && t.path().startsWith(folder + "/") && FOLLOWS_OVERVIEW.contains(t.category())) {
+            for (DocumentRow t : under.getOrDefault(folder, List.of())) {
+                if (t != overview && FOLLOWS_OVERVIEW.contains(t.category())) {
                     out.add(overview.id(), t.id(), "sequence", config.sequence(), "sequence: " + overview.path()
                             + " is the overview of " + folder + "/, before its " + t.category() + " " + t.path());
                 }

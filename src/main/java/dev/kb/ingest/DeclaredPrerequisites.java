@@ -34,8 +34,9 @@ final class DeclaredPrerequisites {
                 .toList();
     }
 
+    /** Sorted: a set's iteration order differs from one JVM to the next, and so would every parser version. */
     static String fingerprint() {
-        return HEADINGS + "|" + FRONT_MATTER_KEYS;
+        return new java.util.TreeSet<>(HEADINGS) + "|" + new java.util.TreeSet<>(FRONT_MATTER_KEYS);
     }
 
     private static Set<String> list(String key) {

@@ -22,6 +22,11 @@ public final class HandoutDetector {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_]+");
     private static final int SHINGLE = 8;
     private static final int MIN_SHINGLES = 5;
+    /**
+     * A shingle in more documents than this is boilerplate (a shared install command, a licence), not a sign that
+     * one document compiles others; skipping such shingles also keeps the comparison linear in large courses.
+     */
+    private static final int MAX_DOCUMENT_FREQUENCY = 64;
 
     private final int minContained;
     private final double minCovered;
@@ -51,6 +56,8 @@ public final class HandoutDetector {
                 postings.computeIfAbsent(s, k -> new ArrayList<>(2)).add(d);
             }
         }
+        postings.values().removeIf(containing -> containing.size() > MAX_DOCUMENT_FREQUENCY);
+        shingles.forEach(set -> set.removeIf(s -> !postings.containsKey(s)));
         Set<String> handouts = new HashSet<>();
         for (int d = 0; d < ids.size(); d++) {
             if (isHandout(d, shingles, postings)) {

@@ -6,9 +6,10 @@ import java.util.Set;
 
 /**
  * What one index run did. {@code changedIds} and {@code removedIds} name the documents whose stored text
- * changed, so the search index can follow without rebuilding everything; {@code rebuildCourse} says a change
- * reaches beyond them (the agenda, the set of files, which documents are handouts), so the course's search
- * documents must all be rebuilt.
+ * changed, so the search index can follow without rebuilding everything; {@code rebuildCourse} asks for all the
+ * course's search documents to be rebuilt (a full run). The search index is told the topics to update (see
+ * {@code IngestService#index}), which may be more than these: topics an agenda change touched, topics whose
+ * handout verdict changed.
  */
 public record IndexRunReport(
         long runId,

@@ -8,6 +8,7 @@ import dev.kb.store.DocumentStore;
 import dev.kb.store.GraphStore;
 import dev.kb.store.NewDocument;
 import dev.kb.store.RunStore;
+import dev.kb.store.StoredAgenda;
 import dev.kb.store.TopicIds;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class IngestService {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+    /** Documents per group of JDBC batches: large enough to save round trips, small enough to bound memory. */
+    private static final int WRITE_BATCH = 500;
 
     private final DSLContext dsl;
     private final IngestLimits limits;
@@ -54,19 +58,21 @@ public final class IngestService {
     }
 
     public IndexRunReport index(String courseId, Path courseRoot) {
-        return index(courseId, courseRoot, false, IndexProgress.NONE);
+        return index(courseId, courseRoot, false, IndexProgress.NONE, run -> { });
     }
 
     /**
-     * @param full parse every file again, whatever its hash (and rebuild the course's search documents): for
-     *             when something outside the files changed, or to be sure
+     * @param full         parse every file again, whatever its hash (and rebuild the course's search documents):
+     *                     for when something outside the files changed, or to be sure
+     * @param searchUpdate told once the run is committed: the topics to index again (or to rebuild them all)
      */
-    public IndexRunReport index(String courseId, Path courseRoot, boolean full, IndexProgress progress) {
+    public IndexRunReport index(String courseId, Path courseRoot, boolean full, IndexProgress progress,
+                                Consumer<IndexRunReport> searchUpdate) {
         long started = System.nanoTime();
         RunStore runs = new RunStore(dsl);
         long runId = runs.start(courseId);
         try {
-            IndexRunReport report = run(runId, courseId, courseRoot, started, full, progress);
+            IndexRunReport report = run(runId, courseId, courseRoot, started, full, progress, searchUpdate);
             LOG.debug("indexed {}: {} files, {} parsed, {} unchanged, {} removed, {} issues in {} ms", courseId,
                     report.filesScanned(), report.filesParsed(), report.filesUnchanged(), report.filesRemoved(),
                     report.issues().size(), report.elapsed().toMillis());
@@ -79,13 +85,14 @@ public final class IngestService {
     }
 
     private IndexRunReport run(long runId, String courseId, Path courseRoot, long started, boolean full,
-                               IndexProgress progress) throws IOException {
+                               IndexProgress progress, Consumer<IndexRunReport> searchUpdate) throws IOException {
         progress.update("scan", 0, 0);
         CourseScanner.Scan scan = CourseScanner.scan(courseRoot);
         List<RunIssue> issues = new ArrayList<>(scan.issues());
 
+        Map<String, DocumentStore.StoredVersion> stored = new DocumentStore(dsl).versions(courseId);
         Map<String, Loaded> documents = new TreeMap<>();
-        for (Loaded l : scan.markdown().parallelStream().map(this::load).toList()) {
+        for (Loaded l : scan.markdown().parallelStream().map(f -> forgetUnchangedText(load(f), stored, full)).toList()) {
             issues.addAll(l.issues());
             if (l.usable()) {
                 documents.put(l.source().path(), l);
@@ -100,7 +107,6 @@ public final class IngestService {
                     "no README.md at the course root: the course has no agenda"));
         }
 
-        Map<String, DocumentStore.StoredVersion> stored = new DocumentStore(dsl).versions(courseId);
         List<Loaded> changed = documents.values().stream()
                 .filter(l -> full || isChanged(stored.get(l.source().path()), l.hash()))
                 .toList();
@@ -139,30 +145,73 @@ public final class IngestService {
         progress.update("store", 0, 0);
         RunStore.Counts counts = new RunStore.Counts(scan.files().size(), parsed.size(),
                 documents.size() - changed.size(), removedPaths.size());
-        boolean handoutsChanged = dsl.transactionResult(cfg -> {
+        // One transaction: a run that fails leaves the previous state whole, and the search index follows only
+        // a committed run.
+        Set<String> agendaTopics = new HashSet<>();
+        Set<String> handoutChanges = dsl.transactionResult(cfg -> {
             DSLContext tx = cfg.dsl();
             new CourseStore(tx).upsert(courseId, agenda.title(), scan.root().toString(), now);
             DocumentStore docs = new DocumentStore(tx);
             docs.delete(courseId, removedPaths);
-            for (NewDocument d : parsed) {
-                docs.write(courseId, d, now);
+            for (int i = 0; i < parsed.size(); i += WRITE_BATCH) {
+                docs.writeAll(courseId, parsed.subList(i, Math.min(parsed.size(), i + WRITE_BATCH)), now);
             }
             docs.replaceAssets(courseId, assets);
+            progress.update("course-wide", 0, 0);
             // Whether a document is a handout depends on all the others: decided again whenever one changes.
-            boolean handouts = anyChange
-                    && docs.markHandouts(courseId, HandoutDetector.configured().handouts(docs.topicTexts(courseId)));
+            Set<String> flipped = anyChange
+                    ? docs.markHandouts(courseId, HandoutDetector.configured().handouts(docs.topicTexts(courseId)))
+                    : Set.of();
             AgendaStore agendaStore = new AgendaStore(tx);
+            // The agenda says which topics are in it and under which module: those it linked before or links
+            // now are the topics whose search documents an agenda change touches.
+            if (agendaChanged) {
+                agendaTopics.addAll(agendaStore.read(courseId).linkedDocumentIds());
+            }
             agendaStore.replace(courseId, agenda, p -> files.isDocument(p) && !p.equals(agendaPath));
-            List<DocumentRow> topics = docs.list(courseId).stream().filter(DocumentRow::isTopic).toList();
-            new GraphStore(tx).replace(courseId, new PrerequisiteInference().infer(new PrerequisiteInference.Input(
-                    topics, agendaStore.read(courseId), docs.topicLinks(courseId), files, docs.topicProse(courseId))));
+            StoredAgenda newAgenda = agendaStore.read(courseId);
+            if (agendaChanged) {
+                agendaTopics.addAll(newAgenda.linkedDocumentIds());
+            }
+            // The graph follows from the documents and the agenda alone: when neither changed, it stands (a full
+            // run infers it again, for when the graph settings changed).
+            if (full || anyChange || agendaChanged) {
+                List<DocumentRow> topics = docs.list(courseId).stream().filter(DocumentRow::isTopic).toList();
+                new GraphStore(tx).replace(courseId, new PrerequisiteInference().infer(new PrerequisiteInference.Input(
+                        topics, newAgenda, docs.topicLinks(courseId), files, docs.topicProse(courseId))));
+            }
             new RunStore(tx).succeed(runId, counts, issues);
-            return handouts;
+            return flipped;
         });
+        // The search index updates the topics whose text changed, those the agenda change touched, and those whose
+        // handout verdict changed (handouts rank after topics): not the whole course.
+        Set<String> touched = new HashSet<>(changedIds);
+        touched.addAll(handoutChanges);
+        agendaTopics.stream().filter(id -> !removedIds.contains(id)).forEach(touched::add);
+        progress.update("search index", 0, 0);
+        searchUpdate.accept(report(runId, courseId, agenda, counts, issues, touched, removedIds, full, started));
+        return report(runId, courseId, agenda, counts, issues, changedIds, removedIds, full, started);
+    }
+
+    private static IndexRunReport report(long runId, String courseId, Agenda agenda, RunStore.Counts counts,
+                                         List<RunIssue> issues, Set<String> changed, Set<String> removed,
+                                         boolean rebuild, long started) {
         return new IndexRunReport(runId, courseId, agenda.title(), counts.scanned(), counts.parsed(),
-                counts.unchanged(), counts.removed(), List.copyOf(issues), Set.copyOf(changedIds),
-                Set.copyOf(removedIds), full || agendaChanged || handoutsChanged,
-                Duration.ofNanos(System.nanoTime() - started));
+                counts.unchanged(), counts.removed(), List.copyOf(issues), Set.copyOf(changed), Set.copyOf(removed),
+                rebuild, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * An unchanged file's text is not needed again (only its hash is), except the agenda's: dropping it at once
+     * keeps a re-index of a large course from holding the whole course in memory.
+     */
+    private static Loaded forgetUnchangedText(Loaded l, Map<String, DocumentStore.StoredVersion> stored, boolean full) {
+        String path = l.source().path();
+        boolean mayBeAgenda = path.indexOf('/') < 0 && path.equalsIgnoreCase(AgendaParser.AGENDA_PATH);
+        if (full || !l.usable() || mayBeAgenda || isChanged(stored.get(path), l.hash())) {
+            return l;
+        }
+        return new Loaded(l.source(), "", l.hash(), l.issues());
     }
 
     private static boolean isChanged(DocumentStore.StoredVersion stored, String hash) {

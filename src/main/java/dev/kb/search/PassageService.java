@@ -57,6 +57,11 @@ public final class PassageService {
     public record Request(String q, String course, int k, int maxChars) {
     }
 
+    /** Whether the index holds the course (see {@link SearchIndex#hasCourse}). */
+    public boolean indexes(String courseId) {
+        return index.hasCourse(courseId);
+    }
+
     public Passages passages(Request r) {
         UserQuery query = SearchService.parse(r.q(), MAX_QUERY_LENGTH, MAX_CLAUSES);
         if (r.k() < 1 || r.k() > MAX_K) {

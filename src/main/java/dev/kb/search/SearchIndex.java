@@ -217,6 +217,12 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** Whether the published index holds documents of the course: a term lookup, no database round trip. */
+    public boolean hasCourse(String courseId) {
+        return withSearcher(searcher -> searcher.getIndexReader().docFreq(
+                new org.apache.lucene.index.Term(IndexFields.COURSE, courseId)) > 0);
+    }
+
     /** Lucene documents in the last commit (topics, sections, passages, completions, external pages). */
     public int documentCount() {
         return withSearcher(searcher -> searcher.getIndexReader().numDocs());

@@ -165,11 +165,20 @@ public final class SearchIndexer {
         List<String> ids = topics.stream().map(DocumentRow::id).toList();
         Map<String, List<ParsedDocument.Section>> sections = new DocumentStore(dsl).sections(ids);
         Map<String, List<DocumentStore.StoredPassage>> passages = new DocumentStore(dsl).passages(ids);
-        for (DocumentRow topic : topics) {
-            TopicContext agenda = contexts.getOrDefault(topic.id(), TopicContext.NONE);
-            TopicContext context = new TopicContext(agenda.agendaTitles(), agenda.modules(), topic.handout());
-            batch.replaceTopic(topic.id(), TopicDocuments.of(topic, sections.getOrDefault(topic.id(), List.of()),
-                    passages.getOrDefault(topic.id(), List.of()), context, ranking.inAgendaPrior()));
+        // Analysis is most of the cost and the writer takes documents from several threads: use every core.
+        try {
+            topics.parallelStream().forEach(topic -> {
+                TopicContext agenda = contexts.getOrDefault(topic.id(), TopicContext.NONE);
+                TopicContext context = new TopicContext(agenda.agendaTitles(), agenda.modules(), topic.handout());
+                try {
+                    batch.replaceTopic(topic.id(), TopicDocuments.of(topic, sections.getOrDefault(topic.id(), List.of()),
+                            passages.getOrDefault(topic.id(), List.of()), context, ranking.inAgendaPrior()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

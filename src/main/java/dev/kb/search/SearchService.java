@@ -52,6 +52,8 @@ public final class SearchService {
     private final Ranking ranking;
     private final QueryBuilder queries;
     private final MatchHighlighter highlighter = new MatchHighlighter();
+    /** Recent answers (a few MB at most): bursts of the same search from a class cost one search. */
+    private final ResultCache<Request, SearchResult> recent = new ResultCache<>(1_000);
 
     public SearchService(SearchIndex index) {
         this.index = index;
@@ -78,41 +80,65 @@ public final class SearchService {
         }
     }
 
+    /** Whether the index holds the course (see {@link SearchIndex#hasCourse}). */
+    public boolean indexes(String courseId) {
+        return index.hasCourse(courseId);
+    }
+
     public SearchResult search(Request request) {
+        return search(request, false);
+    }
+
+    /**
+     * @param fresh compute the answer even when an identical search on the same index was answered recently
+     *              (a client's {@code Cache-Control: no-cache})
+     */
+    public SearchResult search(Request request, boolean fresh) {
         UserQuery query = parse(request.q());
         return index.withSearcher(searcher -> {
-            boolean typing = !request.q().endsWith(" ") && !request.q().endsWith("\"");
-            Query base = queries.build(query, ranking.topicFields(), searcher.getIndexReader(), typing);
-            if (base == null) {
-                return new SearchResult(request.q(), 0, request.limit(), request.offset(), List.of(), Map.of(), null,
-                        null);
+            Object generation = searcher.getIndexReader().getReaderCacheHelper().getKey();
+            SearchResult cached = fresh ? null : recent.get(request, generation);
+            if (cached != null) {
+                return cached;
             }
-            boolean external = searcher.getIndexReader().docFreq(new Term(IndexFields.TYPE, IndexFields.TYPE_REFERENCE)) > 0;
-            Query topics = filtered(FunctionScoreQuery.boostByValue(base, DoubleValuesSource.fromFloatField(
-                    IndexFields.PRIOR)), request, external);
-            // One pass collects the page and counts the facets.
-            Object[] results = searcher.search(topics, new MultiCollectorManager(new TopFieldCollectorManager(
-                    TIERS_THEN_SCORE, request.offset() + request.limit(), null, Integer.MAX_VALUE), Facets.manager()));
-            TopDocs top = (TopDocs) results[0];
-            @SuppressWarnings("unchecked")
-            Map<String, List<Facets.Count>> facets = Facets.counts((Map<String, Map<String, Integer>>) results[1]);
-            Query sections = queries.build(query, ranking.sectionFields(), searcher.getIndexReader(), typing);
-            MatchHighlighter.QueryTerms terms = MatchHighlighter.QueryTerms.of(sections, typedWords(query));
-            List<Document> page = new ArrayList<>();
-            for (int i = request.offset(); i < top.scoreDocs.length; i++) {
-                page.add(searcher.storedFields().document(top.scoreDocs[i].doc));
-            }
-            Map<String, Document> best = bestSections(searcher, sections, page);
-            List<SearchHit> hits = new ArrayList<>();
-            for (int i = 0; i < page.size(); i++) {
-                FieldDoc doc = (FieldDoc) top.scoreDocs[request.offset() + i];
-                hits.add(hit(searcher, page.get(i), doc, best.get(page.get(i).get(IndexFields.TOPIC)), terms));
-            }
-            String didYouMean = top.totalHits.value < FEW_HITS
-                    ? DidYouMean.suggest(searcher.getIndexReader(), query, request.q()) : null;
-            return new SearchResult(request.q(), top.totalHits.value, request.limit(), request.offset(), hits, facets,
-                    didYouMean, null);
+            SearchResult result = search(searcher, request, query);
+            recent.put(request, generation, result);
+            return result;
         });
+    }
+
+    private SearchResult search(IndexSearcher searcher, Request request, UserQuery query) throws IOException {
+        boolean typing = !request.q().endsWith(" ") && !request.q().endsWith("\"");
+        Query base = queries.build(query, ranking.topicFields(), searcher.getIndexReader(), typing);
+        if (base == null) {
+            return new SearchResult(request.q(), 0, request.limit(), request.offset(), List.of(), Map.of(), null,
+                    null);
+        }
+        boolean external = searcher.getIndexReader().docFreq(new Term(IndexFields.TYPE, IndexFields.TYPE_REFERENCE)) > 0;
+        Query topics = filtered(FunctionScoreQuery.boostByValue(base, DoubleValuesSource.fromFloatField(
+                IndexFields.PRIOR)), request, external);
+        // One pass collects the page and counts the facets.
+        Object[] results = searcher.search(topics, new MultiCollectorManager(new TopFieldCollectorManager(
+                TIERS_THEN_SCORE, request.offset() + request.limit(), null, Integer.MAX_VALUE), Facets.manager()));
+        TopDocs top = (TopDocs) results[0];
+        @SuppressWarnings("unchecked")
+        Map<String, List<Facets.Count>> facets = Facets.counts((Map<String, Map<String, Integer>>) results[1]);
+        Query sections = queries.build(query, ranking.sectionFields(), searcher.getIndexReader(), typing);
+        MatchHighlighter.QueryTerms terms = MatchHighlighter.QueryTerms.of(sections, typedWords(query));
+        List<Document> page = new ArrayList<>();
+        for (int i = request.offset(); i < top.scoreDocs.length; i++) {
+            page.add(searcher.storedFields().document(top.scoreDocs[i].doc));
+        }
+        Map<String, Document> best = bestSections(searcher, sections, page);
+        List<SearchHit> hits = new ArrayList<>();
+        for (int i = 0; i < page.size(); i++) {
+            FieldDoc doc = (FieldDoc) top.scoreDocs[request.offset() + i];
+            hits.add(hit(searcher, page.get(i), doc, best.get(page.get(i).get(IndexFields.TOPIC)), terms));
+        }
+        String didYouMean = top.totalHits.value < FEW_HITS
+                ? DidYouMean.suggest(searcher.getIndexReader(), query, request.q()) : null;
+        return new SearchResult(request.q(), top.totalHits.value, request.limit(), request.offset(), hits, facets,
+                didYouMean, null);
     }
 
     static UserQuery parse(String q) {

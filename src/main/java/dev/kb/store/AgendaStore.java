@@ -46,7 +46,7 @@ public final class AgendaStore {
             }
         }
         if (!records.isEmpty()) {
-            dsl.batchInsert(records).execute();
+            BatchInsert.insert(dsl, records);
         }
     }
 

@@ -12,6 +12,7 @@ import dev.kb.ingest.ParsedDocument;
 import dev.kb.ingest.ParsedDocument.DocumentLink;
 import dev.kb.store.jooq.tables.records.AssetRecord;
 import dev.kb.store.jooq.tables.records.CodeBlockRecord;
+import dev.kb.store.jooq.tables.records.DocumentRecord;
 import dev.kb.store.jooq.tables.records.LinkRecord;
 import dev.kb.store.jooq.tables.records.PassageRecord;
 import dev.kb.store.jooq.tables.records.SectionRecord;
@@ -58,49 +59,79 @@ public final class DocumentStore {
     }
 
     public void write(String courseId, NewDocument doc, OffsetDateTime now) {
-        String id = TopicIds.of(courseId, doc.path());
-        ParsedDocument parsed = doc.parsed();
-        dsl.deleteFrom(DOCUMENT).where(DOCUMENT.ID.eq(id)).execute();
-        dsl.insertInto(DOCUMENT)
-                .set(DOCUMENT.ID, id)
-                .set(DOCUMENT.COURSE_ID, courseId)
-                .set(DOCUMENT.PATH, doc.path())
-                .set(DOCUMENT.KIND, doc.kind())
-                .set(DOCUMENT.TITLE, parsed.title())
-                .set(DOCUMENT.CONTENT_HASH, doc.contentHash())
-                .set(DOCUMENT.PARSER_VERSION, doc.parserVersion())
-                .set(DOCUMENT.SIZE_BYTES, doc.sizeBytes())
-                .set(DOCUMENT.MARKDOWN, doc.markdown())
-                .set(DOCUMENT.BODY_TEXT, parsed.bodyText())
-                .set(DOCUMENT.WORD_COUNT, parsed.wordCount())
-                .set(DOCUMENT.CODE_BLOCK_COUNT, parsed.codeBlocks().size())
-                .set(DOCUMENT.IMAGE_COUNT, (int) parsed.imageCount())
-                .set(DOCUMENT.UPDATED_AT, now)
-                .set(DOCUMENT.LANGUAGE, parsed.language())
-                .set(DOCUMENT.CATEGORY, parsed.category())
-                .execute();
-        List<TableRecord<?>> children = new ArrayList<>();
-        for (ParsedDocument.Section s : parsed.sections()) {
-            children.add(new SectionRecord(id, s.ord(), s.level(), s.heading(), s.anchor(), s.bodyText(), s.codeText(),
-                    s.wordCount(), s.language(), s.line()));
+        writeAll(courseId, List.of(doc), now);
+    }
+
+    /**
+     * Stores documents (replacing earlier versions at their paths) with a few JDBC batches for all of them, not
+     * a few statements for each: the round trips, not the rows, are what a large course waits for.
+     */
+    public void writeAll(String courseId, List<NewDocument> docs, OffsetDateTime now) {
+        if (docs.isEmpty()) {
+            return;
         }
-        Map<String, Integer> repeats = new HashMap<>();
-        for (ParsedDocument.Passage p : parsed.passages()) {
-            int repeat = repeats.merge(p.text(), 1, Integer::sum) - 1;
-            children.add(new PassageRecord(id, p.ord(), TopicIds.passage(id, p.text(), repeat), p.sectionOrd(),
-                    p.text(), p.bodyText(), p.codeText(), p.wordCount()));
+        List<String> ids = docs.stream().map(d -> TopicIds.of(courseId, d.path())).toList();
+        // A new version keeps its handout verdict until the course-wide check decides again.
+        Set<String> handouts = new HashSet<>(dsl.select(DOCUMENT.ID).from(DOCUMENT)
+                .where(DOCUMENT.ID.in(ids).and(DOCUMENT.IS_HANDOUT)).fetch(DOCUMENT.ID));
+        dsl.deleteFrom(DOCUMENT).where(DOCUMENT.ID.in(ids)).execute();
+        List<TableRecord<?>> rows = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            NewDocument doc = docs.get(i);
+            ParsedDocument parsed = doc.parsed();
+            DocumentRecord row = new DocumentRecord();
+            row.setId(ids.get(i));
+            row.setCourseId(courseId);
+            row.setPath(doc.path());
+            row.setKind(doc.kind());
+            row.setTitle(parsed.title());
+            row.setContentHash(doc.contentHash());
+            row.setParserVersion(doc.parserVersion());
+            row.setSizeBytes(doc.sizeBytes());
+            row.setMarkdown(doc.markdown());
+            row.setBodyText(parsed.bodyText());
+            row.setWordCount(parsed.wordCount());
+            row.setCodeBlockCount(parsed.codeBlocks().size());
+            row.setImageCount((int) parsed.imageCount());
+            row.setUpdatedAt(now);
+            row.setLanguage(parsed.language());
+            row.setCategory(parsed.category());
+            row.setIsHandout(handouts.contains(ids.get(i)));
+            rows.add(row);
         }
-        for (ParsedDocument.CodeBlock c : parsed.codeBlocks()) {
-            children.add(new CodeBlockRecord(id, c.ord(), c.sectionOrd(), c.info(), c.code()));
+        // Parents first: one batch per table, in this order, keeps the foreign keys satisfied.
+        BatchInsert.insert(dsl, rows);
+        List<TableRecord<?>> sections = new ArrayList<>();
+        List<TableRecord<?>> passages = new ArrayList<>();
+        List<TableRecord<?>> codeBlocks = new ArrayList<>();
+        List<TableRecord<?>> links = new ArrayList<>();
+        for (int i = 0; i < docs.size(); i++) {
+            String id = ids.get(i);
+            ParsedDocument parsed = docs.get(i).parsed();
+            for (ParsedDocument.Section s : parsed.sections()) {
+                sections.add(new SectionRecord(id, s.ord(), s.level(), s.heading(), s.anchor(), s.bodyText(),
+                        s.codeText(), s.wordCount(), s.language(), s.line()));
+            }
+            Map<String, Integer> repeats = new HashMap<>();
+            for (ParsedDocument.Passage p : parsed.passages()) {
+                int repeat = repeats.merge(p.text(), 1, Integer::sum) - 1;
+                passages.add(new PassageRecord(id, p.ord(), TopicIds.passage(id, p.text(), repeat), p.sectionOrd(),
+                        p.text(), p.bodyText(), p.codeText(), p.wordCount()));
+            }
+            for (ParsedDocument.CodeBlock c : parsed.codeBlocks()) {
+                codeBlocks.add(new CodeBlockRecord(id, c.ord(), c.sectionOrd(), c.info(), c.code()));
+            }
+            for (DocumentLink l : parsed.links()) {
+                LinkTarget t = l.target();
+                links.add(new LinkRecord(id, l.ord(), l.sectionOrd(), l.image(), l.text(), l.href(), t.kind().dbName(),
+                        t.targetPath(), t.fragment(), t.url(), t.problem(), l.line(), l.declared()));
+            }
         }
-        for (DocumentLink l : parsed.links()) {
-            LinkTarget t = l.target();
-            children.add(new LinkRecord(id, l.ord(), l.sectionOrd(), l.image(), l.text(), l.href(), t.kind().dbName(),
-                    t.targetPath(), t.fragment(), t.url(), t.problem(), l.line(), l.declared()));
-        }
-        if (!children.isEmpty()) {
-            // A JDBC batch, not one statement: a document may carry more links than a statement may bind values.
-            dsl.batchInsert(children).execute();
+        // JDBC batches, not multi-row statements: a document may carry more links than a statement may bind.
+        for (List<TableRecord<?>> children : List.of(sections, passages, codeBlocks, links)) {
+            if (!children.isEmpty()) {
+                BatchInsert.insert(dsl, children);
+            }
         }
     }
 
@@ -117,7 +148,7 @@ public final class DocumentStore {
         }
         List<AssetRecord> records = new ArrayList<>();
         sizes.forEach((path, size) -> records.add(new AssetRecord(courseId, path, size)));
-        dsl.batchInsert(records).execute();
+        BatchInsert.insert(dsl, records);
     }
 
     public List<String> assets(String courseId) {
@@ -166,12 +197,13 @@ public final class DocumentStore {
     }
 
     /** Marks exactly these topics of the course as handouts; returns whether any mark changed. */
-    public boolean markHandouts(String courseId, Set<String> handoutIds) {
-        int changed = dsl.update(DOCUMENT)
+    /** Sets which documents of the course are handouts; returns the ids whose status changed. */
+    public Set<String> markHandouts(String courseId, Set<String> handoutIds) {
+        return new HashSet<>(dsl.update(DOCUMENT)
                 .set(DOCUMENT.IS_HANDOUT, DOCUMENT.ID.in(handoutIds))
                 .where(DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.IS_HANDOUT.ne(DOCUMENT.ID.in(handoutIds))))
-                .execute();
-        return changed > 0;
+                .returningResult(DOCUMENT.ID)
+                .fetch(DOCUMENT.ID));
     }
 
     /** Topics with neither text nor code: a title, headings and images at most. */

@@ -49,4 +49,40 @@ public final class FullTextBaseline {
                         org.jooq.impl.DSL.val(excludedPaths), org.jooq.impl.DSL.val(limit))
                 .fetch(r -> r.get(0, String.class));
     }
+
+    /** A hit of {@link #searchTable}: the document and, when asked for, PostgreSQL's highlighted excerpt. */
+    public record TableHit(String path, String title, double rank, String headline) {
+    }
+
+    /**
+     * Builds the baseline as a team would deploy it: a table {@code bench.fts} of the course's topics with a stored,
+     * weighted {@code tsvector} (title A, text B, English) and a GIN index on it. Returns the rows loaded.
+     */
+    public int buildSearchTable(String courseId) {
+        dsl.execute("create schema if not exists bench");
+        dsl.execute("drop table if exists bench.fts");
+        dsl.execute("create table bench.fts (path varchar not null, title text not null, body text not null, "
+                + "vector tsvector not null)");
+        int rows = dsl.execute("""
+                insert into bench.fts
+                select path, title, markdown,
+                       setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', markdown), 'B')
+                from document where course_id = {0} and kind = 'topic'""", org.jooq.impl.DSL.val(courseId));
+        dsl.execute("create index fts_vector on bench.fts using gin (vector)");
+        dsl.execute("analyze bench.fts");
+        return rows;
+    }
+
+    /** The best {@code limit} rows of {@code bench.fts}: {@code websearch_to_tsquery}, {@code ts_rank_cd}. */
+    public List<TableHit> searchTable(String query, int limit, boolean headlines) {
+        String headline = headlines
+                ? "ts_headline('english', body, query, 'MaxFragments=1, MinWords=10, MaxWords=30')" : "null";
+        return dsl.resultQuery("select path, title, rank, " + headline + """
+                         from (select path, title, body, query, ts_rank_cd(vector, query) as rank
+                               from bench.fts, websearch_to_tsquery('english', {0}) as query
+                               where vector @@ query order by rank desc limit {1}) best
+                        order by rank desc""", org.jooq.impl.DSL.val(query), org.jooq.impl.DSL.val(limit))
+                .fetch(r -> new TableHit(r.get(0, String.class), r.get(1, String.class), r.get(2, Double.class),
+                        r.get(3, String.class)));
+    }
 }

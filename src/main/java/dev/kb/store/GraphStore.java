@@ -33,8 +33,8 @@ public final class GraphStore {
             }
         }
         if (!edgeRecords.isEmpty()) {
-            dsl.batchInsert(edgeRecords).execute();
-            dsl.batchInsert(reasonRecords).execute();
+            BatchInsert.insert(dsl, edgeRecords);
+            BatchInsert.insert(dsl, reasonRecords);
         }
     }
 

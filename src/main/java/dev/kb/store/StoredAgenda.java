@@ -18,4 +18,10 @@ public record StoredAgenda(List<Section> sections) {
     public List<Item> items() {
         return sections.stream().flatMap(s -> s.modules().stream()).flatMap(m -> m.items().stream()).toList();
     }
+
+    /** The ids of the documents the agenda's items link. */
+    public java.util.Set<String> linkedDocumentIds() {
+        return items().stream().map(Item::documentId).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+    }
 }

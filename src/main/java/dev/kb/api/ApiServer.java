@@ -56,6 +56,7 @@ public final class ApiServer {
             }
             // Caching first: it may turn the answer into a 304, which the log then records.
             config.routes.after(HttpCaching::after);
+            config.routes.after(SecurityHeaders::after);
             config.routes.after(requestLog::after);
             config.routes.apiBuilder(() -> {
                 get("/health", ctx -> {

@@ -1,5 +1,6 @@
 package dev.kb.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static dev.kb.testing.Contract.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -16,6 +17,7 @@ import dev.kb.store.TopicIds;
 import dev.kb.testing.Courses;
 import dev.kb.testing.TestApp;
 import dev.kb.testing.TestDatabases;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,6 +175,21 @@ class ApiTest {
                 .then().statusCode(200).body("items", hasSize(5)).body("total", equalTo(19))
                 .body("items.path", not(hasItem("README.md")));
         problem(given(app.port()).get("/api/v1/topics"), 400, "course");
+    }
+
+    @Test
+    void every_response_carries_security_headers_and_html_may_not_run_scripts() {
+        String topic = "/api/v1/topics/" + id("security/01-non-root.md");
+        for (var response : List.of(given(app.port()).get("/api/v1/courses"),
+                given(app.port()).get("/api/v1/topics/no-such-topic"),
+                given(app.port()).get("/health"))) {
+            response.then().header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer")
+                    .header("Content-Security-Policy", SecurityHeaders.API_POLICY);
+        }
+        String policy = given(app.port()).queryParam("format", "html").get(topic).then().statusCode(200)
+                .contentType(startsWith("text/html")).header("X-Content-Type-Options", "nosniff")
+                .extract().header("Content-Security-Policy");
+        assertThat(policy).startsWith("default-src 'none'").doesNotContain("script-src").doesNotContain("unsafe");
     }
 
     @Test

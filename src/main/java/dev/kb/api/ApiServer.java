@@ -49,8 +49,12 @@ public final class ApiServer {
             config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = true;
             Problems.install(config);
+            JettyProblems jettyProblems = new JettyProblems();
+            config.jetty.modifyServer(server -> server.setErrorHandler(jettyProblems));
+            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyProblems));
             mcp.mount(config);
             config.routes.before(requestLog::before);
+            config.routes.before(InputGuard::before);
             if (cors.enabled()) {
                 config.routes.before(cors::before);
             }

@@ -37,6 +37,9 @@ final class JsonBodies {
         if (!value.isTextual()) {
             throw new InvalidInput(field, "'" + field + "' must be a string");
         }
+        if (InputGuard.hasNul(value.asText())) {
+            throw new InvalidInput(field, "'" + field + "' contains a NUL character");
+        }
         return value.asText();
     }
 

@@ -1,0 +1,51 @@
+package dev.kb.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors Jetty answers before a request reaches kb's routes (a URI too long, a malformed escape, headers too
+ * large) as RFC 9457 problems too, not Jetty's HTML page: clients get one error format whatever failed.
+ * The reason shown is the status's own; Jetty's message could echo the request.
+ */
+final class JettyProblems extends ErrorHandler {
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        fields.put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+        fields.put("X-Content-Type-Options", "nosniff");
+        return ByteBuffer.wrap(body(status));
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Object attribute = request.getAttribute(ERROR_STATUS);
+        int status = attribute instanceof Integer i ? i : response.getStatus();
+        if (status < 400) {
+            status = 500;
+        }
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.write(true, ByteBuffer.wrap(body(status)), callback);
+        return true;
+    }
+
+    private static byte[] body(int status) {
+        String title = HttpStatus.getMessage(status);
+        try {
+            return ApiServer.objectMapper().writeValueAsBytes(new Problem(Problems.BLANK, title, status,
+                    "the request could not be read: " + title.toLowerCase(java.util.Locale.ROOT), null, null));
+        } catch (JsonProcessingException e) {
+            return ("{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}

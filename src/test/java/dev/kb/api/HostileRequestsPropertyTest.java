@@ -1,0 +1,138 @@
+package dev.kb.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kb.testing.Courses;
+import dev.kb.testing.TestApp;
+import dev.kb.testing.TestDatabases;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+
+/**
+ * Generated values of every kind thrown at the routes' parameters and bodies: any Unicode (NUL, surrogates,
+ * right-to-left marks), huge and negative numbers, odd content types. Whatever comes in, the answer is never a
+ * 5xx, and an error is always an RFC 9457 problem.
+ */
+class HostileRequestsPropertyTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static Path dir;
+    private static TestApp app;
+
+    @BeforeContainer
+    static void start() throws Exception {
+        dir = Files.createTempDirectory("kb-hostile-");
+        app = TestApp.start(Courses.fixtureCopy(dir), TestDatabases.Target.EMBEDDED);
+    }
+
+    @AfterContainer
+    static void stop() {
+        app.close();
+        Courses.delete(dir);
+    }
+
+    @Provide
+    Arbitrary<String> anything() {
+        return Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(100),
+                Arbitraries.strings().withChars("\u0000\uD800\uDFFF\u202E%&?#/\\.'\"<>{}[]*~-+").ofMaxLength(40),
+                Arbitraries.longs().map(l -> Long.toString(l)),
+                Arbitraries.of("", " ", "..", "../../etc/passwd", "%2e%2e%2f", "-", "\"", "*"));
+    }
+
+    @Example
+    void what_jetty_refuses_itself_is_a_problem_too() {
+        Response tooLong = given().queryParam("q", "a".repeat(9_000)).get("/api/v1/search");
+        assertThat(tooLong.statusCode()).isEqualTo(414);
+        assertThat(tooLong.contentType()).startsWith(Problem.CONTENT_TYPE);
+        assertThat(tooLong.jsonPath().getInt("status")).isEqualTo(414);
+        Response nul = given().urlEncodingEnabled(false).get("/api/v1/search?q=a%00b");
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.jsonPath().getString("parameter")).isEqualTo("q");
+    }
+
+    @Property(tries = 150)
+    void search_suggest_and_passages_parameters(@ForAll("anything") String q, @ForAll("anything") String course,
+                                                @ForAll("anything") String number, @ForAll("anything") String flag) {
+        check(given().queryParam("q", q).queryParam("limit", number).queryParam("offset", number)
+                .queryParam("inAgenda", flag).queryParam("language", flag).get("/api/v1/search"));
+        check(given().queryParam("q", q).queryParam("course", course).get("/api/v1/search"));
+        check(given().queryParam("q", q).queryParam("limit", number).get("/api/v1/suggest"));
+        check(given().queryParam("q", q).queryParam("k", number).queryParam("maxChars", number)
+                .get("/api/v1/passages"));
+    }
+
+    @Property(tries = 150)
+    void path_segments_and_formats(@ForAll("anything") String id, @ForAll("anything") String format) {
+        String segment = URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+        RequestSpecification raw = given().urlEncodingEnabled(false);
+        check(raw.get("/api/v1/topics/" + segment));
+        check(given().urlEncodingEnabled(false).get("/api/v1/topics/" + segment + "/sections/" + segment));
+        check(given().urlEncodingEnabled(false).get("/api/v1/topics/" + segment + "/prerequisites"));
+        check(given().urlEncodingEnabled(false).get("/api/v1/courses/" + segment + "/graph"));
+        check(given().urlEncodingEnabled(false).get("/api/v1/references/" + segment));
+        check(given().queryParam("format", format).get("/api/v1/courses/fixture-course/graph"));
+        check(given().queryParam("course", id).queryParam("path", format).get("/api/v1/topics"));
+        check(given().queryParam("goals", id).queryParam("known", format)
+                .get("/api/v1/courses/fixture-course/learning-path"));
+    }
+
+    @Property(tries = 150)
+    void passage_bodies_of_any_shape(@ForAll("anything") String body, @ForAll("contentTypes") String type)
+            throws Exception {
+        post(type, body);
+        post("application/json", "{\"q\":" + quote(body) + ",\"k\":" + body + "}");
+        post("application/json", "{\"q\":\"sidecar\",\"course\":" + quote(body) + ",\"maxChars\":" + quote(body) + "}");
+    }
+
+    /** Sent as raw bytes with the given content type (a test client would re-encode them otherwise). */
+    private static void post(String type, String body) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + app.port() + "/api/v1/passages"))
+                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("status of %s", r.body()).isLessThan(500);
+        if (r.statusCode() >= 400) {
+            assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith(Problem.CONTENT_TYPE);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> contentTypes() {
+        return Arbitraries.of("application/json", "text/plain", "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x", "application/json; charset=latin1", "application/xml");
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static RequestSpecification given() {
+        return RestAssured.given().port(app.port()).config(RestAssured.config().encoderConfig(
+                io.restassured.config.EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)));
+    }
+
+    private static void check(Response r) {
+        int status = r.statusCode();
+        assertThat(status).as("status of %s", r.asString()).isLessThan(500);
+        if (status >= 400) {
+            assertThat(r.contentType()).as("an error is a problem").startsWith("application/problem+json");
+            assertThat(r.asString()).doesNotContain("Exception").doesNotContain("at dev.kb.");
+        }
+    }
+}

@@ -19,6 +19,8 @@ final class Problems {
 
     /** Problem types: RFC 9457's "about:blank" when the status says it all, otherwise one of ours. */
     static final String BLANK = "about:blank";
+    /** The largest request body read: a question for passages is a few KB; anything near this is not one. */
+    static final long MAX_BODY_BYTES = 1 << 20;
     static final String NOT_FOUND = "/problems/not-found";
     static final String INVALID_PARAMETER = "/problems/invalid-parameter";
     static final String CONFLICT = "/problems/conflict";
@@ -27,14 +29,17 @@ final class Problems {
     }
 
     static void install(JavalinConfig config) {
+        config.http.maxRequestSize = MAX_BODY_BYTES;
         config.routes.exception(InvalidInput.class, (e, ctx) ->
                 write(ctx, 400, INVALID_PARAMETER, e.getMessage(), e.parameter()));
         config.routes.exception(NotFound.class, (e, ctx) -> write(ctx, 404, NOT_FOUND, e.getMessage(), null));
         config.routes.exception(Conflict.class, (e, ctx) -> write(ctx, 409, CONFLICT, e.getMessage(), null));
         config.routes.exception(AdminAuth.Refused.class, (e, ctx) -> write(ctx, e.status, BLANK, e.getMessage(), null));
         // Javalin's own errors: no such route, wrong method, body too large, unreadable body.
-        config.routes.exception(HttpResponseException.class, (e, ctx) ->
-                write(ctx, e.getStatus(), e.getStatus() == 404 ? NOT_FOUND : BLANK, e.getMessage(), null));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(),
+                e.getStatus() == 404 ? NOT_FOUND : BLANK, e.getStatus() == 413
+                        ? "the request body is larger than the limit of " + MAX_BODY_BYTES + " bytes" : e.getMessage(),
+                null));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             write(ctx, 500, BLANK, "the server could not answer this request; the error has been logged", null);

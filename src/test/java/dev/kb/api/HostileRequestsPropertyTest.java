@@ -66,6 +66,18 @@ class HostileRequestsPropertyTest {
         assertThat(nul.jsonPath().getString("parameter")).isEqualTo("q");
     }
 
+    @Example
+    void an_oversized_body_is_refused_with_413_naming_the_limit() throws Exception {
+        String body = "{\"q\":\"" + "a ".repeat(1_200_000) + "\"}";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + app.port() + "/api/v1/passages"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith(Problem.CONTENT_TYPE);
+        assertThat(r.body()).contains("1048576");
+    }
+
     @Property(tries = 150)
     void search_suggest_and_passages_parameters(@ForAll("anything") String q, @ForAll("anything") String course,
                                                 @ForAll("anything") String number, @ForAll("anything") String flag) {

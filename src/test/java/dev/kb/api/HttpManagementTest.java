@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,23 @@ class HttpManagementTest {
 
         given(app.port()).auth().oauth2(TOKEN).get("/api/v1/jobs/no-such-job").then().statusCode(404);
         given(app.port()).auth().oauth2(TOKEN).post("/api/v1/courses/nope/reindex").then().statusCode(404);
+    }
+
+    @Test
+    void two_reindexes_requested_at_once_run_one_after_the_other() throws InterruptedException {
+        String reindex = "/api/v1/courses/" + COURSE + "/reindex";
+        String first = given(app.port()).auth().oauth2(TOKEN).queryParam("full", true).post(reindex).then()
+                .statusCode(202).extract().header("Location");
+        String second = given(app.port()).auth().oauth2(TOKEN).queryParam("full", true).post(reindex).then()
+                .statusCode(202).extract().header("Location");
+        assertThat(second).isNotEqualTo(first);
+        Map<String, Object> a = awaitJob(first);
+        Map<String, Object> b = awaitJob(second);
+        assertThat(a.get("state")).isEqualTo("succeeded");
+        assertThat(b.get("state")).isEqualTo("succeeded");
+        // Queued, never both at once: the second starts only when the first has finished.
+        assertThat(OffsetDateTime.parse((String) b.get("startedAt")))
+                .isAfterOrEqualTo(OffsetDateTime.parse((String) a.get("finishedAt")));
     }
 
     @Test

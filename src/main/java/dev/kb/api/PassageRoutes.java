@@ -37,9 +37,7 @@ final class PassageRoutes {
     }
 
     private void answer(Context ctx, PassageService.Request request) {
-        if (request.course() != null && !passages.indexes(request.course())) {
-            courses.filter(request.course()); // not in the index: known (no passages) or not found
-        }
+        courses.filter(request.course(), passages::indexes);
         Passages result = passages.passages(request);
         String base = ctx.scheme() + "://" + ctx.host();
         ctx.json(new Passages(result.query(), result.k(), result.maxChars(), result.totalChars(),

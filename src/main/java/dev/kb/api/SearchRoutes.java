@@ -45,8 +45,6 @@ final class SearchRoutes {
     }
 
     private String course(Context ctx) {
-        String course = Params.optional(ctx, "course");
-        // A course the index holds needs no database round trip (and searches go on while PostgreSQL is away).
-        return course == null || search.indexes(course) ? course : courses.filter(course);
+        return courses.filter(Params.optional(ctx, "course"), search::indexes);
     }
 }

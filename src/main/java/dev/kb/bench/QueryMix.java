@@ -23,8 +23,9 @@ public final class QueryMix {
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+)$");
     private static final Pattern INLINE_CODE = Pattern.compile("`([A-Za-z][A-Za-z0-9_.-]{3,30})`");
     private static final Pattern WORD = Pattern.compile("\\p{L}{4,}");
+    /** Heading words no participant searches for (the pattern already drops words under four letters). */
     private static final Set<String> FILLER = Set.of("with", "from", "into", "what", "when", "which", "that", "this",
-            "your", "about", "using", "step", "part", "teil", "eine", "einer", "oder", "und", "mit", "nicht", "the");
+            "your", "about", "using", "step", "part", "teil", "eine", "einer", "oder", "nicht");
 
     private QueryMix() {
     }

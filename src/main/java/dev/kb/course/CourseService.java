@@ -35,6 +35,14 @@ public final class CourseService {
         return courseIdOrNull;
     }
 
+    /**
+     * A course filter for a route that reads the search index: a course the index holds needs no database round
+     * trip (and keeps working while PostgreSQL is away); any other is looked up as in {@link #filter(String)}.
+     */
+    public String filter(String courseIdOrNull, java.util.function.Predicate<String> indexed) {
+        return courseIdOrNull == null || indexed.test(courseIdOrNull) ? courseIdOrNull : filter(courseIdOrNull);
+    }
+
     public CourseRow require(String courseId) {
         return new CourseStore(dsl).find(courseId).orElseThrow(() -> new NotFound("course", courseId));
     }

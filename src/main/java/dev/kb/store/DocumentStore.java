@@ -58,10 +58,6 @@ public final class DocumentStore {
         return result;
     }
 
-    public void write(String courseId, NewDocument doc, OffsetDateTime now) {
-        writeAll(courseId, List.of(doc), now);
-    }
-
     /**
      * Stores documents (replacing earlier versions at their paths) with a few JDBC batches for all of them, not
      * a few statements for each: the round trips, not the rows, are what a large course waits for.

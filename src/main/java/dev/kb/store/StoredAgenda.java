@@ -2,6 +2,9 @@ package dev.kb.store;
 
 import dev.kb.ingest.Agenda;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The agenda as stored: the parsed agenda plus, for items that link a topic, that topic's id. */
 public record StoredAgenda(List<Section> sections) {
@@ -20,8 +23,7 @@ public record StoredAgenda(List<Section> sections) {
     }
 
     /** The ids of the documents the agenda's items link. */
-    public java.util.Set<String> linkedDocumentIds() {
-        return items().stream().map(Item::documentId).filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet());
+    public Set<String> linkedDocumentIds() {
+        return items().stream().map(Item::documentId).filter(Objects::nonNull).collect(Collectors.toSet());
     }
 }

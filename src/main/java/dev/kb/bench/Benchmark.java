@@ -8,7 +8,6 @@ import dev.kb.ingest.IndexRunReport;
 import dev.kb.search.SearchService;
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -66,7 +62,7 @@ public final class Benchmark {
     static final String KB_FRESH = "kb-fresh";
     static final String POSTGRES = "postgres";
     static final String HEALTH = "health";
-    private static final String COURSE = "bench";
+    static final String COURSE = "bench";
 
     private Benchmark() {
     }
@@ -81,10 +77,8 @@ public final class Benchmark {
             label = Integer.toString(s.documents());
             log.accept((c.reused() ? "reusing " : "generated ") + c.documents() + " documents in " + corpus);
         }
-        Path data = s.work().resolve("data-" + label);
-        Directories.delete(data, false);
         long opened = System.nanoTime();
-        try (Kb kb = Kb.open(new Config(0, data, Config.DatabaseSettings.embedded()))) {
+        try (Kb kb = openFresh(s.work().resolve("data-" + label))) {
             double openSeconds = seconds(opened);
             IndexFigures index = index(kb, corpus, openSeconds, log);
             List<String> queries = QueryMix.from(s.source(), s.queries(), s.seed());
@@ -96,7 +90,7 @@ public final class Benchmark {
                         ctx.json(kb.baseline().searchTable(ctx.queryParam("q"), 10, true))));
             });
             server.start("127.0.0.1", 0);
-            HeapPeak heap = new HeapPeak();
+            HeapSampler heap = new HeapSampler(50);
             try {
                 List<Run> runs = load(s, server.port(), queries, times, log);
                 return new Result(label, index.documents(), index, runs, Runtime.getRuntime().maxMemory(), heap.peak());
@@ -105,6 +99,12 @@ public final class Benchmark {
                 server.stop();
             }
         }
+    }
+
+    /** kb on an embedded PostgreSQL and a search index of its own, in {@code data} emptied first. */
+    static Kb openFresh(Path data) throws IOException {
+        Directories.delete(data, false);
+        return Kb.open(new Config(0, data, Config.DatabaseSettings.embedded()));
     }
 
     /** A cold {@code kb index} of a course in a new process (see {@link ColdIndex}); empty when not from a jar. */
@@ -149,11 +149,7 @@ public final class Benchmark {
      * then puts the file back as it was (and re-indexes), so the corpus stays reusable.
      */
     private static double changedFileSearchable(Kb kb, Path corpus) throws IOException, InterruptedException {
-        Path file;
-        try (Stream<Path> walk = Files.walk(corpus)) {
-            file = walk.filter(p -> p.toString().endsWith(".md") && !p.getFileName().toString().equals("README.md"))
-                    .max(Comparator.naturalOrder()).orElseThrow(() -> new IOException("no document to change"));
-        }
+        Path file = changeableFile(corpus);
         byte[] original = Files.readAllBytes(file);
         String word = "freshness" + Long.toString(System.nanoTime(), 36);
         Files.write(file, (new String(original, StandardCharsets.UTF_8) + "\n\n" + word + "\n")
@@ -179,6 +175,14 @@ public final class Benchmark {
             executor.shutdown();
             Files.write(file, original);
             kb.index(COURSE, corpus);
+        }
+    }
+
+    /** A document of the course that is not its agenda (README.md), the same one every time. */
+    static Path changeableFile(Path corpus) throws IOException {
+        try (Stream<Path> walk = Files.walk(corpus)) {
+            return walk.filter(p -> p.toString().endsWith(".md") && !p.getFileName().toString().equals("README.md"))
+                    .max(Comparator.naturalOrder()).orElseThrow(() -> new IOException("no document to change"));
         }
     }
 
@@ -213,7 +217,7 @@ public final class Benchmark {
         return runs;
     }
 
-    private static String encode(String q) {
+    static String encode(String q) {
         return URLEncoder.encode(q, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
@@ -241,31 +245,6 @@ public final class Benchmark {
                 seconds.merge(phase, Math.round(seconds(since) * 100) / 100.0, Double::sum);
                 phase = null;
             }
-        }
-    }
-
-    /** The highest heap use seen while serving, sampled every 50 ms. */
-    private static final class HeapPeak implements AutoCloseable {
-        private final AtomicLong peak = new AtomicLong();
-        private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "heap-sampler");
-            t.setDaemon(true);
-            return t;
-        });
-
-        HeapPeak() {
-            sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(
-                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max), 0, 50,
-                    TimeUnit.MILLISECONDS);
-        }
-
-        long peak() {
-            return peak.get();
-        }
-
-        @Override
-        public void close() {
-            sampler.shutdownNow();
         }
     }
 }

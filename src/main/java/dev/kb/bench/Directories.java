@@ -2,11 +2,13 @@ package dev.kb.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Removing what the benchmark made: corpora and data directories. */
+/** Copying courses the benchmark may change, and removing what it made: corpora and data directories. */
 final class Directories {
     private Directories() {
     }
@@ -20,6 +22,21 @@ final class Directories {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 if (!keepRoot || !p.equals(dir)) {
                     Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** Replaces {@code to} with a copy of {@code from}; links are copied as links, never followed out of it. */
+    static void copy(Path from, Path to) throws IOException {
+        delete(to, false);
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         }

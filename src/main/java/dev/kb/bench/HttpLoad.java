@@ -23,12 +23,24 @@ import org.HdrHistogram.Histogram;
  * throughput at saturation). With a rate, each client follows a fixed schedule and latency counts from when a
  * request was due, not from when it could be sent, so a stall is charged to every request it delayed (no
  * coordinated omission).
+ * <p>
+ * A request fails when it is answered with anything but a 2xx or a 304, when the connection fails, or when no
+ * answer has come after {@link #TIMEOUT}; failures are counted whenever they end, so none at the end of the run
+ * goes unseen.
  */
 public final class HttpLoad {
     private static final long MAX_LATENCY_NANOS = Duration.ofMinutes(5).toNanos();
+    /** Longer than any answer a person would wait for: a request still unanswered then has failed. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** How many failures are described in a result, for finding their cause; the rest are only counted. */
+    private static final int DESCRIBED = 10;
 
-    /** Requests answered inside the measured window, with their latencies (nanoseconds). */
-    public record Result(int clients, long requests, long failures, double seconds, Histogram latency) {
+    /**
+     * Requests answered inside the measured window, with their latencies (nanoseconds); failures of requests
+     * started in it, the first few described ("GET /path: status 503").
+     */
+    public record Result(int clients, long requests, long failures, double seconds, Histogram latency,
+                         List<String> failed) {
         public double throughput() {
             return requests / seconds;
         }
@@ -70,13 +82,15 @@ public final class HttpLoad {
         Histogram latency = new Histogram(MAX_LATENCY_NANOS, 3);
         long requests = 0;
         long failures = 0;
+        List<String> failed = new ArrayList<>();
         for (Client client : all) {
             client.thread.join();
             latency.add(client.latency);
             requests += client.requests;
             failures += client.failures;
+            client.failed.stream().limit(DESCRIBED - failed.size()).forEach(failed::add);
         }
-        return new Result(clients, requests, failures, duration.toNanos() / 1e9, latency);
+        return new Result(clients, requests, failures, duration.toNanos() / 1e9, latency, List.copyOf(failed));
     }
 
     private static final class Client implements Runnable {
@@ -92,6 +106,7 @@ public final class HttpLoad {
         int next;
         long requests;
         long failures;
+        final List<String> failed = new ArrayList<>();
         Connection connection;
 
         Client(InetSocketAddress server, List<String> paths, String headers, int first, long start, long measureFrom,
@@ -119,15 +134,19 @@ public final class HttpLoad {
                     break;
                 }
                 String path = paths.get(next++ % paths.size());
-                boolean ok = send(path);
+                String failure = send(path);
                 long end = System.nanoTime();
-                if (due >= measureFrom && end <= measureTo) {
-                    if (ok) {
-                        requests++;
-                        latency.recordValue(Math.min(end - due, MAX_LATENCY_NANOS));
-                    } else {
-                        failures++;
+                if (due < measureFrom) {
+                    continue;
+                }
+                if (failure != null) {
+                    failures++;
+                    if (failed.size() < DESCRIBED) {
+                        failed.add("GET " + path + ": " + failure);
                     }
+                } else if (end <= measureTo) {
+                    requests++;
+                    latency.recordValue(Math.min(end - due, MAX_LATENCY_NANOS));
                 }
             }
             if (connection != null) {
@@ -135,7 +154,8 @@ public final class HttpLoad {
             }
         }
 
-        private boolean send(String path) {
+        /** Null when the request succeeded, else what went wrong. */
+        private String send(String path) {
             try {
                 if (connection == null) {
                     connection = new Connection(server, headers);
@@ -145,13 +165,15 @@ public final class HttpLoad {
                     connection.close();
                     connection = null;
                 }
-                return status >= 200 && status < 300;
-            } catch (IOException e) {
+                return status >= 200 && status < 300 || status == 304 ? null : "status " + status;
+            } catch (IOException | RuntimeException e) {
+                // RuntimeException: a malformed length or chunk size in the answer is as failed as a reset.
                 if (connection != null) {
                     connection.close();
                     connection = null;
                 }
-                return false;
+                return e instanceof java.net.SocketTimeoutException ? "timed out (" + TIMEOUT.toSeconds() + " s)"
+                        : e.getClass().getSimpleName() + ": " + e.getMessage();
             }
         }
     }
@@ -169,8 +191,8 @@ public final class HttpLoad {
             this.headers = headers;
             socket = new Socket();
             socket.setTcpNoDelay(true);
-            socket.connect(server, 5_000);
-            socket.setSoTimeout(60_000);
+            socket.connect(server, (int) TIMEOUT.toMillis());
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
             in = new BufferedInputStream(socket.getInputStream(), 1 << 16);
             out = socket.getOutputStream();
             host = server.getHostString() + ":" + server.getPort();
@@ -197,7 +219,9 @@ public final class HttpLoad {
                     reusable = false;
                 }
             }
-            if (chunked) {
+            if (code == 204 || code == 304) {
+                return code; // never a body, whatever the headers say (RFC 9112, 6.3)
+            } else if (chunked) {
                 for (long size = chunk(); size > 0; size = chunk()) {
                     skip(size);
                     line();

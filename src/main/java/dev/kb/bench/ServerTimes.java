@@ -33,11 +33,18 @@ final class ServerTimes {
     }
 
     double p99Millis(String route) {
-        Recorder recorder = recorders.get(route);
-        if (recorder == null) {
-            return Double.NaN;
-        }
-        Histogram h = recorder.getIntervalHistogram();
+        Histogram h = take(route);
         return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(99) / 1e6;
+    }
+
+    /** The routes requested so far, in order. */
+    java.util.SortedSet<String> routes() {
+        return new java.util.TreeSet<>(recorders.keySet());
+    }
+
+    /** The route's latencies (nanoseconds) since it was last taken; empty when it was not requested. */
+    Histogram take(String route) {
+        Recorder recorder = recorders.get(route);
+        return recorder == null ? new Histogram(3) : recorder.getIntervalHistogram();
     }
 }

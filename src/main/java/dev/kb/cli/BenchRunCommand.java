@@ -1,6 +1,5 @@
 package dev.kb.cli;
 
-import ch.qos.logback.classic.Level;
 import dev.kb.bench.Benchmark;
 import dev.kb.bench.GrowthPlot;
 import dev.kb.bench.Report;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,8 +72,7 @@ final class BenchRunCommand implements Callable<Integer> {
         if (queries < 1 || duration.isZero()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--queries and --duration must be positive");
         }
-        // One log line per request would measure the terminal; the request timer for /metrics stays on.
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.kb.api.RequestLog")).setLevel(Level.WARN);
+        BenchCommand.quietRequestLog();
         PrintWriter out = spec.commandLine().getOut();
         Files.createDirectories(work);
         Optional<Double> cold = Optional.empty();

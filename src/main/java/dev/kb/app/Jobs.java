@@ -30,8 +30,18 @@ public final class Jobs implements AutoCloseable {
     });
     private final Map<String, Job> jobs = new LinkedHashMap<>();
 
-    /** Queues work that indexes a course; the work reports its progress to what it is given. */
-    public Job submit(String kind, String course, Function<IndexProgress, IndexRunReport> work) {
+    /**
+     * Queues work that indexes a course; the work reports its progress to what it is given. A request for work
+     * that is already waiting (same kind, same course) gets that job: the waiting run will read the files as they
+     * are when it starts, so a second one would add nothing, and a client asking every few seconds cannot grow
+     * the queue without bound.
+     */
+    public synchronized Job submit(String kind, String course, Function<IndexProgress, IndexRunReport> work) {
+        for (Job job : jobs.values()) {
+            if (job.state().equals("queued") && job.kind().equals(kind) && job.course().equals(course)) {
+                return job;
+            }
+        }
         Job queued = new Job(UUID.randomUUID().toString(), kind, course, "queued", null, now(), null, null, null, null);
         put(queued);
         runner.submit(() -> run(queued, work));

@@ -12,7 +12,6 @@ import dev.kb.coverage.CoverageService;
 import dev.kb.db.Database;
 import dev.kb.graph.GraphService;
 import dev.kb.ingest.IndexRunReport;
-import dev.kb.ingest.IngestLimits;
 import dev.kb.ingest.IngestService;
 import dev.kb.references.CheckSettings;
 import dev.kb.references.LinkChecker;
@@ -81,7 +80,7 @@ public final class Kb implements AutoCloseable {
         this.index = index;
         this.metrics = new Metrics(index);
         indexListeners.add(metrics::indexed);
-        this.ingest = new IngestService(database.dsl(), IngestLimits.DEFAULT);
+        this.ingest = new IngestService(database.dsl(), config.ingest());
         this.indexer = new SearchIndexer(database.dsl(), index);
         CourseService courses = new CourseService(database.dsl());
         GapSuggester gaps = new GapSuggester(index);

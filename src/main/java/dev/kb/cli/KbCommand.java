@@ -1,6 +1,7 @@
 package dev.kb.cli;
 
 import dev.kb.config.Config;
+import dev.kb.ingest.IngestLimits;
 import dev.kb.references.CheckSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,6 +80,31 @@ public final class KbCommand {
                     + "KB_CORS_ORIGINS; default: none).")
     List<String> corsOrigins;
 
+    // Limits on what is read of one course file: a course is input kb does not control.
+    @Option(names = "--max-file-bytes", scope = ScopeType.INHERIT, paramLabel = "BYTES",
+            defaultValue = "${env:KB_MAX_FILE_BYTES:-2097152}",
+            description = "Bytes of a markdown file that are indexed; the rest is cut and reported "
+                    + "(env KB_MAX_FILE_BYTES, default ${DEFAULT-VALUE}).")
+    int maxFileBytes;
+
+    @Option(names = "--max-links-per-document", scope = ScopeType.INHERIT, paramLabel = "N",
+            defaultValue = "${env:KB_MAX_LINKS_PER_DOCUMENT:-2000}",
+            description = "Links of one document that are kept; more are cut and reported "
+                    + "(env KB_MAX_LINKS_PER_DOCUMENT, default ${DEFAULT-VALUE}).")
+    int maxLinksPerDocument;
+
+    @Option(names = "--max-nesting-depth", scope = ScopeType.INHERIT, paramLabel = "N",
+            defaultValue = "${env:KB_MAX_NESTING_DEPTH:-32}",
+            description = "Block quotes and list levels nested deeper are flattened and reported "
+                    + "(env KB_MAX_NESTING_DEPTH, default ${DEFAULT-VALUE}).")
+    int maxNestingDepth;
+
+    @Option(names = "--max-paragraph-chars", scope = ScopeType.INHERIT, paramLabel = "N",
+            defaultValue = "${env:KB_MAX_PARAGRAPH_CHARS:-4096}",
+            description = "Longer paragraphs are split and reported (env KB_MAX_PARAGRAPH_CHARS, default "
+                    + "${DEFAULT-VALUE}).")
+    int maxParagraphChars;
+
     CheckSettings checkSettings() {
         return CheckSettings.defaults().withMaxAge(linkMaxAge).withAllowPrivate(allowPrivateLinks);
     }
@@ -87,6 +113,14 @@ public final class KbCommand {
         List<String> origins = corsOrigins == null ? List.of()
                 : corsOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
         return new Config(port, dataDir, new Config.DatabaseSettings(databaseUrl, databaseUser, databasePassword),
-                new Config.HttpSettings(adminToken, origins));
+                new Config.HttpSettings(adminToken, origins), ingestLimits());
+    }
+
+    private IngestLimits ingestLimits() {
+        try {
+            return new IngestLimits(maxFileBytes, maxLinksPerDocument, maxNestingDepth, maxParagraphChars);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(e.getMessage(), e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.kb.config;
 
+import dev.kb.ingest.IngestLimits;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,12 +12,17 @@ import java.util.List;
  * @param dataDir  where the embedded PostgreSQL and the Lucene index live
  * @param database an external PostgreSQL, or embedded when its url is empty
  * @param http     what the HTTP API allows beyond reading
+ * @param ingest   how much of a hostile course file is read and kept
  */
-public record Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http) {
+public record Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http, IngestLimits ingest) {
 
     /** A configuration with the HTTP defaults: no administration, no cross-origin access. */
     public Config(int port, Path dataDir, DatabaseSettings database) {
         this(port, dataDir, database, HttpSettings.DEFAULT);
+    }
+
+    public Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http) {
+        this(port, dataDir, database, http, IngestLimits.DEFAULT);
     }
 
     public record DatabaseSettings(String url, String user, String password) {

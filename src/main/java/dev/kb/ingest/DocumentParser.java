@@ -23,6 +23,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import dev.kb.ingest.ParsedDocument.DocumentLink;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -79,6 +80,8 @@ public final class DocumentParser {
         private final List<DocumentLink> links = new ArrayList<>();
         private String title;
         private Document document;
+        /** Offsets where each line starts: flexmark's own line lookup scans from the start for every node. */
+        private int[] lineStarts;
 
         Walk(String path) {
             this.path = path;
@@ -86,6 +89,7 @@ public final class DocumentParser {
 
         ParsedDocument run(Document doc) {
             this.document = doc;
+            this.lineStarts = lineStarts(doc.getChars());
             frontMatter(doc);
             Deque<Node> stack = new ArrayDeque<>();
             stack.push(doc);
@@ -131,14 +135,14 @@ public final class DocumentParser {
                     title = text;
                 }
                 sections.add(new SectionBuilder(sections.size(), heading.getLevel(), text, anchors.next(text),
-                        heading.getStartLineNumber() + 1));
+                        lineOf(heading)));
                 collectLinks(heading);
             } else if (node instanceof FencedCodeBlock fenced) {
                 addCode(fenced.getInfo().toString().strip(), fenced.getContentChars().toString());
             } else if (node instanceof IndentedCodeBlock indented) {
                 addCode("", indented.getContentChars().toString());
             } else if (node instanceof HtmlBlock html) {
-                html(html.getChars().toString(), html.getStartLineNumber() + 1);
+                html(html.getChars().toString(), lineOf(html));
             } else if (node instanceof YamlFrontMatterBlock || node instanceof Reference
                     || node instanceof HtmlCommentBlock || node instanceof ThematicBreak) {
                 return;
@@ -210,7 +214,7 @@ public final class DocumentParser {
             pushChildrenInOrder(block, stack);
             while (!stack.isEmpty()) {
                 Node node = stack.pop();
-                int line = node.getStartLineNumber() + 1;
+                int line = lineOf(node);
                 if (node instanceof Image image) {
                     addLink(true, image.getText().toString(), image.getUrl().toString(), line);
                 } else if (node instanceof Link link) {
@@ -265,6 +269,28 @@ public final class DocumentParser {
                     }
                 }
             });
+        }
+
+        /** The 1-based line a node starts on. */
+        private int lineOf(Node node) {
+            int at = Arrays.binarySearch(lineStarts, node.getStartOffset());
+            return at >= 0 ? at + 1 : -at - 1;
+        }
+
+        private static int[] lineStarts(CharSequence text) {
+            int[] starts = new int[16];
+            int n = 1;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                // A line ends at \n, \r\n or a lone \r, as flexmark counts them.
+                if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                    if (n == starts.length) {
+                        starts = Arrays.copyOf(starts, n * 2);
+                    }
+                    starts[n++] = i + 1;
+                }
+            }
+            return Arrays.copyOf(starts, n);
         }
 
         private SectionBuilder current() {

@@ -41,8 +41,11 @@ public final class IngestService {
 
     private final DSLContext dsl;
     private final IngestLimits limits;
+    /** The stored parser version also covers the limits: changing a limit parses every file again. */
+    private final int parserVersion;
 
     public IngestService(DSLContext dsl, IngestLimits limits) {
+        this.parserVersion = ParserVersion.of(limits);
         this.dsl = dsl;
         this.limits = limits;
     }
@@ -54,7 +57,7 @@ public final class IngestService {
         }
     }
 
-    private record Parsed(NewDocument document, RunIssue issue) {
+    private record Parsed(NewDocument document, List<RunIssue> issues) {
     }
 
     public IndexRunReport index(String courseId, Path courseRoot) {
@@ -82,6 +85,23 @@ public final class IngestService {
             runs.fail(runId, message);
             throw new IngestFailed("indexing " + courseId + " failed: " + message, e);
         }
+    }
+
+    /**
+     * What parsing found in a file (a cut, a fallback to plain text) still holds while the file is unchanged: the
+     * last run's finding for an unchanged file is reported again, so the coverage report does not lose it.
+     */
+    private static void carryOverParseIssues(RunStore runs, String courseId, Set<String> present, List<Loaded> changed,
+                                             List<RunIssue> issues) {
+        Set<String> unchanged = new HashSet<>(present);
+        changed.forEach(l -> unchanged.remove(l.source().path()));
+        if (unchanged.isEmpty()) {
+            return;
+        }
+        Set<RunIssue> known = new HashSet<>(issues);
+        runs.latestSucceeded(courseId).ifPresent(last -> runs.issues(last.id()).stream()
+                .filter(i -> unchanged.contains(i.path()) && known.add(i))
+                .forEach(issues::add));
     }
 
     private IndexRunReport run(long runId, String courseId, Path courseRoot, long started, boolean full,
@@ -122,10 +142,9 @@ public final class IngestService {
             return result;
         }).toList()) {
             parsed.add(p.document());
-            if (p.issue() != null) {
-                issues.add(p.issue());
-            }
+            issues.addAll(p.issues());
         }
+        carryOverParseIssues(new RunStore(dsl), courseId, documents.keySet(), changed, issues);
 
         String folderName = scan.root().getFileName() == null ? courseId : scan.root().getFileName().toString();
         Agenda agenda = agendaPath == null ? new Agenda(folderName, List.of())
@@ -205,7 +224,7 @@ public final class IngestService {
      * An unchanged file's text is not needed again (only its hash is), except the agenda's: dropping it at once
      * keeps a re-index of a large course from holding the whole course in memory.
      */
-    private static Loaded forgetUnchangedText(Loaded l, Map<String, DocumentStore.StoredVersion> stored, boolean full) {
+    private Loaded forgetUnchangedText(Loaded l, Map<String, DocumentStore.StoredVersion> stored, boolean full) {
         String path = l.source().path();
         boolean mayBeAgenda = path.indexOf('/') < 0 && path.equalsIgnoreCase(AgendaParser.AGENDA_PATH);
         if (full || !l.usable() || mayBeAgenda || isChanged(stored.get(path), l.hash())) {
@@ -214,8 +233,8 @@ public final class IngestService {
         return new Loaded(l.source(), "", l.hash(), l.issues());
     }
 
-    private static boolean isChanged(DocumentStore.StoredVersion stored, String hash) {
-        return stored == null || !stored.contentHash().equals(hash) || stored.parserVersion() != ParserVersion.current();
+    private boolean isChanged(DocumentStore.StoredVersion stored, String hash) {
+        return stored == null || !stored.contentHash().equals(hash) || stored.parserVersion() != parserVersion;
     }
 
     /** The course root's README.md; a differently cased readme.md only when there is no exact match. */
@@ -229,16 +248,17 @@ public final class IngestService {
 
     private Loaded load(CourseScanner.SourceFile source) {
         String path = source.path();
-        byte[] bytes;
+        Head head;
         try {
-            bytes = Files.readAllBytes(source.file());
+            head = Head.read(source.file(), limits.maxFileBytes());
         } catch (IOException e) {
             return new Loaded(source, "", null, List.of(new RunIssue(path, RunIssue.Severity.SKIPPED, "cannot be read")));
         }
+        byte[] bytes = head.bytes();
         List<RunIssue> issues = new ArrayList<>();
-        if (bytes.length > limits.maxFileBytes()) {
+        if (head.size() > limits.maxFileBytes()) {
             issues.add(new RunIssue(path, RunIssue.Severity.TRUNCATED, "larger than " + limits.maxFileBytes()
-                    + " bytes (" + bytes.length + "): only the beginning is indexed"));
+                    + " bytes (" + head.size() + "): only the beginning is indexed"));
         }
         TextDecoder.Decoded decoded = TextDecoder.decode(TextDecoder.truncate(bytes, limits.maxFileBytes()));
         if (decoded.binary()) {
@@ -249,22 +269,30 @@ public final class IngestService {
         if (decoded.text().isBlank()) {
             issues.add(new RunIssue(path, RunIssue.Severity.WARNING, "empty file"));
         }
-        String hash = HexFormat.of().formatHex(TopicIds.sha256(bytes));
-        return new Loaded(source, decoded.text(), hash, List.copyOf(issues));
+        MarkdownBounds.Bounded bounded = MarkdownBounds.apply(decoded.text(), limits);
+        bounded.cuts().forEach(c -> issues.add(new RunIssue(path, RunIssue.Severity.TRUNCATED, c)));
+        String hash = HexFormat.of().formatHex(head.sha256());
+        return new Loaded(source, bounded.text(), hash, List.copyOf(issues));
     }
 
     /** Parses one file; markdown flexmark cannot handle is still stored, as plain text, and reported. */
     private Parsed parse(Loaded l, boolean isAgenda) {
         String path = l.source().path();
         ParsedDocument parsed;
-        RunIssue issue = null;
+        List<RunIssue> issues = new ArrayList<>();
         try {
             parsed = DocumentParser.parse(path, l.text());
         } catch (RuntimeException | StackOverflowError e) {
             parsed = DocumentParser.plainText(path, l.text());
-            issue = new RunIssue(path, RunIssue.Severity.WARNING, "could not be parsed as markdown: stored as plain text");
+            issues.add(new RunIssue(path, RunIssue.Severity.WARNING, "could not be parsed as markdown: stored as plain text"));
         }
-        return new Parsed(new NewDocument(path, isAgenda ? "agenda" : "topic", l.hash(), ParserVersion.current(),
-                (int) Math.min(Integer.MAX_VALUE, l.source().size()), l.text(), parsed), issue);
+        int maxLinks = limits.maxLinksPerDocument();
+        if (parsed.links().size() > maxLinks) {
+            issues.add(new RunIssue(path, RunIssue.Severity.TRUNCATED, "more than " + maxLinks + " links ("
+                    + parsed.links().size() + "): only the first " + maxLinks + " are kept"));
+            parsed = parsed.withLinks(parsed.links().subList(0, maxLinks));
+        }
+        return new Parsed(new NewDocument(path, isAgenda ? "agenda" : "topic", l.hash(), parserVersion,
+                (int) Math.min(Integer.MAX_VALUE, l.source().size()), l.text(), parsed), List.copyOf(issues));
     }
 }

@@ -21,7 +21,10 @@ public final class Markdown {
                     AutolinkExtension.create(),
                     YamlFrontMatterExtension.create()))
             // GitHub renders soft line breaks as spaces; so does the text we index.
-            .set(HtmlRenderer.SOFT_BREAK, " ");
+            .set(HtmlRenderer.SOFT_BREAK, " ")
+            // CommonMark's [text](<file name.md>) for file names with spaces: flexmark parses it only with this
+            // (which also accepts a bare space, a link GitHub would show as text: meant as a link all the same).
+            .set(Parser.SPACE_IN_LINK_URLS, true);
 
     private static final Parser PARSER = Parser.builder(OPTIONS).build();
 

@@ -14,6 +14,12 @@ public record ParsedDocument(
         String category,
         List<Passage> passages) {
 
+    /** The same document keeping only these links (a hostile document's links are capped). */
+    public ParsedDocument withLinks(List<DocumentLink> kept) {
+        return new ParsedDocument(title, sections, codeBlocks, List.copyOf(kept), bodyText, wordCount, language,
+                category, passages);
+    }
+
     /**
      * A heading and its text up to the next heading; level 0 is text before the first heading. {@code language}
      * is the section's own when its text tells, else the document's; {@code line} is where the section starts

@@ -11,7 +11,7 @@ import java.util.TreeMap;
  */
 public final class ParserVersion {
     /** Bump when the parser's code changes what is stored. */
-    private static final int REVISION = 5;
+    private static final int REVISION = 6;
     private static final int CURRENT = compute();
 
     private ParserVersion() {
@@ -19,6 +19,11 @@ public final class ParserVersion {
 
     public static int current() {
         return CURRENT;
+    }
+
+    /** The version of documents parsed under these limits (they decide what is kept of a hostile file). */
+    public static int of(IngestLimits limits) {
+        return (31 * CURRENT + limits.hashCode()) & Integer.MAX_VALUE;
     }
 
     private static int compute() {

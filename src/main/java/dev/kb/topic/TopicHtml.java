@@ -41,9 +41,23 @@ final class TopicHtml {
     private TopicHtml() {
     }
 
+    /**
+     * Markdown beyond this is not rendered: rendering and sanitising cost about 4 s per MiB of dense links, paid
+     * on every request, and no reader scrolls through more. The markdown itself is always served whole.
+     */
+    static final int MAX_RENDERED_CHARS = 256 * 1024;
+
     static String render(String markdown) {
-        String html = RENDERER.render(Markdown.parse(markdown));
+        boolean cut = markdown.length() > MAX_RENDERED_CHARS;
+        String shown = markdown;
+        if (cut) {
+            int paragraph = markdown.lastIndexOf("\n\n", MAX_RENDERED_CHARS);
+            shown = markdown.substring(0, paragraph > 0 ? paragraph : MAX_RENDERED_CHARS);
+        }
+        String html = RENDERER.render(Markdown.parse(shown));
         // The base URI only lets relative links survive cleaning; it never appears in the output.
-        return Jsoup.clean(html, "https://course.invalid/", SAFE);
+        String safe = Jsoup.clean(html, "https://course.invalid/", SAFE);
+        return cut ? safe + "\n<p><em>The rest of this document is too long to show here; the markdown has all of it."
+                + "</em></p>" : safe;
     }
 }

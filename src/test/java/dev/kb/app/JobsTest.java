@@ -1,0 +1,80 @@
+package dev.kb.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.kb.ingest.IndexRunReport;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class JobsTest {
+
+    @Test
+    void requests_while_an_identical_job_waits_get_that_job_and_runs_never_overlap() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger runs = new AtomicInteger();
+        try (Jobs jobs = new Jobs()) {
+            Job first = jobs.submit("reindex", "c", progress -> {
+                enter(running, overlaps, runs);
+                await(release);
+                return leave(running);
+            });
+            awaitState(jobs, first.id(), "running");
+            List<Job> waiting = List.of(
+                    jobs.submit("reindex", "c", p -> work(running, overlaps, runs)),
+                    jobs.submit("reindex", "c", p -> work(running, overlaps, runs)),
+                    jobs.submit("reindex", "c", p -> work(running, overlaps, runs)));
+            Job other = jobs.submit("reindex", "other-course", p -> work(running, overlaps, runs));
+            Job full = jobs.submit("full reindex", "c", p -> work(running, overlaps, runs));
+
+            assertThat(waiting).extracting(Job::id).containsOnly(waiting.get(0).id()).doesNotContain(first.id());
+            assertThat(Set.of(first.id(), waiting.get(0).id(), other.id(), full.id())).hasSize(4);
+            release.countDown();
+            for (Job job : List.of(first, waiting.get(0), other, full)) {
+                awaitState(jobs, job.id(), "succeeded");
+            }
+            assertThat(runs).hasValue(4);
+            assertThat(overlaps).hasValue(0);
+        }
+    }
+
+    private static IndexRunReport work(AtomicInteger running, AtomicInteger overlaps, AtomicInteger runs) {
+        enter(running, overlaps, runs);
+        return leave(running);
+    }
+
+    private static void enter(AtomicInteger running, AtomicInteger overlaps, AtomicInteger runs) {
+        runs.incrementAndGet();
+        if (running.incrementAndGet() > 1) {
+            overlaps.incrementAndGet();
+        }
+    }
+
+    private static IndexRunReport leave(AtomicInteger running) {
+        running.decrementAndGet();
+        return new IndexRunReport(1, "c", "t", 0, 0, 0, 0, List.of(), Set.of(), Set.of(), false, Duration.ZERO);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitState(Jobs jobs, String id, String state) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!jobs.get(id).state().equals(state)) {
+            assertThat(System.nanoTime()).as("job %s reaching %s", id, state).isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+}

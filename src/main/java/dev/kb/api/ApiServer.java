@@ -7,6 +7,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kb.app.Health;
 import dev.kb.app.Kb;
 import dev.kb.config.Config;
 import dev.kb.mcp.McpEndpoint;
@@ -65,7 +66,11 @@ public final class ApiServer {
             config.routes.apiBuilder(() -> {
                 get("/health", ctx -> {
                     var status = services.health().check();
-                    ctx.status("ok".equals(status.status()) ? 200 : 503).json(status);
+                    // 503 only when the search index is down. Without PostgreSQL kb still answers search,
+                    // suggest and passages, and every instance usually shares one database: a load balancer
+                    // that took "degraded" instances out would turn a database outage into a total one. The
+                    // body tells people (and monitoring) what is down.
+                    ctx.status(Health.DOWN.equals(status.status()) ? 503 : 200).json(status);
                 });
                 get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
                 get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

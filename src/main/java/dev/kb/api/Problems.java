@@ -1,8 +1,11 @@
 package dev.kb.api;
 
+import static dev.kb.common.Errors.rootMessage;
+
 import dev.kb.common.Conflict;
 import dev.kb.common.InvalidInput;
 import dev.kb.common.NotFound;
+import dev.kb.db.DatabaseUnavailable;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -24,6 +27,9 @@ final class Problems {
     static final String NOT_FOUND = "/problems/not-found";
     static final String INVALID_PARAMETER = "/problems/invalid-parameter";
     static final String CONFLICT = "/problems/conflict";
+    static final String DATABASE_UNAVAILABLE = "/problems/database-unavailable";
+    /** When a client may try again after PostgreSQL could not be reached: a restart or fail-over takes seconds. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private Problems() {
     }
@@ -41,6 +47,15 @@ final class Problems {
                         ? "the request body is larger than the limit of " + MAX_BODY_BYTES + " bytes" : e.getMessage(),
                 null));
         config.routes.exception(Exception.class, (e, ctx) -> {
+            // Whatever wraps it (jOOQ, the pool, a service), a failure to reach PostgreSQL is the server's
+            // temporary state, not a bug: 503 and when to come back. Statement errors stay 500s.
+            if (DatabaseUnavailable.isCauseOf(e)) {
+                LOG.warn("{} {}: the database is unavailable: {}", ctx.method(), ctx.path(), rootMessage(e));
+                ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+                write(ctx, 503, DATABASE_UNAVAILABLE, "the database is not answering; search, suggest and passages "
+                        + "still answer from the search index. Try again in " + RETRY_AFTER_SECONDS + " s", null);
+                return;
+            }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             write(ctx, 500, BLANK, "the server could not answer this request; the error has been logged", null);
         });

@@ -1,5 +1,6 @@
 package dev.kb.app;
 
+import dev.kb.db.DatabaseUnavailable;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
@@ -23,11 +24,14 @@ import org.slf4j.LoggerFactory;
  * Re-indexes a course shortly after its files change, so a trainer editing a document during a lab sees the
  * change in search a moment later. Changes are gathered until the directory has been quiet for a short while
  * (an editor's save is several events), then one incremental run indexes what changed. Hidden folders such as
- * {@code .git} are not watched, as the scanner does not read them.
+ * {@code .git} are not watched, as the scanner does not read them. While PostgreSQL is away the run is tried again
+ * every few seconds, so the change is indexed once it is back.
  */
 public final class CourseWatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CourseWatcher.class);
     static final Duration QUIET = Duration.ofMillis(250);
+    /** How soon changes are indexed again after PostgreSQL could not be reached. */
+    static final Duration RETRY = Duration.ofSeconds(2);
 
     private final Kb kb;
     private final String courseId;
@@ -73,7 +77,7 @@ public final class CourseWatcher implements AutoCloseable {
     }
 
     private void loop() {
-        long lastChange = 0;
+        long due = 0;
         boolean pending = false;
         while (running) {
             WatchKey key;
@@ -84,11 +88,11 @@ public final class CourseWatcher implements AutoCloseable {
             }
             if (key != null) {
                 pending |= handle(key);
-                lastChange = System.nanoTime();
+                due = System.nanoTime() + QUIET.toNanos();
             }
-            if (pending && System.nanoTime() - lastChange >= QUIET.toNanos()) {
-                pending = false;
-                reindex();
+            if (pending && System.nanoTime() - due >= 0) {
+                pending = !reindex();
+                due = System.nanoTime() + RETRY.toNanos();
             }
         }
     }
@@ -122,12 +126,18 @@ public final class CourseWatcher implements AutoCloseable {
         return relevant;
     }
 
-    private void reindex() {
+    /** Indexes the changes; false when they are still to be indexed because PostgreSQL could not be reached. */
+    private boolean reindex() {
         try {
             var run = kb.index(courseId, root);
             LOG.info("re-indexed {} after a change: {} parsed, {} removed", courseId, run.filesParsed(), run.filesRemoved());
+            return true;
         } catch (RuntimeException e) {
-            LOG.warn("re-indexing {} after a change failed: {}", courseId, e.getMessage());
+            // The change happened all the same: without another try it would wait for the next edit.
+            boolean retry = DatabaseUnavailable.isCauseOf(e);
+            LOG.warn("re-indexing {} after a change failed{}: {}", courseId,
+                    retry ? " (will try again in " + RETRY.toSeconds() + " s)" : "", e.getMessage());
+            return !retry;
         }
     }
 

@@ -1,14 +1,60 @@
 package dev.kb.app;
 
+import static dev.kb.common.Errors.rootMessage;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kb.db.Database;
 import dev.kb.search.SearchIndex;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Whether the parts kb needs answer right now. */
+/**
+ * Whether the parts kb needs answer right now. The search index serves search, suggest and passages on its own;
+ * PostgreSQL serves everything else. So kb is "ok" with both, "degraded" without the database (the search routes
+ * still answer), and "down" without a readable index.
+ */
 public final class Health {
+    private static final Logger LOG = LoggerFactory.getLogger(Health.class);
+    /** The longest a health check waits for PostgreSQL: probes (a load balancer's, Kubernetes') time out at 1–5 s. */
+    static final Duration DATABASE_PATIENCE = Duration.ofSeconds(1);
+    public static final String DOWN = "down";
+    private static final String OK = "ok";
+    private static final String DEGRADED = "degraded";
+    private static final String UP = "up";
+    private static final String LATE = "no answer within " + DATABASE_PATIENCE.toSeconds() + " s";
+
     private final Database database;
     private final SearchIndex index;
+    /**
+     * Runs the database check, so a caller can stop waiting while the check goes on; one thread at most, gone when
+     * idle. Checks asked for while one runs share its answer, so a flood of health checks during an outage
+     * does not pile up threads waiting for the pool.
+     */
+    private final ThreadPoolExecutor prober = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), runnable -> {
+                Thread thread = new Thread(runnable, "kb-health");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private final AtomicReference<CompletableFuture<String>> running = new AtomicReference<>();
+    /** The database's last reported state, to log changes once rather than on every check. */
+    private volatile Boolean databaseWasUp;
 
-    public record Status(String status, String database, String index) {
+    /** {@code status} is ok, degraded or down; each part says whether it is up and, when not, why. */
+    public record Status(String status, Part database, Part searchIndex) {
+    }
+
+    /** One part kb needs. {@code documents}: the search index's size, when it can be read. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Part(String status, String detail, Integer documents) {
     }
 
     Health(Database database, SearchIndex index) {
@@ -17,8 +63,62 @@ public final class Health {
     }
 
     public Status check() {
-        boolean db = database.isUp();
-        boolean idx = index.isReadable();
-        return new Status(db && idx ? "ok" : "degraded", db ? "up" : "down", idx ? "up" : "down");
+        Part db = database();
+        Part idx = searchIndex();
+        String status = !UP.equals(idx.status()) ? DOWN : UP.equals(db.status()) ? OK : DEGRADED;
+        return new Status(status, db, idx);
+    }
+
+    private Part database() {
+        String problem = databaseProblem();
+        boolean up = problem == null;
+        Boolean before = databaseWasUp;
+        if (before == null || before != up) {
+            databaseWasUp = up;
+            if (!up) {
+                LOG.warn("PostgreSQL is not answering ({}): search, suggest and passages go on from the index, "
+                        + "other routes answer 503 until it is back", problem);
+            } else if (before != null) {
+                LOG.info("PostgreSQL answers again");
+            }
+        }
+        // The detail stays generic: /health is public, and the driver's message names hosts and ports.
+        return up ? new Part(UP, null, null) : new Part(DOWN, LATE.equals(problem) ? "PostgreSQL gave " + LATE
+                : "PostgreSQL cannot be reached", null);
+    }
+
+    /** Null when PostgreSQL answered in time, else what went wrong (for the log). */
+    private String databaseProblem() {
+        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<String> check = running.updateAndGet(r -> r != null && !r.isDone() ? r : mine);
+        if (check == mine) {
+            prober.execute(() -> {
+                try {
+                    database.ping();
+                    mine.complete(null);
+                } catch (Exception | LinkageError e) {
+                    mine.complete(rootMessage(e));
+                }
+            });
+        }
+        try {
+            return check.get(DATABASE_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return LATE;
+        } catch (ExecutionException e) {
+            return rootMessage(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private Part searchIndex() {
+        try {
+            return new Part(UP, null, index.documentCount());
+        } catch (RuntimeException e) {
+            LOG.warn("the search index cannot be read: {}", rootMessage(e));
+            return new Part(DOWN, "the search index cannot be read", null);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.kb.app;
 
 import dev.kb.common.NotFound;
+import dev.kb.db.DatabaseUnavailable;
 import dev.kb.ingest.IndexProgress;
 import dev.kb.ingest.IndexRunReport;
 import java.time.OffsetDateTime;
@@ -70,7 +71,9 @@ public final class Jobs implements AutoCloseable {
                     result, null));
         } catch (RuntimeException e) {
             LOG.warn("job {} ({} of {}) failed: {}", id, queued.kind(), queued.course(), e.getMessage(), e);
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            // A job's error is shown over the API: the driver's words about an outage would name SQL and hosts.
+            String message = DatabaseUnavailable.isCauseOf(e) ? "the database became unavailable; request the job again"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             update(id, j -> new Job(id, j.kind(), j.course(), "failed", null, j.submittedAt(), j.startedAt(), now(),
                     null, message));
         }

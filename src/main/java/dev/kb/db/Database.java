@@ -9,6 +9,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -19,8 +22,14 @@ import org.jooq.impl.DSL;
 /**
  * The PostgreSQL kb talks to: an embedded server whose data directory lives under the data dir (so a restart
  * keeps everything), or an external one. Opening it migrates the schema with Flyway from {@code db/migration}.
+ * Should the server go away later, the pool keeps reconnecting in the background: once it is back, requests get
+ * connections again without a restart of kb.
  */
 public final class Database implements AutoCloseable {
+    /** How long a request waits for a pooled connection; why this long is said where the pool is configured. */
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    private static final int VALIDATION_SECONDS = 1;
+
     private final EmbeddedPostgres embedded;
     private final HikariDataSource pool;
     private final DSLContext dsl;
@@ -74,7 +83,13 @@ public final class Database implements AutoCloseable {
         }
         hikari.setPoolName("kb");
         hikari.setMaximumPoolSize(8);
-        hikari.setConnectionTimeout(10_000);
+        // How long a request waits for a pooled connection. While PostgreSQL is down no connection comes, and the
+        // request should fail (503, retry later) in seconds rather than hold a server thread and its client for
+        // long. Under the 64-client reliability run (docs/reliability-load.md) the slowest request, mostly waiting
+        // for a connection, took 2.3 s: a wait longer than this is load better shed with a 503 than queued.
+        hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        // Checking an idle connection before lending it must fit well inside that wait.
+        hikari.setValidationTimeout(1_000);
         // Fail at once with one clear message rather than waiting for the first query.
         hikari.setInitializationFailTimeout(3_000);
         HikariDataSource pool;
@@ -104,13 +119,16 @@ public final class Database implements AutoCloseable {
         return dsl;
     }
 
-    /** True when PostgreSQL answers a trivial query. */
-    public boolean isUp() {
-        try {
-            dsl.selectOne().fetch();
-            return true;
-        } catch (RuntimeException e) {
-            return false;
+    /**
+     * Asks PostgreSQL whether a pooled connection works; throws what the pool or the driver threw when not. Bounded:
+     * at most {@link #CONNECTION_TIMEOUT} for a connection, then a second for the driver's check (which bounds the
+     * socket read too, so a server that stopped answering cannot hold it).
+     */
+    public void ping() throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            if (!connection.isValid(VALIDATION_SECONDS)) {
+                throw new SQLTransientConnectionException("PostgreSQL did not answer the connection check", "08006");
+            }
         }
     }
 

@@ -82,8 +82,15 @@ public final class IngestService {
             return report;
         } catch (IOException | RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            runs.fail(runId, message);
-            throw new IngestFailed("indexing " + courseId + " failed: " + message, e);
+            IngestFailed failed = new IngestFailed("indexing " + courseId + " failed: " + message, e);
+            try {
+                runs.fail(runId, message);
+            } catch (RuntimeException unrecorded) {
+                // The database that failed the run may not take its failure either (it went away): the run's own
+                // error is the one to report; the next start records the run as interrupted.
+                failed.addSuppressed(unrecorded);
+            }
+            throw failed;
         }
     }
 

@@ -3,9 +3,11 @@ package dev.kb.mcp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kb.api.ApiServer;
 import dev.kb.app.Kb;
+import dev.kb.common.Errors;
 import dev.kb.common.InvalidInput;
 import dev.kb.common.NotFound;
 import dev.kb.coverage.CoverageMarkdown;
+import dev.kb.db.DatabaseUnavailable;
 import dev.kb.graph.LearningPath;
 import dev.kb.search.PassageService;
 import dev.kb.search.Passages;
@@ -127,6 +129,11 @@ final class McpTools {
             } catch (InvalidInput | NotFound e) {
                 return error(e.getMessage());
             } catch (RuntimeException e) {
+                if (DatabaseUnavailable.isCauseOf(e)) {
+                    LOG.warn("MCP tool {}: the database is unavailable: {}", name, Errors.rootMessage(e));
+                    return error("the database is not answering; search_course and find_passages still work. "
+                            + "Try again in a few seconds");
+                }
                 LOG.error("MCP tool {} failed", name, e);
                 return error("the tool failed; the error has been logged");
             }
@@ -229,8 +236,9 @@ final class McpTools {
         return new Answer(CoverageMarkdown.render(report), report);
     }
 
+    /** As the HTTP search routes do: a course the index holds needs no database, so these tools outlast it. */
     private String course(ToolArguments args) {
-        return services.courses().filter(args.text("course", false));
+        return services.courses().filter(args.text("course", false), services.search()::indexes);
     }
 
     /** The topic named by 'topicId', or by 'course' and 'path'. */

@@ -208,15 +208,6 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** True when a searcher can be acquired and read. */
-    public boolean isReadable() {
-        try {
-            return withSearcher(searcher -> searcher.getIndexReader().numDocs() >= 0);
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     /** Whether the published index holds documents of the course: a term lookup, no database round trip. */
     public boolean hasCourse(String courseId) {
         return withSearcher(searcher -> searcher.getIndexReader().docFreq(

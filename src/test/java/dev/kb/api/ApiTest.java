@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -48,7 +49,9 @@ class ApiTest {
     @Test
     void GET_health_is_ok_when_database_and_index_answer() {
         given(app.port()).get("/health").then().statusCode(200)
-                .body("status", equalTo("ok")).body("database", equalTo("up")).body("index", equalTo("up"));
+                .body("status", equalTo("ok")).body("database.status", equalTo("up"))
+                .body("database.detail", nullValue()).body("searchIndex.status", equalTo("up"))
+                .body("searchIndex.documents", greaterThan(0));
     }
 
     @Test

@@ -50,6 +50,7 @@ public final class ApiServer {
             config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = true;
             Problems.install(config);
+            ServerLimits.install(config, kb.config().limits().idleTimeout());
             JettyProblems jettyProblems = new JettyProblems();
             config.jetty.modifyServer(server -> server.setErrorHandler(jettyProblems));
             config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyProblems));

@@ -22,7 +22,7 @@ final class GraphRoutes {
     }
 
     void course(Context ctx) {
-        GraphView view = graph.course(ctx.pathParam("course"), reduced(ctx));
+        GraphView view = graph.course(ctx.pathParam("course"), Params.optional(ctx, "module"), reduced(ctx));
         respond(ctx, view, view.course(), view.nodes(), view.edges());
     }
 

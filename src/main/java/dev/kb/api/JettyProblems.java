@@ -1,6 +1,7 @@
 package dev.kb.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kb.common.Limit;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpFields;
@@ -14,7 +15,7 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Errors Jetty answers before a request reaches kb's routes (a URI too long, a malformed escape, headers too
  * large) as RFC 9457 problems too, not Jetty's HTML page: clients get one error format whatever failed.
- * The reason shown is the status's own; Jetty's message could echo the request.
+ * The reason shown is the status's own; Jetty's message could echo the request. Refusals for size name the limit.
  */
 final class JettyProblems extends ErrorHandler {
 
@@ -42,8 +43,20 @@ final class JettyProblems extends ErrorHandler {
     private static byte[] body(int status) {
         String title = HttpStatus.getMessage(status);
         try {
-            return ApiServer.objectMapper().writeValueAsBytes(new Problem(Problems.BLANK, title, status,
-                    "the request could not be read: " + title.toLowerCase(java.util.Locale.ROOT), null, null));
+            return ApiServer.objectMapper().writeValueAsBytes(switch (status) {
+                // Jetty reads the request line and the header block each into a buffer of this size.
+                case HttpStatus.URI_TOO_LONG_414 -> Problems.limitProblem(Limit.URI_BYTES, ServerLimits.MAX_HEADER_BYTES,
+                        "the request line is longer than the limit of " + ServerLimits.MAX_HEADER_BYTES
+                                + " bytes; send a long question to POST /api/v1/passages", null, null);
+                case HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE_431 -> Problems.limitProblem(Limit.HEADER_BYTES,
+                        ServerLimits.MAX_HEADER_BYTES, "the request headers are larger than the limit of "
+                                + ServerLimits.MAX_HEADER_BYTES + " bytes", null, null);
+                case HttpStatus.PAYLOAD_TOO_LARGE_413 -> Problems.limitProblem(Limit.BODY_BYTES,
+                        ServerLimits.MAX_BODY_BYTES, "the request body is larger than the limit of "
+                                + ServerLimits.MAX_BODY_BYTES + " bytes", null, null);
+                default -> new Problem(Problems.BLANK, title, status,
+                        "the request could not be read: " + title.toLowerCase(java.util.Locale.ROOT), null, null);
+            });
         } catch (JsonProcessingException e) {
             return ("{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
         }

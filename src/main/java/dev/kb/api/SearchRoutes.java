@@ -30,7 +30,7 @@ final class SearchRoutes {
                 Params.bool(ctx, "inAgenda"), Params.oneOf(ctx, "language", LANGUAGES),
                 Params.oneOf(ctx, "kind", Categories.all()), Params.bool(ctx, "external"));
         int limit = Params.integer(ctx, "limit", 10, 1, SearchService.MAX_LIMIT);
-        int offset = Params.integer(ctx, "offset", 0, 0, SearchService.MAX_OFFSET);
+        int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         SearchResult result = search.search(new SearchService.Request(q, course, filters, limit, offset),
                 HttpCaching.wantsFresh(ctx));
         ctx.json(result.hasNext() && offset + limit <= SearchService.MAX_OFFSET

@@ -85,7 +85,8 @@ public final class Kb implements AutoCloseable {
         CourseService courses = new CourseService(database.dsl());
         GapSuggester gaps = new GapSuggester(index);
         this.services = new Services(courses, new TopicService(database.dsl(), courses), new SearchService(index),
-                new SuggestService(index), new PassageService(index), gaps, new GraphService(database.dsl(), courses),
+                new SuggestService(index), new PassageService(index), gaps, new GraphService(database.dsl(), courses,
+                config.limits().maxGraphTopics(), config.limits().maxGraphEdges()),
                 new CoverageService(database.dsl(), courses, gaps), new ReferenceService(database.dsl()),
                 new Health(database, index));
     }
@@ -93,7 +94,7 @@ public final class Kb implements AutoCloseable {
     public static Kb open(Config config) {
         Database database = Database.open(config);
         try {
-            SearchIndex index = SearchIndex.open(config.luceneDir());
+            SearchIndex index = SearchIndex.open(config.luceneDir(), config.limits().searchTimeout());
             int interrupted = new RunStore(database.dsl()).failInterrupted();
             if (interrupted > 0) {
                 LOG.warn("{} index run(s) were interrupted by an earlier stop and are recorded as failed", interrupted);

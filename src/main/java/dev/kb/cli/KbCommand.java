@@ -113,7 +113,7 @@ public final class KbCommand {
         List<String> origins = corsOrigins == null ? List.of()
                 : corsOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
         return new Config(port, dataDir, new Config.DatabaseSettings(databaseUrl, databaseUser, databasePassword),
-                new Config.HttpSettings(adminToken, origins), ingestLimits());
+                new Config.HttpSettings(adminToken, origins), Config.Limits.DEFAULT, ingestLimits());
     }
 
     private IngestLimits ingestLimits() {

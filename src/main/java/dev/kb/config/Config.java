@@ -1,7 +1,10 @@
 package dev.kb.config;
 
+import dev.kb.graph.GraphService;
 import dev.kb.ingest.IngestLimits;
+import dev.kb.search.SearchIndex;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,17 +15,38 @@ import java.util.List;
  * @param dataDir  where the embedded PostgreSQL and the Lucene index live
  * @param database an external PostgreSQL, or embedded when its url is empty
  * @param http     what the HTTP API allows beyond reading
+ * @param limits   bounds on what one request may cost
  * @param ingest   how much of a hostile course file is read and kept
  */
-public record Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http, IngestLimits ingest) {
+public record Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http, Limits limits,
+                     IngestLimits ingest) {
+
+    public Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http, Limits limits) {
+        this(port, dataDir, database, http, limits, IngestLimits.DEFAULT);
+    }
+
+    public Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http) {
+        this(port, dataDir, database, http, Limits.DEFAULT);
+    }
 
     /** A configuration with the HTTP defaults: no administration, no cross-origin access. */
     public Config(int port, Path dataDir, DatabaseSettings database) {
         this(port, dataDir, database, HttpSettings.DEFAULT);
     }
 
-    public Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http) {
-        this(port, dataDir, database, http, IngestLimits.DEFAULT);
+    /**
+     * Bounds on one request's cost that a deployment (or a test) may change; the bounds on parameters are fixed
+     * in the services that read them.
+     *
+     * @param idleTimeout    a connection that sends nothing for this long is closed, mid-request too
+     * @param searchTimeout  the time the searches of one request may take together; then it answers 503
+     * @param maxGraphTopics topics of one graph, learning-path or prerequisite answer; more answer 422
+     * @param maxGraphEdges  edges of one graph answer; more answer 422
+     */
+    public record Limits(Duration idleTimeout, Duration searchTimeout, int maxGraphTopics, int maxGraphEdges) {
+        /** Jetty's own idle timeout made explicit; the others are the services' defaults. */
+        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(30), SearchIndex.SEARCH_TIMEOUT,
+                GraphService.MAX_GRAPH_TOPICS, GraphService.MAX_GRAPH_EDGES);
     }
 
     public record DatabaseSettings(String url, String user, String password) {

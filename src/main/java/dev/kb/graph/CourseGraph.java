@@ -1,5 +1,7 @@
 package dev.kb.graph;
 
+import dev.kb.common.Limit;
+import dev.kb.common.LimitExceeded;
 import dev.kb.store.DocumentRow;
 import dev.kb.store.PrerequisiteRow;
 import java.util.ArrayList;
@@ -54,15 +56,27 @@ final class CourseGraph {
                 .thenComparing(id -> topics.get(id).path()));
     }
 
-    GraphView view(boolean reduced) {
-        List<GraphView.Node> nodes = topics.values().stream().map(CourseGraph::node).toList();
-        List<GraphView.DroppedEdge> droppedEdges = dropped.stream().map(r -> new GraphView.DroppedEdge(r.fromId(),
-                r.toId(), r.kind(), r.evidence(), r.dropReason())).toList();
-        return new GraphView(courseId, reduced, nodes, edgesAmong(topics.keySet(), reduced), droppedEdges);
+    /** Every topic's id, in the order read. */
+    Set<String> topicIds() {
+        return topics.keySet();
     }
 
-    /** The edges among the members: the transitive reduction, or every implied pair. */
-    List<GraphView.Edge> edgesAmong(Set<String> members, boolean reduced) {
+    /** The members as nodes (in the order read), the edges among them and the dropped edges among them. */
+    GraphView view(Set<String> members, boolean reduced, int maxEdges) {
+        List<GraphView.Node> nodes = topics.values().stream().filter(d -> members.contains(d.id()))
+                .map(CourseGraph::node).toList();
+        List<GraphView.DroppedEdge> droppedEdges = dropped.stream()
+                .filter(r -> members.contains(r.fromId()) && members.contains(r.toId()))
+                .map(r -> new GraphView.DroppedEdge(r.fromId(), r.toId(), r.kind(), r.evidence(), r.dropReason()))
+                .toList();
+        return new GraphView(courseId, reduced, nodes, edgesAmong(members, reduced, maxEdges), droppedEdges);
+    }
+
+    /**
+     * The edges among the members: the transitive reduction, or every implied pair. More than {@code maxEdges}
+     * are refused as soon as they are counted: the implied pairs grow with the square of the members.
+     */
+    List<GraphView.Edge> edgesAmong(Set<String> members, boolean reduced, int maxEdges) {
         Dag sub = new Dag();
         edges.keySet().stream().filter(k -> members.contains(k.get(0)) && members.contains(k.get(1)))
                 .forEach(k -> sub.addIfAcyclic(k.get(0), k.get(1)));
@@ -73,7 +87,11 @@ final class CourseGraph {
             }
         } else {
             for (String to : members) {
-                for (String from : sub.ancestors(to)) {
+                Set<String> before = sub.ancestors(to);
+                if (result.size() + before.size() > maxEdges) {
+                    throw tooManyEdges(maxEdges);
+                }
+                for (String from : before) {
                     PrerequisiteRow direct = edges.get(List.of(from, to));
                     result.add(direct != null ? edge(direct) : new GraphView.Edge(from, to, "implied", 0,
                             "implied: " + topics.get(from).path() + " comes before " + topics.get(to).path()
@@ -81,8 +99,17 @@ final class CourseGraph {
                 }
             }
         }
+        if (result.size() > maxEdges) {
+            throw tooManyEdges(maxEdges);
+        }
         result.sort(Comparator.comparing(GraphView.Edge::from).thenComparing(GraphView.Edge::to));
         return result;
+    }
+
+    private static LimitExceeded tooManyEdges(int maxEdges) {
+        return new LimitExceeded(Limit.GRAPH_EDGES, maxEdges, null, "the graph has more than the limit of " + maxEdges
+                + " edges per answer; ask for the reduced graph (reduced=true), or for fewer topics (one agenda "
+                + "module's with module=<its title>)");
     }
 
     /** Direct edges the agenda contradicts: it teaches the later topic first. */

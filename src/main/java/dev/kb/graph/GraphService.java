@@ -1,6 +1,7 @@
 package dev.kb.graph;
 
-import dev.kb.common.InvalidInput;
+import dev.kb.common.Limit;
+import dev.kb.common.LimitExceeded;
 import dev.kb.common.NotFound;
 import dev.kb.course.CourseService;
 import dev.kb.store.AgendaStore;
@@ -19,22 +20,58 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 
-/** Reads the stored prerequisite graph and answers questions about it. */
+/**
+ * Reads the stored prerequisite graph and answers questions about it. An answer's size follows the course's, so
+ * it is bounded: a graph, path or topic set larger than {@code maxTopics} topics or {@code maxEdges} edges is
+ * refused ({@link Limit#GRAPH_TOPICS}, {@link Limit#GRAPH_EDGES}) with a hint how to ask for less.
+ */
 public final class GraphService {
     /** At most this many goals or known topics in one learning-path request. */
     public static final int MAX_TOPICS_PER_REQUEST = 100;
+    /** Topics of one answer: ten times a large course, a few hundred KB of JSON. */
+    public static final int MAX_GRAPH_TOPICS = 2_000;
+    /** Edges of one answer: a full graph ({@code reduced=false}) has up to n² of them, a few MB at this count. */
+    public static final int MAX_GRAPH_EDGES = 20_000;
 
     private final DSLContext dsl;
     private final CourseService courses;
+    private final int maxTopics;
+    private final int maxEdges;
 
     public GraphService(DSLContext dsl, CourseService courses) {
+        this(dsl, courses, MAX_GRAPH_TOPICS, MAX_GRAPH_EDGES);
+    }
+
+    public GraphService(DSLContext dsl, CourseService courses, int maxTopics, int maxEdges) {
         this.dsl = dsl;
         this.courses = courses;
+        this.maxTopics = maxTopics;
+        this.maxEdges = maxEdges;
     }
 
     public GraphView course(String courseId, boolean reduced) {
+        return course(courseId, null, reduced);
+    }
+
+    /**
+     * The course's graph; with {@code module} (an agenda module's title) only the topics that module links and
+     * the edges among them.
+     */
+    public GraphView course(String courseId, String module, boolean reduced) {
         courses.require(courseId);
-        return load(courseId).view(reduced);
+        Map<String, DocumentRow> topics = topics(courseId);
+        if (module == null) {
+            // Counted before the edges are read: a course too large for one answer costs one query to refuse.
+            requireWithin(topics.size(), "the graph of course " + courseId + " has " + topics.size() + " topics",
+                    "ask for one agenda module's graph with module=<its title>, or for one topic's prerequisites");
+        }
+        CourseGraph graph = load(courseId, topics);
+        Set<String> members = module == null ? graph.topicIds() : moduleTopics(courseId, module, graph);
+        if (module != null) {
+            requireWithin(members.size(), "agenda module '" + module + "' links " + members.size() + " topics",
+                    "ask for one topic's prerequisites instead");
+        }
+        return graph.view(members, reduced, maxEdges);
     }
 
     public PrerequisitesView prerequisites(String topicId, boolean reduced) {
@@ -50,9 +87,11 @@ public final class GraphService {
         CourseGraph graph = load(topic(topicId).courseId());
         Set<String> members = new HashSet<>(before ? graph.ancestors(topicId) : graph.descendants(topicId));
         members.add(topicId);
+        requireWithin(members.size(), "the topic and its " + (before ? "prerequisites" : "dependents") + " are "
+                + members.size() + " topics", "ask about a topic " + (before ? "earlier" : "later") + " in the course");
         List<String> order = graph.teachingOrder(members);
         return new PrerequisitesView(topicId, reduced, order.stream().map(graph::node).toList(),
-                graph.edgesAmong(members, reduced), order);
+                graph.edgesAmong(members, reduced, maxEdges), order);
     }
 
     /** Every prerequisite of the topic in teaching order, then the topic, each with why it is there. */
@@ -125,6 +164,8 @@ public final class GraphService {
             members.remove(k);
             members.removeAll(graph.ancestors(k));
         }
+        requireWithin(members.size(), "the learning path has " + members.size() + " steps",
+                "ask for fewer goals, or name more topics the learner knows");
         List<LearningPath.Step> steps = new ArrayList<>();
         for (String id : graph.teachingOrder(members)) {
             List<LearningPath.Because> because = new ArrayList<>();
@@ -139,7 +180,8 @@ public final class GraphService {
 
     private static void requireTopics(CourseGraph graph, List<String> ids, String parameter, String courseId) {
         if (ids.size() > MAX_TOPICS_PER_REQUEST) {
-            throw new InvalidInput(parameter, "'" + parameter + "' names more than " + MAX_TOPICS_PER_REQUEST + " topics");
+            throw new LimitExceeded(Limit.REQUEST_TOPICS, MAX_TOPICS_PER_REQUEST, parameter, "'" + parameter
+                    + "' names more than the limit of " + MAX_TOPICS_PER_REQUEST + " topics");
         }
         for (String id : ids) {
             if (!graph.contains(id)) {
@@ -153,9 +195,44 @@ public final class GraphService {
                 .orElseThrow(() -> new NotFound("topic", topicId));
     }
 
-    private CourseGraph load(String courseId) {
+    /** Refuses an answer of more than {@code maxTopics} topics, saying how large it is and how to ask for less. */
+    private void requireWithin(int topics, String size, String narrower) {
+        if (topics > maxTopics) {
+            throw new LimitExceeded(Limit.GRAPH_TOPICS, maxTopics, null, size + ", more than the limit of "
+                    + maxTopics + " per answer; " + narrower);
+        }
+    }
+
+    /** The topics the agenda modules titled {@code module} link (one title may head a module in several sections). */
+    private Set<String> moduleTopics(String courseId, String module, CourseGraph graph) {
+        Set<String> members = new LinkedHashSet<>();
+        boolean found = false;
+        for (StoredAgenda.Section s : new AgendaStore(dsl).read(courseId).sections()) {
+            for (StoredAgenda.Module m : s.modules()) {
+                if (m.title().equals(module)) {
+                    found = true;
+                    m.items().stream().map(StoredAgenda.Item::documentId).filter(id -> id != null && graph.contains(id))
+                            .forEach(members::add);
+                }
+            }
+        }
+        if (!found) {
+            throw new NotFound("agenda module of course " + courseId, module);
+        }
+        return members;
+    }
+
+    private Map<String, DocumentRow> topics(String courseId) {
         Map<String, DocumentRow> topics = new LinkedHashMap<>();
         new DocumentStore(dsl).list(courseId).stream().filter(DocumentRow::isTopic).forEach(d -> topics.put(d.id(), d));
+        return topics;
+    }
+
+    private CourseGraph load(String courseId) {
+        return load(courseId, topics(courseId));
+    }
+
+    private CourseGraph load(String courseId, Map<String, DocumentRow> topics) {
         return new CourseGraph(courseId, topics, new GraphStore(dsl).edges(courseId),
                 AgendaOrder.positions(new AgendaStore(dsl).read(courseId)));
     }

@@ -5,6 +5,7 @@ import dev.kb.api.ApiServer;
 import dev.kb.app.Kb;
 import dev.kb.common.Errors;
 import dev.kb.common.InvalidInput;
+import dev.kb.common.LimitExceeded;
 import dev.kb.common.NotFound;
 import dev.kb.coverage.CoverageMarkdown;
 import dev.kb.db.DatabaseUnavailable;
@@ -126,7 +127,7 @@ final class McpTools {
                 Answer answer = call.call(new ToolArguments(request.arguments()), base == null ? "" : base.toString());
                 return McpSchema.CallToolResult.builder().addTextContent(answer.text())
                         .structuredContent(JSON.convertValue(answer.structured(), Map.class)).isError(false).build();
-            } catch (InvalidInput | NotFound e) {
+            } catch (InvalidInput | LimitExceeded | NotFound e) {
                 return error(e.getMessage());
             } catch (RuntimeException e) {
                 if (DatabaseUnavailable.isCauseOf(e)) {

@@ -26,6 +26,11 @@ final class Corrections {
     private static final int TWO_EDITS_LENGTH = 8;
     /** The first letter is rarely the mistyped one; requiring it keeps the automaton small. */
     private static final int PREFIX_LENGTH = 1;
+    /**
+     * Words within reach looked at, over all fields: two edits of a long word can reach hundreds of words of a
+     * large index, and each is a dictionary lookup. Beyond this the rest (in dictionary order) are not considered.
+     */
+    static final int MAX_VISITED = 2_000;
 
     record Candidate(String term, int edits, int docFreq) {
     }
@@ -38,8 +43,14 @@ final class Corrections {
     }
 
     static List<Candidate> of(IndexReader reader, Collection<String> fields, String term, int max) {
+        return of(reader, fields, term, max, MAX_VISITED);
+    }
+
+    /** @param maxVisited matching words looked at, over all fields */
+    static List<Candidate> of(IndexReader reader, Collection<String> fields, String term, int max, int maxVisited) {
         CompiledAutomaton automaton = FuzzyQuery.getFuzzyAutomaton(term, maxEdits(term), PREFIX_LENGTH, true);
         Map<String, Integer> docFreqs = new HashMap<>();
+        int visited = 0;
         try {
             for (String field : fields) {
                 Terms terms = MultiTerms.getTerms(reader, field);
@@ -47,7 +58,8 @@ final class Corrections {
                     continue;
                 }
                 TermsEnum matching = automaton.getTermsEnum(terms);
-                for (BytesRef found = matching.next(); found != null; found = matching.next()) {
+                for (BytesRef found = matching.next(); found != null && visited < maxVisited; found = matching.next()) {
+                    visited++;
                     docFreqs.merge(found.utf8ToString(), matching.docFreq(), Integer::sum);
                 }
             }

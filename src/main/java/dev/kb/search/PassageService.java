@@ -70,7 +70,7 @@ public final class PassageService {
         if (r.maxChars() < MIN_CHARS || r.maxChars() > MAX_CHARS) {
             throw new InvalidInput("maxChars", "maxChars must be between " + MIN_CHARS + " and " + MAX_CHARS);
         }
-        return index.withSearcher(searcher -> {
+        return index.forRequest(searcher -> {
             UserQuery searched = rarest(query, searcher.getIndexReader());
             Map<String, Float> topics = topics(searcher, searched, r.course());
             if (topics.isEmpty()) {

@@ -29,6 +29,11 @@ import org.apache.lucene.search.TermQuery;
  * code parts, through a synonym, and — only where the index does not know the word — one or two typing errors
  * away. The last word also matches as a prefix while the user is still typing. A topic needs one concept to
  * match; each further one adds to its score.
+ *
+ * <p>Expansions are bounded, silently (the query still answers): a prefix stands for its
+ * {@value FrequentTermsRewrite#MAX_TERMS} most frequent completions, a typo for at most {@value #MAX_CORRECTIONS}
+ * corrections chosen among {@value Corrections#MAX_VISITED} candidate words. The query syntax ({@link UserQuery})
+ * has no wildcards or fuzzy operators of its own: {@code *}, {@code ?} and {@code ~} are text.
  */
 final class QueryBuilder {
     private static final float TIE_BREAKER = 0.2f;
@@ -189,8 +194,8 @@ final class QueryBuilder {
                     alternatives.add(new BoostQuery(loose(field, p), boost * partsFactor * LOOSE_PARTS));
                 }
                 if (last && unknownWord && p.get(0).length() >= 2) {
-                    alternatives.add(new BoostQuery(new PrefixQuery(new Term(field, p.get(0))),
-                            boost * ranking.prefixWeight()));
+                    alternatives.add(new BoostQuery(new PrefixQuery(new Term(field, p.get(0)),
+                            FrequentTermsRewrite.DEFAULT), boost * ranking.prefixWeight()));
                 }
             }
         });

@@ -1,9 +1,12 @@
 package dev.kb.search;
 
+import dev.kb.common.Limit;
+import dev.kb.common.LimitExceeded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -43,17 +47,24 @@ public final class SearchIndex implements AutoCloseable {
     private static final String SCHEMA_KEY = "schema";
     /** Bump when fields or analysis change: an index of another version is rebuilt from the database. */
     private static final String SCHEMA_VERSION = "9";
+    /**
+     * How long the searches of one request may take together. Searches take milliseconds (a few seconds at worst
+     * under load, see docs/reliability-load.md); far longer means a query costs more than any answer is worth.
+     */
+    public static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(10);
 
     private final Directory directory;
     private final Analyzer analyzer;
     private final ReentrantLock batchLock = new ReentrantLock();
     private final SearcherManager searchers;
+    private final Duration searchTimeout;
     /** Replaced after a failed batch, so guarded by {@link #batchLock}. */
     private IndexWriter writer;
 
-    private SearchIndex(Directory directory, Analyzer analyzer) throws IOException {
+    private SearchIndex(Directory directory, Analyzer analyzer, Duration searchTimeout) throws IOException {
         this.directory = directory;
         this.analyzer = analyzer;
+        this.searchTimeout = searchTimeout;
         this.writer = newWriter(directory, analyzer);
         if (!DirectoryReader.indexExists(directory)) {
             writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA_VERSION).entrySet());
@@ -70,8 +81,17 @@ public final class SearchIndex implements AutoCloseable {
                 .setCommitOnClose(false));
     }
 
-    /** Opens the index in {@code dir}; an unreadable index is discarded (it can be rebuilt from PostgreSQL). */
+    /** Opens the index in {@code dir} with the default {@link #SEARCH_TIMEOUT}. */
     public static SearchIndex open(Path dir) {
+        return open(dir, SEARCH_TIMEOUT);
+    }
+
+    /**
+     * Opens the index in {@code dir}; an unreadable index is discarded (it can be rebuilt from PostgreSQL).
+     *
+     * @param searchTimeout how long the searches of one request may take together (see {@link #forRequest})
+     */
+    public static SearchIndex open(Path dir, Duration searchTimeout) {
         Analyzer analyzer = Analyses.forIndexing();
         try {
             Files.createDirectories(dir);
@@ -84,7 +104,7 @@ public final class SearchIndex implements AutoCloseable {
                     directory.deleteFile(file);
                 }
             }
-            return new SearchIndex(directory, analyzer);
+            return new SearchIndex(directory, analyzer, searchTimeout);
         } catch (LockObtainFailedException e) {
             throw new IllegalStateException("the search index in " + dir + " is in use by another kb process", e);
         } catch (IOException e) {
@@ -206,6 +226,29 @@ public final class SearchIndex implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Runs the searches of one request: {@code work} gets a searcher of its own over the current index whose
+     * searches stop once the search timeout has passed since the work began. A search cut short fails the work
+     * with {@link LimitExceeded} ({@link Limit#SEARCH_TIME}) rather than answering: the hits of the segments
+     * searched so far are not the best ones, and nothing says which are missing. Lucene checks the time while it
+     * collects hits; what comes before (expanding prefixes and typos) is bounded by counts instead.
+     */
+    public <T> T forRequest(SearcherWork<T> work) {
+        return withSearcher(shared -> {
+            // Lucene keeps "timed out" per searcher: one per request keeps requests from seeing each other's.
+            IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+            searcher.setSimilarity(shared.getSimilarity());
+            searcher.setTimeout(new QueryTimeoutImpl(searchTimeout.toMillis()));
+            T result = work.apply(searcher);
+            if (searcher.timedOut()) {
+                throw new LimitExceeded(Limit.SEARCH_TIME, searchTimeout.toMillis(), null, "the search took longer "
+                        + "than the limit of " + searchTimeout.toMillis() + " ms and was stopped; try fewer or "
+                        + "longer words, or again later");
+            }
+            return result;
+        });
     }
 
     /** Whether the published index holds documents of the course: a term lookup, no database round trip. */

@@ -2,6 +2,8 @@ package dev.kb.search;
 
 import dev.kb.common.Html;
 import dev.kb.common.InvalidInput;
+import dev.kb.common.Limit;
+import dev.kb.common.LimitExceeded;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,14 +97,22 @@ public final class SearchService {
      */
     public SearchResult search(Request request, boolean fresh) {
         UserQuery query = parse(request.q());
-        return index.withSearcher(searcher -> {
+        if (request.offset() > MAX_OFFSET) {
+            // A page that deep costs collecting every hit before it; nobody reads a ranking that far.
+            throw new LimitExceeded(Limit.OFFSET, MAX_OFFSET, "offset", "'offset' is larger than the limit of "
+                    + MAX_OFFSET + "; narrow the search instead");
+        }
+        return index.forRequest(searcher -> {
             Object generation = searcher.getIndexReader().getReaderCacheHelper().getKey();
             SearchResult cached = fresh ? null : recent.get(request, generation);
             if (cached != null) {
                 return cached;
             }
             SearchResult result = search(searcher, request, query);
-            recent.put(request, generation, result);
+            // A search cut short is refused (see SearchIndex#forRequest); it must not answer the next one either.
+            if (!searcher.timedOut()) {
+                recent.put(request, generation, result);
+            }
             return result;
         });
     }
@@ -150,11 +160,13 @@ public final class SearchService {
             throw new InvalidInput("q", "the query must not be empty");
         }
         if (q.length() > maxLength) {
-            throw new InvalidInput("q", "the query is longer than " + maxLength + " characters");
+            throw new LimitExceeded(Limit.QUERY_CHARS, maxLength, "q", "the query is longer than the limit of "
+                    + maxLength + " characters");
         }
         UserQuery query = UserQuery.parse(q);
         if (query.clauses().size() > maxClauses) {
-            throw new InvalidInput("q", "the query has more than " + maxClauses + " words or phrases");
+            throw new LimitExceeded(Limit.QUERY_TERMS, maxClauses, "q", "the query has more than the limit of "
+                    + maxClauses + " words or phrases");
         }
         return query;
     }

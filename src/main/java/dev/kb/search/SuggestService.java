@@ -1,6 +1,8 @@
 package dev.kb.search;
 
 import dev.kb.common.InvalidInput;
+import dev.kb.common.Limit;
+import dev.kb.common.LimitExceeded;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +43,8 @@ public final class SuggestService {
             throw new InvalidInput("q", "the text to complete must not be empty");
         }
         if (q.length() > MAX_QUERY_LENGTH) {
-            throw new InvalidInput("q", "the text to complete is longer than " + MAX_QUERY_LENGTH + " characters");
+            throw new LimitExceeded(Limit.QUERY_CHARS, MAX_QUERY_LENGTH, "q", "the text to complete is longer than the "
+                    + "limit of " + MAX_QUERY_LENGTH + " characters");
         }
         List<String> words = QueryBuilder.analyze(Analyses.whole(Analyses.Form.EXACT), q);
         if (words.isEmpty()) {
@@ -55,7 +58,7 @@ public final class SuggestService {
         for (String word : words.subList(0, Math.min(words.size(), SearchService.MAX_CLAUSES))) {
             query.add(new TermQuery(new Term(IndexFields.SUGGEST_PREFIXES, word)), BooleanClause.Occur.MUST);
         }
-        return index.withSearcher(searcher -> {
+        return index.forRequest(searcher -> {
             List<Suggestion> result = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (ScoreDoc sd : searcher.search(query.build(), limit * CANDIDATES_PER_RESULT, BEST_KIND_FIRST, true).scoreDocs) {

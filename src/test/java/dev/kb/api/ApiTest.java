@@ -112,9 +112,36 @@ class ApiTest {
         problem(given(app.port()).queryParam("q", "x").queryParam("limit", "ten").get("/api/v1/search"), 400, "limit");
         problem(given(app.port()).queryParam("q", "x").queryParam("limit", 0).get("/api/v1/search"), 400, "limit");
         problem(given(app.port()).queryParam("q", "x").queryParam("offset", -1).get("/api/v1/search"), 400, "offset");
-        problem(given(app.port()).queryParam("q", "x".repeat(600)).get("/api/v1/search"), 400, "q");
+        limit(given(app.port()).queryParam("q", "x".repeat(600)).get("/api/v1/search"), 400, "max-query-chars", 500)
+                .body("parameter", equalTo("q"));
         given(app.port()).queryParam("q", "x").queryParam("course", "nope").get("/api/v1/search")
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void a_query_over_a_limit_is_refused_naming_the_limit_and_its_value() {
+        limit(given(app.port()).queryParam("q", "x".repeat(501)).get("/api/v1/search"), 400, "max-query-chars", 500)
+                .body("parameter", equalTo("q")).body("detail", containsString("500 characters"));
+        given(app.port()).queryParam("q", "x".repeat(500)).get("/api/v1/search").then().statusCode(200);
+        limit(given(app.port()).queryParam("q", "pods ".repeat(33)).get("/api/v1/search"), 400, "max-query-terms", 32)
+                .body("parameter", equalTo("q")).body("detail", containsString("32 words or phrases"));
+        given(app.port()).queryParam("q", "pods ".repeat(32)).get("/api/v1/search").then().statusCode(200);
+        limit(given(app.port()).queryParam("q", "pods").queryParam("offset", 10_001).get("/api/v1/search"), 400,
+                "max-offset", 10_000).body("parameter", equalTo("offset"));
+        limit(given(app.port()).queryParam("q", "x".repeat(201)).get("/api/v1/suggest"), 400, "max-query-chars", 200);
+        limit(given(app.port()).queryParam("q", "pods ".repeat(401)).get("/api/v1/passages"), 400, "max-query-terms",
+                400);
+        List<String> goals = java.util.stream.IntStream.range(0, 101).mapToObj(i -> String.format("%016x", i)).toList();
+        limit(given(app.port()).queryParam("goals", String.join(",", goals))
+                .get("/api/v1/courses/" + COURSE + "/learning-path"), 400, "max-request-topics", 100)
+                .body("parameter", equalTo("goals"));
+    }
+
+    @Test
+    void a_body_over_the_limit_is_a_413_naming_the_limit() {
+        limit(given(app.port()).contentType("application/json").body("{\"q\":\"" + "a ".repeat(600_000) + "\"}")
+                .post("/api/v1/passages"), 413, "max-body-bytes", 1_048_576)
+                .body("parameter", nullValue()).body("detail", containsString("1048576 bytes"));
     }
 
     @Test
@@ -362,6 +389,14 @@ class ApiTest {
                 .statusCode(200).contentType(startsWith("text/markdown"));
         problem(given(app.port()).queryParam("format", "pdf").get("/api/v1/courses/" + COURSE + "/coverage"), 400,
                 "format");
+    }
+
+    /** A refusal for passing a bound: its problem type, the bound's name and value. */
+    private static io.restassured.response.ValidatableResponse limit(io.restassured.response.Response response,
+                                                                     int status, String limit, long max) {
+        return response.then().statusCode(status).contentType("application/problem+json")
+                .body("type", equalTo("/problems/limit-exceeded")).body("status", equalTo(status))
+                .body("limit", equalTo(limit)).body("max", equalTo((int) max)).body("detail", notNullValue());
     }
 
     private static void problem(io.restassured.response.Response response, int status, String parameter) {

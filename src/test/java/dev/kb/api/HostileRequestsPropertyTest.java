@@ -61,6 +61,13 @@ class HostileRequestsPropertyTest {
         assertThat(tooLong.statusCode()).isEqualTo(414);
         assertThat(tooLong.contentType()).startsWith(Problem.CONTENT_TYPE);
         assertThat(tooLong.jsonPath().getInt("status")).isEqualTo(414);
+        assertThat(tooLong.jsonPath().getString("limit")).isEqualTo("max-uri-bytes");
+        assertThat(tooLong.jsonPath().getLong("max")).isEqualTo(8192);
+        Response bigHeaders = given().header("X-Padding", "p".repeat(10_000)).get("/api/v1/courses");
+        assertThat(bigHeaders.statusCode()).isEqualTo(431);
+        assertThat(bigHeaders.contentType()).startsWith(Problem.CONTENT_TYPE);
+        assertThat(bigHeaders.jsonPath().getString("limit")).isEqualTo("max-header-bytes");
+        assertThat(bigHeaders.jsonPath().getLong("max")).isEqualTo(8192);
         Response nul = given().urlEncodingEnabled(false).get("/api/v1/search?q=a%00b");
         assertThat(nul.statusCode()).isEqualTo(400);
         assertThat(nul.jsonPath().getString("parameter")).isEqualTo("q");
@@ -75,7 +82,7 @@ class HostileRequestsPropertyTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.headers().firstValue("Content-Type")).get().asString().startsWith(Problem.CONTENT_TYPE);
-        assertThat(r.body()).contains("1048576");
+        assertThat(r.body()).contains("\"limit\":\"max-body-bytes\"").contains("\"max\":1048576");
     }
 
     @Property(tries = 150)

@@ -1,10 +1,14 @@
 package dev.kb.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kb.common.Limit;
+import dev.kb.common.LimitExceeded;
 import dev.kb.ingest.ParsedDocument;
 import dev.kb.store.DocumentRow;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +60,27 @@ class SearchIndexTest {
         try (SearchIndex reopened = SearchIndex.open(dir)) {
             assertThat(topics(reopened)).isEqualTo(2);
             assertThat(reopened.committedRuns()).containsEntry("c", 2L);
+        }
+    }
+
+    @Test
+    void searches_of_a_request_that_run_out_of_time_fail_naming_the_limit(@TempDir Path dir) throws Exception {
+        TermQuery topics = new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_TOPIC));
+        try (SearchIndex index = SearchIndex.open(dir, Duration.ZERO)) {
+            try (SearchIndex.Batch batch = index.batch()) {
+                batch.replaceTopic("t1", topic("t1", "first"));
+                batch.publish(Map.of("c", 1L));
+            }
+            assertThatThrownBy(() -> index.forRequest(s -> s.search(topics, 10)))
+                    .isInstanceOfSatisfying(LimitExceeded.class, e -> {
+                        assertThat(e.limit()).isEqualTo(Limit.SEARCH_TIME);
+                        assertThat(e.max()).isZero();
+                    });
+            // Work outside a request (indexing, coverage) is not timed.
+            assertThat(index.withSearcher(s -> s.search(topics, 10)).totalHits.value).isEqualTo(1);
+        }
+        try (SearchIndex index = SearchIndex.open(dir)) {
+            assertThat(index.forRequest(s -> s.search(topics, 10)).totalHits.value).isEqualTo(1);
         }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kb.common.InvalidInput;
+import dev.kb.common.Limit;
+import dev.kb.common.LimitExceeded;
 import dev.kb.testing.Courses;
 import dev.kb.testing.TestApp;
 import dev.kb.testing.TestDatabases;
@@ -184,10 +186,19 @@ class SearchServiceTest {
     }
 
     @Test
-    void empty_and_oversized_queries_are_invalid_input_naming_q() {
+    void an_empty_query_is_invalid_input_and_an_oversized_one_names_the_limit() {
         assertThatThrownBy(() -> q("  ")).isInstanceOf(InvalidInput.class)
                 .extracting(e -> ((InvalidInput) e).parameter()).isEqualTo("q");
-        assertThatThrownBy(() -> q("x".repeat(10_000))).isInstanceOf(InvalidInput.class).hasMessageContaining("500");
-        assertThatThrownBy(() -> q("w ".repeat(40))).isInstanceOf(InvalidInput.class).hasMessageContaining("32");
+        assertThatThrownBy(() -> q("x".repeat(10_000))).isInstanceOfSatisfying(LimitExceeded.class, e -> {
+            assertThat(e.limit()).isEqualTo(Limit.QUERY_CHARS);
+            assertThat(e.max()).isEqualTo(500);
+            assertThat(e.parameter()).isEqualTo("q");
+        });
+        assertThatThrownBy(() -> q("w ".repeat(40))).isInstanceOfSatisfying(LimitExceeded.class, e -> {
+            assertThat(e.limit()).isEqualTo(Limit.QUERY_TERMS);
+            assertThat(e.max()).isEqualTo(32);
+        });
+        assertThatThrownBy(() -> search.search(new SearchService.Request("pods", null, 10, 10_001)))
+                .isInstanceOfSatisfying(LimitExceeded.class, e -> assertThat(e.limit()).isEqualTo(Limit.OFFSET));
     }
 }

@@ -34,13 +34,19 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(Path course, TestDatabases.Target target, Config.HttpSettings http) {
+        return start(course, target, http, Config.Limits.DEFAULT);
+    }
+
+    /** With bounds lowered (or raised) for a test of what happens past them. */
+    public static TestApp start(Path course, TestDatabases.Target target, Config.HttpSettings http,
+                                Config.Limits limits) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("kb-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Config config = new Config(0, dataDir, TestDatabases.fresh(target), http);
+        Config config = new Config(0, dataDir, TestDatabases.fresh(target), http, limits);
         Kb kb = Kb.open(config);
         String courseId = dev.kb.ingest.CourseIds.slug(course.getFileName().toString());
         IndexRunReport report = kb.index(courseId, course);

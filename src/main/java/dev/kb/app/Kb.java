@@ -161,7 +161,7 @@ public final class Kb implements AutoCloseable {
             throw new InvalidInput("path", "'" + directory + "' is not a usable path");
         }
         if (!Files.isDirectory(root)) {
-            throw new InvalidInput("path", "no directory at " + root);
+            throw new InvalidInput("path", "'" + directory + "' is not a directory kb can read");
         }
         String courseId = id != null ? id : CourseIds.slug(root.getFileName() == null ? "course" : root.getFileName().toString());
         if (!CourseIds.isValid(courseId)) {
@@ -169,7 +169,8 @@ public final class Kb implements AutoCloseable {
                     + "'.', '_' and '-' (at most 64)");
         }
         new CourseStore(database.dsl()).find(courseId).filter(c -> !Path.of(c.rootPath()).equals(root)).ifPresent(c -> {
-            throw new Conflict("the course id '" + courseId + "' is taken by " + c.rootPath());
+            // The other course's directory is not said: error bodies name no server paths.
+            throw new Conflict("the course id '" + courseId + "' is taken by another directory");
         });
         return jobs.submit("register", courseId, progress -> index(courseId, root, false, progress));
     }

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Forces a full re-index of a course every period, the way {@code POST /api/v1/courses/{course}/reindex?full=true}
- * does ({@link Kb#reindexLater} and its job), until stopped. Before each run one file gets a new last line, so
+ * Re-indexes a course every period, the way {@code POST /api/v1/courses/{course}/reindex} does (full: every file
+ * parsed again and the course's search documents rebuilt; incremental: what a trainer's save does) ({@link Kb#reindexLater} and its job), until stopped. Before each run one file gets a new last line, so
  * every run really changes what is searchable. One run at a time: a run slower than the period is followed at
  * once by the next, instead of queueing up runs the load would then have to wait out.
  */
@@ -38,6 +38,7 @@ final class Reindexer implements AutoCloseable {
     private final Path file;
     private final byte[] original;
     private final long periodNanos;
+    private final boolean full;
     private final Thread thread = new Thread(this::loop, "reindexer");
     private final List<Double> seconds = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
@@ -45,7 +46,8 @@ final class Reindexer implements AutoCloseable {
     private int failed;
     private volatile boolean stopping;
 
-    private Reindexer(Kb kb, String course, Path file, Duration period) throws IOException {
+    private Reindexer(Kb kb, String course, Path file, Duration period, boolean full) throws IOException {
+        this.full = full;
         this.kb = kb;
         this.course = course;
         this.file = file;
@@ -55,8 +57,8 @@ final class Reindexer implements AutoCloseable {
     }
 
     /** Starts re-indexing {@code course} now and every {@code period}, changing {@code file} before each run. */
-    static Reindexer start(Kb kb, String course, Path file, Duration period) throws IOException {
-        Reindexer r = new Reindexer(kb, course, file, period);
+    static Reindexer start(Kb kb, String course, Path file, Duration period, boolean full) throws IOException {
+        Reindexer r = new Reindexer(kb, course, file, period, full);
         r.thread.start();
         return r;
     }
@@ -91,7 +93,7 @@ final class Reindexer implements AutoCloseable {
         try {
             Files.write(file, (new String(original, StandardCharsets.UTF_8) + "\n\nReliability re-index " + run
                     + ".\n").getBytes(StandardCharsets.UTF_8));
-            Job job = kb.reindexLater(course, true);
+            Job job = kb.reindexLater(course, full);
             for (long seen = System.nanoTime(); !job.state().equals("succeeded") && !job.state().equals("failed"); ) {
                 String phase = job.progress() == null ? job.state() : job.progress().phase();
                 LockSupport.parkNanos(POLL.toNanos());

@@ -17,8 +17,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * kb under load while its course changes: closed-loop keep-alive clients send the {@link RequestMix} for a
- * while, a {@link Reindexer} forces a full re-index every few seconds meanwhile, and a {@link HeapSampler} watches
- * the heap. Every request must succeed, every re-index too, and the heap must not climb.
+ * while, a {@link Reindexer} re-indexes it (in full, or as a saved file would) every few seconds meanwhile, and a
+ * {@link HeapSampler} watches the heap. Every request must succeed, every re-index too, and the heap must not
+ * climb.
  * <p>
  * The course is copied into the work directory first, because a file of it is changed before each re-index.
  * Before the measured run kb is warmed up (a full re-index, then a sixth of the run's load, at most 10 s) and its
@@ -29,7 +30,8 @@ public final class Reliability {
     private static final int PATHS = 2_000;
     private static final Duration MAX_WARMUP = Duration.ofSeconds(10);
 
-    public record Settings(Path course, Path work, int clients, Duration duration, Duration reindexEvery, long seed) {
+    public record Settings(Path course, Path work, int clients, Duration duration, Duration reindexEvery, boolean full,
+                           long seed) {
     }
 
     /**
@@ -77,8 +79,9 @@ public final class Reliability {
             int documents = kb.index(Benchmark.COURSE, course).filesParsed();
             List<String> paths = RequestMix.paths(kb, Benchmark.COURSE,
                     QueryMix.from(course, PATHS / 4, s.seed()), PATHS, s.seed());
-            log.accept(String.format("indexed %d documents of %s; %d clients for %d s, a full re-index every %d s",
-                    documents, s.course(), s.clients(), s.duration().toSeconds(), s.reindexEvery().toSeconds()));
+            log.accept(String.format("indexed %d documents of %s; %d clients for %d s, a%s re-index every %d s",
+                    documents, s.course(), s.clients(), s.duration().toSeconds(), s.full() ? " full" : "n incremental",
+                    s.reindexEvery().toSeconds()));
             ServerTimes times = new ServerTimes();
             Javalin server = ApiServer.create(kb, config -> {
                 config.routes.before(times::before);
@@ -100,7 +103,7 @@ public final class Reliability {
                 List<HeapSampler.Sample> samples;
                 try (HeapSampler heap = new HeapSampler(1_000);
                      Reindexer reindexer = Reindexer.start(kb, Benchmark.COURSE,
-                             Benchmark.changeableFile(course), s.reindexEvery())) {
+                             Benchmark.changeableFile(course), s.reindexEvery(), s.full())) {
                     load = HttpLoad.run(address, paths, "", s.clients(), Duration.ZERO, s.duration(), 0, () -> { });
                     samples = heap.samples();
                     reindexes = reindexer.stop();

@@ -15,12 +15,13 @@ public final class ReliabilityReport {
         row(b, "documents indexed", "%d", r.documents());
         row(b, "clients × duration", "%d × %d s, after %.1f s of warm-up", load.clients(),
                 r.settings().duration().toSeconds(), r.warmup().seconds());
-        row(b, "full re-index every", "%d s", r.settings().reindexEvery().toSeconds());
+        row(b, (r.settings().full() ? "full" : "incremental") + " re-index every", "%d s",
+                r.settings().reindexEvery().toSeconds());
         row(b, "requests answered (measured run)", "%d", load.requests());
         row(b, "**failed requests** (warm-up included)", "**%d**", r.failures());
         row(b, "throughput", "%.0f req/s", load.throughput());
         row(b, "latency p50 / p99 / max", "%.1f / %.1f / %.1f ms", load.millis(50), load.millis(99), load.millis(100));
-        row(b, "**full re-indexes done / failed**", "**%d / %d**", re.done(), re.failed());
+        row(b, "**re-indexes done / failed**", "**%d / %d**", re.done(), re.failed());
         row(b, "re-index mean / max (request to finished job)", "%.1f / %.1f s", re.meanSeconds(), re.maxSeconds());
         row(b, "re-index phases, seconds over all runs", "%s", re.phaseSeconds().entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))

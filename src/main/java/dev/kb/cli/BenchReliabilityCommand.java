@@ -35,8 +35,12 @@ final class BenchReliabilityCommand implements Callable<Integer> {
     Duration duration;
 
     @Option(names = "--reindex-every", defaultValue = "5s", converter = DurationConverter.class, paramLabel = "TIME",
-            description = "Period of the full re-indexes (default ${DEFAULT-VALUE}).")
+            description = "Period of the re-indexes (default ${DEFAULT-VALUE}).")
     Duration reindexEvery;
+
+    @Option(names = "--incremental",
+            description = "Re-index like a saved file does (only the changed file parsed again), not in full.")
+    boolean incremental;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED",
             description = "Request mix seed (default ${DEFAULT-VALUE}).")
@@ -62,7 +66,7 @@ final class BenchReliabilityCommand implements Callable<Integer> {
         out.println("JVM: " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()) + ", "
                 + Runtime.getRuntime().availableProcessors() + " processors");
         Reliability.Result result = Reliability.run(new Reliability.Settings(source.toAbsolutePath().normalize(), work,
-                clients, duration, reindexEvery, seed), line -> {
+                clients, duration, reindexEvery, !incremental, seed), line -> {
                     out.println(line);
                     out.flush();
                 });

@@ -6,9 +6,12 @@ import dev.kb.references.CheckSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code kb} command. Options are inherited by every subcommand, so {@code kb --help} lists them all;
@@ -21,6 +24,9 @@ import picocli.CommandLine.ScopeType;
                 EvalCommand.class, BenchCommand.class},
         usageHelpAutoWidth = true)
 public final class KbCommand {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--port", scope = ScopeType.INHERIT, paramLabel = "PORT",
             defaultValue = "${env:KB_PORT:-7070}",
@@ -120,7 +126,7 @@ public final class KbCommand {
         try {
             return new IngestLimits(maxFileBytes, maxLinksPerDocument, maxNestingDepth, maxParagraphChars);
         } catch (IllegalArgumentException e) {
-            throw new CliFailure(e.getMessage(), e);
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 }

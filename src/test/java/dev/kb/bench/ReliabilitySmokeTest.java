@@ -26,7 +26,7 @@ class ReliabilitySmokeTest {
     void shortRunUnderReindexingHasNoFailures() throws Exception {
         Path course = Courses.fixture();
         Reliability.Result r = Reliability.run(new Reliability.Settings(course, work, 4, Duration.ofSeconds(3),
-                Duration.ofSeconds(1), 42), line -> { });
+                Duration.ofSeconds(1), true, 42), line -> { });
 
         assertThat(r.warmup().failed()).isEmpty();
         assertThat(r.load().failed()).isEmpty();

@@ -36,7 +36,9 @@ class CliTest {
     @Test
     void bad_arguments_are_one_readable_line_and_exit_2() {
         for (String[] args : new String[][] {{"--port", "abc", "serve"}, {"index", "/no/such/course"},
-                {"index", Courses.fixture().toString(), "--course-id", "Not Valid!"}, {"frobnicate"}}) {
+                {"index", Courses.fixture().toString(), "--course-id", "Not Valid!"}, {"frobnicate"},
+                {"index", Courses.fixture().toString(), "--max-file-bytes", "10"},
+                {"index", Courses.fixture().toString(), "--max-nesting-depth", "0"}}) {
             Run run = run(args);
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err().strip()).startsWith("kb: ").doesNotContain("\n").doesNotContain("Exception");

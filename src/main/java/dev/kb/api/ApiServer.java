@@ -53,7 +53,11 @@ public final class ApiServer {
             ServerLimits.install(config, kb.config().limits().idleTimeout());
             JettyProblems jettyProblems = new JettyProblems();
             config.jetty.modifyServer(server -> server.setErrorHandler(jettyProblems));
-            config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyProblems));
+            config.jetty.modifyServletContextHandler(handler -> {
+                handler.setErrorHandler(jettyProblems);
+                handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new SecurityHeaders.ForEveryResponse()), "/*",
+                        java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+            });
             mcp.mount(config);
             config.routes.before(requestLog::before);
             config.routes.before(InputGuard::before);

@@ -22,7 +22,7 @@ final class JettyProblems extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
-        fields.put("X-Content-Type-Options", "nosniff");
+        SecurityHeaders.on(fields);
         return ByteBuffer.wrap(body(status));
     }
 
@@ -35,7 +35,7 @@ final class JettyProblems extends ErrorHandler {
         }
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        SecurityHeaders.on(response.getHeaders());
         response.write(true, ByteBuffer.wrap(body(status)), callback);
         return true;
     }

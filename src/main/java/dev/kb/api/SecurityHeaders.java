@@ -16,6 +16,27 @@ final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
+    /** The API headers on every response of the servlet context, {@code /mcp} too (which no Javalin handler sees). */
+    static final class ForEveryResponse implements jakarta.servlet.Filter {
+        @Override
+        public void doFilter(jakarta.servlet.ServletRequest request, jakarta.servlet.ServletResponse response,
+                             jakarta.servlet.FilterChain chain) throws java.io.IOException, jakarta.servlet.ServletException {
+            if (response instanceof jakarta.servlet.http.HttpServletResponse http) {
+                http.setHeader("X-Content-Type-Options", "nosniff");
+                http.setHeader("Referrer-Policy", "no-referrer");
+                http.setHeader("Content-Security-Policy", API_POLICY);
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** For the errors Jetty answers before any filter runs. */
+    static void on(org.eclipse.jetty.http.HttpFields.Mutable fields) {
+        fields.put("X-Content-Type-Options", "nosniff");
+        fields.put("Referrer-Policy", "no-referrer");
+        fields.put("Content-Security-Policy", API_POLICY);
+    }
+
     static void after(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");

@@ -32,13 +32,15 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class HostileRequestsPropertyTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String TOKEN = "property-test-token";
     private static Path dir;
     private static TestApp app;
 
     @BeforeContainer
     static void start() throws Exception {
         dir = Files.createTempDirectory("kb-hostile-");
-        app = TestApp.start(Courses.fixtureCopy(dir), TestDatabases.Target.EMBEDDED);
+        app = TestApp.start(Courses.fixtureCopy(dir), TestDatabases.Target.EMBEDDED,
+                new dev.kb.config.Config.HttpSettings(TOKEN, java.util.List.of()));
     }
 
     @AfterContainer
@@ -109,6 +111,37 @@ class HostileRequestsPropertyTest {
         check(given().queryParam("course", id).queryParam("path", format).get("/api/v1/topics"));
         check(given().queryParam("goals", id).queryParam("known", format)
                 .get("/api/v1/courses/fixture-course/learning-path"));
+    }
+
+    @Property(tries = 100)
+    void repeated_parameters_and_every_other_route(@ForAll("anything") String a, @ForAll("anything") String b) {
+        String segment = URLEncoder.encode(a, StandardCharsets.UTF_8).replace("+", "%20");
+        check(given().queryParam("q", a, b).queryParam("limit", b, a).queryParam("course", a, "fixture-course")
+                .get("/api/v1/search"));
+        check(given().queryParam("q", a, a).queryParam("course", b, b).get("/api/v1/suggest"));
+        check(given().queryParam("q", b, a).queryParam("k", a, b).get("/api/v1/passages"));
+        check(given().queryParam("course", "fixture-course", b).queryParam("limit", a, b).get("/api/v1/topics"));
+        check(given().queryParam("limit", a).queryParam("offset", b).get("/api/v1/courses"));
+        check(given().queryParam("course", a).queryParam("status", b).queryParam("limit", a).get("/api/v1/references"));
+        for (String route : java.util.List.of("", "/agenda", "/coverage", "/graph/conflicts", "/learning-path")) {
+            check(given().urlEncodingEnabled(false).get("/api/v1/courses/" + segment + route));
+        }
+        check(given().queryParam("module", a).queryParam("reduced", b).get("/api/v1/courses/fixture-course/graph"));
+        check(given().queryParam("format", b).get("/api/v1/courses/fixture-course/coverage"));
+        check(given().urlEncodingEnabled(false).get("/api/v1/topics/" + segment + "/dependents"));
+        check(given().urlEncodingEnabled(false).get("/api/v1/topics/" + segment + "/learning-path"));
+        // Admin routes, with a generated token and with the right one (header values must be printable ASCII).
+        String printable = a.replaceAll("[^\\x20-\\x7e]", "");
+        check(given().header("Authorization", "Bearer " + printable).post("/api/v1/courses/fixture-course/reindex"));
+        check(given().auth().oauth2(TOKEN).urlEncodingEnabled(false).get("/api/v1/jobs/" + segment));
+        check(given().auth().oauth2(TOKEN).urlEncodingEnabled(false).queryParam("full", segment)
+                .post("/api/v1/courses/" + segment + "x/reindex"));
+        // Never a real directory: registering one would index it.
+        check(given().auth().oauth2(TOKEN).contentType("application/json")
+                .body("{\"path\":" + quote("/nonexistent-" + a.replace(".", "")) + ",\"id\":" + quote(b) + "}")
+                .post("/api/v1/courses"));
+        check(given().auth().oauth2(TOKEN).contentType("application/json").body("{\"path\":" + b + "}")
+                .post("/api/v1/courses"));
     }
 
     @Property(tries = 150)

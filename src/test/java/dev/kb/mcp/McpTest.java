@@ -110,6 +110,16 @@ class McpTest {
         assertThat(r.isError()).isTrue();
         McpSchema.CallToolResult noGoals = call(client, "get_learning_path", Map.of("course", COURSE, "goals", List.of()));
         assertThat(noGoals.isError()).isTrue();
+        // A NUL is refused naming the argument, as the HTTP API refuses it, before it reaches PostgreSQL.
+        for (Map<String, Object> args : List.<Map<String, Object>>of(Map.of("query", "pods", "course", "a\0b"),
+                Map.of("query", "po\0ds"))) {
+            McpSchema.CallToolResult nul = call(client, "search_course", args);
+            assertThat(nul.isError()).isTrue();
+            assertThat(nul.content().toString()).contains("NUL");
+        }
+        McpSchema.CallToolResult nulTopic = call(client, "get_topic", Map.of("topicId", "x\0y"));
+        assertThat(nulTopic.isError()).isTrue();
+        assertThat(nulTopic.content().toString()).contains("NUL");
     }
 
     @Test

@@ -88,25 +88,25 @@ public final class KbCommand {
 
     // Limits on what is read of one course file: a course is input kb does not control.
     @Option(names = "--max-file-bytes", scope = ScopeType.INHERIT, paramLabel = "BYTES",
-            defaultValue = "${env:KB_MAX_FILE_BYTES:-2097152}",
+            defaultValue = "${env:KB_MAX_FILE_BYTES:-" + IngestLimits.DEFAULT_FILE_BYTES + "}",
             description = "Bytes of a markdown file that are indexed; the rest is cut and reported "
                     + "(env KB_MAX_FILE_BYTES, default ${DEFAULT-VALUE}).")
     int maxFileBytes;
 
     @Option(names = "--max-links-per-document", scope = ScopeType.INHERIT, paramLabel = "N",
-            defaultValue = "${env:KB_MAX_LINKS_PER_DOCUMENT:-2000}",
+            defaultValue = "${env:KB_MAX_LINKS_PER_DOCUMENT:-" + IngestLimits.DEFAULT_LINKS + "}",
             description = "Links of one document that are kept; more are cut and reported "
                     + "(env KB_MAX_LINKS_PER_DOCUMENT, default ${DEFAULT-VALUE}).")
     int maxLinksPerDocument;
 
     @Option(names = "--max-nesting-depth", scope = ScopeType.INHERIT, paramLabel = "N",
-            defaultValue = "${env:KB_MAX_NESTING_DEPTH:-32}",
+            defaultValue = "${env:KB_MAX_NESTING_DEPTH:-" + IngestLimits.DEFAULT_NESTING + "}",
             description = "Block quotes and list levels nested deeper are flattened and reported "
                     + "(env KB_MAX_NESTING_DEPTH, default ${DEFAULT-VALUE}).")
     int maxNestingDepth;
 
     @Option(names = "--max-paragraph-chars", scope = ScopeType.INHERIT, paramLabel = "N",
-            defaultValue = "${env:KB_MAX_PARAGRAPH_CHARS:-4096}",
+            defaultValue = "${env:KB_MAX_PARAGRAPH_CHARS:-" + IngestLimits.DEFAULT_PARAGRAPH_CHARS + "}",
             description = "Longer paragraphs are split and reported (env KB_MAX_PARAGRAPH_CHARS, default "
                     + "${DEFAULT-VALUE}).")
     int maxParagraphChars;

@@ -11,7 +11,14 @@ package dev.kb.ingest;
  *                          the square of a paragraph's length, so one endless line could stall a run
  */
 public record IngestLimits(int maxFileBytes, int maxLinksPerDocument, int maxNestingDepth, int maxParagraphChars) {
-    public static final IngestLimits DEFAULT = new IngestLimits(2 * 1024 * 1024, 2_000, 32, 4_096);
+    // Constants, so the command line's help and defaults read them from here.
+    public static final int DEFAULT_FILE_BYTES = 2 * 1024 * 1024;
+    public static final int DEFAULT_LINKS = 2_000;
+    public static final int DEFAULT_NESTING = 32;
+    /** Above the longest paragraph of the real course (3822 characters), so real text passes unchanged. */
+    public static final int DEFAULT_PARAGRAPH_CHARS = 4_096;
+    public static final IngestLimits DEFAULT = new IngestLimits(DEFAULT_FILE_BYTES, DEFAULT_LINKS, DEFAULT_NESTING,
+            DEFAULT_PARAGRAPH_CHARS);
 
     public IngestLimits {
         atLeast("max file bytes", maxFileBytes, 1024);

@@ -29,6 +29,11 @@ public record Topic(
         String markdown,
         String html) {
 
+    Topic withHtml(String rendered) {
+        return new Topic(id, course, path, title, kind, language, handout, inAgenda, agenda, headings, links, images,
+                backlinks, externalReferences, wordCount, codeBlocks, contentHash, updatedAt, markdown, rendered);
+    }
+
     public record AgendaPlace(String section, String module, String item) {
     }
 

@@ -6,4 +6,8 @@ package dev.kb.topic;
  */
 public record TopicSection(String topicId, String course, String path, String title, String heading, String anchor,
                            int level, int line, String markdown, String html) {
+
+    TopicSection withHtml(String rendered) {
+        return new TopicSection(topicId, course, path, title, heading, anchor, level, line, markdown, rendered);
+    }
 }

@@ -31,10 +31,14 @@ public final class TopicService {
     /** Topics of a course, all of them or the one at {@code path}. */
     public Page<TopicSummary> list(String courseId, String path, int limit, int offset) {
         courses.require(courseId);
-        DocumentStore store = new DocumentStore(dsl);
+        return dsl.transactionResult(tx -> list(tx.dsl(), courseId, path, limit, offset));
+    }
+
+    private Page<TopicSummary> list(DSLContext db, String courseId, String path, int limit, int offset) {
+        DocumentStore store = new DocumentStore(db);
         List<DocumentRow> rows = path == null ? store.list(courseId)
                 : store.findByPath(courseId, path).stream().toList();
-        Set<String> inAgenda = agendaTopicIds(courseId);
+        Set<String> inAgenda = agendaTopicIds(db, courseId);
         List<TopicSummary> topics = rows.stream().filter(DocumentRow::isTopic)
                 .map(d -> new TopicSummary(d.id(), d.courseId(), d.path(), d.title(), d.category(), d.language(),
                         inAgenda.contains(d.id())))
@@ -43,17 +47,31 @@ public final class TopicService {
     }
 
     public DocumentRow require(String id) {
-        return new DocumentStore(dsl).find(id).filter(DocumentRow::isTopic).orElseThrow(() -> new NotFound("topic", id));
+        return require(dsl, id);
     }
 
+    private static DocumentRow require(DSLContext db, String id) {
+        return new DocumentStore(db).find(id).filter(DocumentRow::isTopic).orElseThrow(() -> new NotFound("topic", id));
+    }
+
+    /**
+     * The topic's reads share one connection and one snapshot: under load each read would queue for the pool
+     * again, and a re-index committing between them could mix two versions. Rendering comes after, off the
+     * connection.
+     */
     public Topic get(String id) {
-        DocumentRow doc = require(id);
-        DocumentStore store = new DocumentStore(dsl);
+        Topic topic = dsl.transactionResult(tx -> read(tx.dsl(), id));
+        return topic.withHtml(TopicHtml.render(topic.markdown()));
+    }
+
+    private Topic read(DSLContext db, String id) {
+        DocumentRow doc = require(db, id);
+        DocumentStore store = new DocumentStore(db);
         CourseFiles files = store.files(doc.courseId());
         String markdown = store.markdown(id).orElse("");
 
         List<Topic.AgendaPlace> places = new ArrayList<>();
-        for (StoredAgenda.Section s : new AgendaStore(dsl).read(doc.courseId()).sections()) {
+        for (StoredAgenda.Section s : new AgendaStore(db).read(doc.courseId()).sections()) {
             for (StoredAgenda.Module m : s.modules()) {
                 for (StoredAgenda.Item i : m.items()) {
                     if (id.equals(i.documentId())) {
@@ -94,13 +112,18 @@ public final class TopicService {
         return new Topic(doc.id(), doc.courseId(), doc.path(), doc.title(), doc.category(), doc.language(),
                 doc.handout(), !places.isEmpty(), places, headings,
                 links, images, backlinks, external, doc.wordCount(), doc.codeBlockCount(), doc.contentHash(),
-                doc.updatedAt(), markdown, TopicHtml.render(markdown));
+                doc.updatedAt(), markdown, null);
     }
 
     /** The section with this anchor and its subsections, as markdown and HTML. */
     public TopicSection section(String id, String anchor) {
-        DocumentRow doc = require(id);
-        DocumentStore store = new DocumentStore(dsl);
+        TopicSection section = dsl.transactionResult(tx -> readSection(tx.dsl(), id, anchor));
+        return section.withHtml(TopicHtml.render(section.markdown()));
+    }
+
+    private TopicSection readSection(DSLContext db, String id, String anchor) {
+        DocumentRow doc = require(db, id);
+        DocumentStore store = new DocumentStore(db);
         List<ParsedDocument.Section> sections = store.sections(id);
         int index = -1;
         for (int i = 0; i < sections.size(); i++) {
@@ -122,7 +145,7 @@ public final class TopicService {
         }
         String markdown = lines(store.markdown(id).orElse(""), section.line(), end);
         return new TopicSection(id, doc.courseId(), doc.path(), doc.title(), section.heading(), section.anchor(),
-                section.level(), section.line(), markdown, TopicHtml.render(markdown));
+                section.level(), section.line(), markdown, null);
     }
 
     /** Lines {@code from} (1-based, inclusive) to {@code to} (exclusive) of a text. */
@@ -142,9 +165,9 @@ public final class TopicService {
         };
     }
 
-    private Set<String> agendaTopicIds(String courseId) {
+    private static Set<String> agendaTopicIds(DSLContext db, String courseId) {
         Set<String> ids = new HashSet<>();
-        for (StoredAgenda.Item item : new AgendaStore(dsl).read(courseId).items()) {
+        for (StoredAgenda.Item item : new AgendaStore(db).read(courseId).items()) {
             if (item.documentId() != null) {
                 ids.add(item.documentId());
             }

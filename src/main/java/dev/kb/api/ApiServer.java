@@ -57,6 +57,8 @@ public final class ApiServer {
                 handler.setErrorHandler(jettyProblems);
                 handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new SecurityHeaders.ForEveryResponse()), "/*",
                         java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+                handler.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(requestLog.servletFilter(McpEndpoint.PATH)),
+                        McpEndpoint.PATH, java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
             });
             mcp.mount(config);
             config.routes.before(requestLog::before);

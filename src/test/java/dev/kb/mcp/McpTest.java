@@ -105,6 +105,18 @@ class McpTest {
     }
 
     @Test
+    void mcp_requests_are_logged_timed_and_carry_a_request_id() {
+        call(client, "search_course", Map.of("query", "sidecar"));
+        io.restassured.RestAssured.given().port(app.port()).header("X-Request-Id", "mcp-trace-7")
+                .contentType("application/json").accept("application/json, text/event-stream").body("{}")
+                .post("/mcp").then().header("X-Request-Id", "mcp-trace-7");
+        String metrics = io.restassured.RestAssured.given().port(app.port()).get("/metrics").then().statusCode(200)
+                .extract().asString();
+        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{method=\"POST\",route=\"/mcp\","
+                + "status=\"200\"} [1-9]");
+    }
+
+    @Test
     void bad_arguments_are_tool_errors_not_protocol_failures() {
         McpSchema.CallToolResult r = call(client, "search_course", Map.of("query", 42));
         assertThat(r.isError()).isTrue();

@@ -119,7 +119,7 @@ public final class IngestService {
 
         Map<String, DocumentStore.StoredVersion> stored = new DocumentStore(dsl).versions(courseId);
         Map<String, Loaded> documents = new TreeMap<>();
-        for (Loaded l : scan.markdown().parallelStream().map(f -> forgetUnchangedText(load(f), stored, full)).toList()) {
+        for (Loaded l : scan.markdown().parallelStream().map(f -> bound(forgetUnchangedText(load(f), stored, full))).toList()) {
             issues.addAll(l.issues());
             if (l.usable()) {
                 documents.put(l.source().path(), l);
@@ -276,10 +276,25 @@ public final class IngestService {
         if (decoded.text().isBlank()) {
             issues.add(new RunIssue(path, RunIssue.Severity.WARNING, "empty file"));
         }
-        MarkdownBounds.Bounded bounded = MarkdownBounds.apply(decoded.text(), limits);
-        bounded.cuts().forEach(c -> issues.add(new RunIssue(path, RunIssue.Severity.TRUNCATED, c)));
         String hash = HexFormat.of().formatHex(head.sha256());
-        return new Loaded(source, bounded.text(), hash, List.copyOf(issues));
+        return new Loaded(source, decoded.text(), hash, List.copyOf(issues));
+    }
+
+    /**
+     * The text that will be parsed, cut to the nesting and paragraph limits. Only text still held is bounded (an
+     * unchanged file's was dropped): its cuts from the run that parsed it are carried over with the parse findings.
+     */
+    private Loaded bound(Loaded l) {
+        if (l.text().isEmpty()) {
+            return l;
+        }
+        MarkdownBounds.Bounded bounded = MarkdownBounds.apply(l.text(), limits);
+        if (bounded.cuts().isEmpty()) {
+            return l;
+        }
+        List<RunIssue> issues = new ArrayList<>(l.issues());
+        bounded.cuts().forEach(c -> issues.add(new RunIssue(l.source().path(), RunIssue.Severity.TRUNCATED, c)));
+        return new Loaded(l.source(), bounded.text(), l.hash(), List.copyOf(issues));
     }
 
     /** Parses one file; markdown flexmark cannot handle is still stored, as plain text, and reported. */

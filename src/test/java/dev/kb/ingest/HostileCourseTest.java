@@ -37,10 +37,12 @@ class HostileCourseTest {
     private static final Pattern SCRIPT_URL = Pattern.compile("^(javascript|vbscript|data):.*");
 
     private TestApp app;
+    private Path course;
 
     @BeforeAll
     void indexHostileCourse(@TempDir Path tmp) {
-        app = TestApp.start(HostileCourse.write(tmp.resolve(COURSE)), TestDatabases.Target.EMBEDDED);
+        course = HostileCourse.write(tmp.resolve(COURSE));
+        app = TestApp.start(course, TestDatabases.Target.EMBEDDED);
     }
 
     @AfterAll
@@ -67,6 +69,13 @@ class HostileCourseTest {
                 .extract().jsonPath().getList("indexRun.issues");
         assertThat(reported).extracting(m -> m.get("path") + " " + m.get("severity").toUpperCase(Locale.ROOT) + " "
                 + m.get("reason")).containsExactlyInAnyOrderElementsOf(issues);
+    }
+
+    @Test
+    void a_run_with_nothing_changed_reports_the_same_findings() {
+        IndexRunReport again = app.kb().index(COURSE, course);
+        assertThat(again.filesParsed()).as("files parsed again").isZero();
+        assertThat(again.issues()).containsExactlyInAnyOrderElementsOf(app.report().issues());
     }
 
     @Test

@@ -20,13 +20,8 @@ final class InputGuard {
             throw new InvalidInput("path", "the path contains a NUL character");
         }
         for (Map.Entry<String, List<String>> param : ctx.queryParamMap().entrySet()) {
-            if (hasNul(param.getKey()) || param.getValue().stream().anyMatch(InputGuard::hasNul)) {
-                throw new InvalidInput(param.getKey(), "'" + param.getKey() + "' contains a NUL character");
-            }
+            InvalidInput.noNul(param.getKey(), param.getKey());
+            param.getValue().forEach(value -> InvalidInput.noNul(param.getKey(), value));
         }
-    }
-
-    static boolean hasNul(String s) {
-        return s != null && s.indexOf('\0') >= 0;
     }
 }

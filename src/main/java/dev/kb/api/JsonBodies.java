@@ -37,10 +37,7 @@ final class JsonBodies {
         if (!value.isTextual()) {
             throw new InvalidInput(field, "'" + field + "' must be a string");
         }
-        if (InputGuard.hasNul(value.asText())) {
-            throw new InvalidInput(field, "'" + field + "' contains a NUL character");
-        }
-        return value.asText();
+        return InvalidInput.noNul(field, value.asText());
     }
 
     /** An integer at least {@code min}; values above {@code max} are capped, as for query parameters. */

@@ -23,7 +23,7 @@ record ToolArguments(Map<String, Object> values) {
         if (!(v instanceof String s)) {
             throw new InvalidInput(name, "'" + name + "' must be a string");
         }
-        return noNul(name, s).strip();
+        return InvalidInput.noNul(name, s).strip();
     }
 
     int integer(String name, int defaultValue, int min, int max) {
@@ -40,14 +40,6 @@ record ToolArguments(Map<String, Object> values) {
         return (int) Math.min(n.longValue(), max);
     }
 
-    /** PostgreSQL text cannot hold NUL: refused here as the HTTP API refuses it, not failed in the database. */
-    private static String noNul(String name, String s) {
-        if (s.indexOf('\0') >= 0) {
-            throw new InvalidInput(name, "'" + name + "' contains a NUL character");
-        }
-        return s;
-    }
-
     List<String> texts(String name) {
         Object v = values.get(name);
         if (v == null) {
@@ -61,7 +53,7 @@ record ToolArguments(Map<String, Object> values) {
             if (!(item instanceof String s)) {
                 throw new InvalidInput(name, "'" + name + "' must be a list of strings");
             }
-            result.add(noNul(name, s).strip());
+            result.add(InvalidInput.noNul(name, s).strip());
         }
         return result;
     }

@@ -4,6 +4,7 @@ import dev.kb.common.NotFound;
 import dev.kb.common.Page;
 import dev.kb.course.CourseService;
 import dev.kb.ingest.CourseFiles;
+import dev.kb.ingest.CoursePaths;
 import dev.kb.ingest.LinkTarget;
 import dev.kb.ingest.ParsedDocument;
 import dev.kb.ingest.ParsedDocument.DocumentLink;
@@ -28,10 +29,11 @@ public final class TopicService {
         this.courses = courses;
     }
 
-    /** Topics of a course, all of them or the one at {@code path}. */
+    /** Topics of a course, all of them or the one at {@code path} (as a caller writes it: {@code ./x.md} too). */
     public Page<TopicSummary> list(String courseId, String path, int limit, int offset) {
+        String key = CoursePaths.parameter("path", path);
         courses.require(courseId);
-        return dsl.transactionResult(tx -> list(tx.dsl(), courseId, path, limit, offset));
+        return dsl.transactionResult(tx -> list(tx.dsl(), courseId, key, limit, offset));
     }
 
     private Page<TopicSummary> list(DSLContext db, String courseId, String path, int limit, int offset) {
@@ -90,13 +92,14 @@ public final class TopicService {
             LinkTarget t = l.target();
             String existing = files.existing(t.targetPath()).orElse(null);
             String status = status(t, existing);
+            String reason = t.brokenReason(existing != null);
             if (l.image()) {
-                images.add(new Topic.Image(l.text(), l.href(), t.targetPath(), t.url(), status, l.line()));
+                images.add(new Topic.Image(l.text(), l.href(), t.targetPath(), t.url(), status, reason, l.line()));
                 continue;
             }
             String topicId = existing != null && files.isDocument(existing) ? TopicIds.of(doc.courseId(), existing) : null;
             links.add(new Topic.Link(l.text(), l.href(), t.kind().dbName(), existing != null ? existing : t.targetPath(),
-                    t.fragment(), t.url(), topicId, status, l.line()));
+                    t.fragment(), t.url(), topicId, status, reason, l.line()));
             if (t.kind() == LinkTarget.Kind.EXTERNAL) {
                 external.add(new Topic.ExternalReference(t.url(), l.text(), l.line()));
             }

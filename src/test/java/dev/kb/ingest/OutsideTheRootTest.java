@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A course that tries to make kb read outside its root — links climbing out, absolute and encoded paths, a
- * symbolic link to /etc/passwd, a symbolic link loop — and the proof that /etc/passwd's content is in no table
- * and no index afterwards.
+ * symbolic link to /etc/passwd, a symbolic link loop, files and folders swapped for links while it is indexed —
+ * and the proof that what lies outside is in no table and no index afterwards.
  */
 class OutsideTheRootTest {
     private static final Path SECRET = Path.of("/etc/passwd");
@@ -121,8 +121,8 @@ class OutsideTheRootTest {
             try {
                 for (int run = 0; run < 15 && found.isEmpty(); run++) {
                     kb.index("swapped", course, true, IndexProgress.NONE);
-                    rowsContaining(db.url(), marker).forEach(r -> found.add("PostgreSQL " + r));
-                    storedFieldsContaining(config.luceneDir(), marker).forEach(f -> found.add("Lucene " + f));
+                    rowsContaining(db.url(), marker).forEach(r -> found.add(cut("PostgreSQL " + r)));
+                    storedFieldsContaining(config.luceneDir(), marker).forEach(f -> found.add(cut("Lucene " + f)));
                 }
             } finally {
                 stop.set(true);
@@ -131,6 +131,10 @@ class OutsideTheRootTest {
         }
         assertThat(swaps.get()).as("swaps made while indexing").isPositive();
         assertThat(found).as("the secret's marker, read through a swapped-in symbolic link").isEmpty();
+    }
+
+    private static String cut(String hit) {
+        return hit.length() > 160 ? hit.substring(0, 160) + "…" : hit;
     }
 
     private static String topicText(int i) {

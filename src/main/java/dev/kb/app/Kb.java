@@ -7,6 +7,7 @@ import dev.kb.ingest.CourseIds;
 import dev.kb.ingest.IndexProgress;
 import dev.kb.store.CourseRow;
 import dev.kb.store.CourseStore;
+import dev.kb.course.CourseImages;
 import dev.kb.course.CourseService;
 import dev.kb.coverage.CoverageService;
 import dev.kb.db.Database;
@@ -71,7 +72,7 @@ public final class Kb implements AutoCloseable {
     /** The services the HTTP API (and anything else) reads through. */
     public record Services(CourseService courses, TopicService topics, SearchService search, SuggestService suggest,
                            PassageService passages, GapSuggester gaps, GraphService graph, CoverageService coverage,
-                           ReferenceService references, Health health) {
+                           ReferenceService references, Health health, CourseImages images) {
     }
 
     private Kb(Config config, Database database, SearchIndex index) {
@@ -88,7 +89,7 @@ public final class Kb implements AutoCloseable {
                 new SuggestService(index), new PassageService(index), gaps, new GraphService(database.dsl(), courses,
                 config.limits().maxGraphTopics(), config.limits().maxGraphEdges()),
                 new CoverageService(database.dsl(), courses, gaps), new ReferenceService(database.dsl()),
-                new Health(database, index));
+                new Health(database, index), new CourseImages(database.dsl(), courses));
     }
 
     public static Kb open(Config config) {

@@ -119,7 +119,10 @@ public final class IngestService {
 
         Map<String, DocumentStore.StoredVersion> stored = new DocumentStore(dsl).versions(courseId);
         Map<String, Loaded> documents = new TreeMap<>();
-        for (Loaded l : scan.markdown().parallelStream().map(f -> bound(forgetUnchangedText(load(f), stored, full))).toList()) {
+        CourseRoot root = new CourseRoot(scan.root());
+        for (Loaded l : scan.markdown().parallelStream()
+                .map(f -> bound(forgetUnchangedText(load(root, scan.root().relativize(f.file()), f), stored, full)))
+                .toList()) {
             issues.addAll(l.issues());
             if (l.usable()) {
                 documents.put(l.source().path(), l);
@@ -253,11 +256,14 @@ public final class IngestService {
                 .findFirst().orElse(null);
     }
 
-    private Loaded load(CourseScanner.SourceFile source) {
+    /** Reads a file where the scan found it ({@code relative}: a link's target inside the root, else its own path). */
+    private Loaded load(CourseRoot root, Path relative, CourseScanner.SourceFile source) {
         String path = source.path();
         Head head;
         try {
-            head = Head.read(source.file(), limits.maxFileBytes());
+            head = Head.read(root, relative, limits.maxFileBytes());
+        } catch (CourseRoot.Refused e) {
+            return new Loaded(source, "", null, List.of(new RunIssue(path, RunIssue.Severity.SKIPPED, e.getMessage())));
         } catch (IOException e) {
             return new Loaded(source, "", null, List.of(new RunIssue(path, RunIssue.Severity.SKIPPED, "cannot be read")));
         }

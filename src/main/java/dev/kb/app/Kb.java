@@ -240,6 +240,7 @@ public final class Kb implements AutoCloseable {
     public void close() {
         // Jobs and link checks still running are stopped before the index and the database they write to close.
         jobs.close();
+        ingest.close();
         background.shutdownNow();
         try {
             if (!background.awaitTermination(30, TimeUnit.SECONDS)) {

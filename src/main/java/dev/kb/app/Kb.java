@@ -28,6 +28,7 @@ import dev.kb.store.DocumentStore;
 import dev.kb.store.FullTextBaseline;
 import dev.kb.store.RunStore;
 import dev.kb.topic.TopicService;
+import io.micrometer.core.instrument.FunctionCounter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,10 @@ public final class Kb implements AutoCloseable {
         this.database = database;
         this.index = index;
         this.metrics = new Metrics(index);
+        FunctionCounter.builder("kb.database.connection.failed.waits", database, Database::failedConnectionWaits)
+                .description("Requests for a PostgreSQL connection that waited for the pool and got none; while "
+                        + "PostgreSQL is known to be down, requests fail without waiting")
+                .register(metrics.registry());
         indexListeners.add(metrics::indexed);
         this.ingest = new IngestService(database.dsl(), config.ingest());
         this.indexer = new SearchIndexer(database.dsl(), index);

@@ -1,5 +1,6 @@
 package dev.kb.app;
 
+import dev.kb.common.Errors;
 import dev.kb.common.NotFound;
 import dev.kb.db.DatabaseUnavailable;
 import dev.kb.ingest.IndexProgress;
@@ -70,10 +71,14 @@ public final class Jobs implements AutoCloseable {
             update(id, j -> new Job(id, j.kind(), j.course(), "succeeded", null, j.submittedAt(), j.startedAt(), now(),
                     result, null));
         } catch (RuntimeException e) {
-            LOG.warn("job {} ({} of {}) failed: {}", id, queued.kind(), queued.course(), e.getMessage(), e);
-            // A job's error is shown over the API: the driver's words about an outage would name SQL and hosts.
+            // One line naming the cause, never the failed statement with the course text it carried.
+            String cause = Errors.describe(e);
+            LOG.warn("job {} ({} of {}) failed: {}", id, queued.kind(), queued.course(), cause);
+            // A job's error is shown over the API: the driver's words about an outage would name hosts and ports.
             String message = DatabaseUnavailable.isCauseOf(e) ? "the database became unavailable; request the job again"
-                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    : cause;
+            // The whole chain only on demand: a failed batch's exception repeats its statements with their values.
+            LOG.debug("job {} failed", id, e);
             update(id, j -> new Job(id, j.kind(), j.course(), "failed", null, j.submittedAt(), j.startedAt(), now(),
                     null, message));
         }

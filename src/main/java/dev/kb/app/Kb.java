@@ -29,6 +29,7 @@ import dev.kb.store.DocumentStore;
 import dev.kb.store.FullTextBaseline;
 import dev.kb.store.RunStore;
 import dev.kb.topic.TopicService;
+import io.micrometer.core.instrument.FunctionCounter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,10 @@ public final class Kb implements AutoCloseable {
         this.database = database;
         this.index = index;
         this.metrics = new Metrics(index);
+        FunctionCounter.builder("kb.database.connection.failed.waits", database, Database::failedConnectionWaits)
+                .description("Requests for a PostgreSQL connection that waited for the pool and got none; while "
+                        + "PostgreSQL is known to be down, requests fail without waiting")
+                .register(metrics.registry());
         indexListeners.add(metrics::indexed);
         this.ingest = new IngestService(database.dsl(), config.ingest());
         this.indexer = new SearchIndexer(database.dsl(), index);
@@ -241,6 +246,7 @@ public final class Kb implements AutoCloseable {
     public void close() {
         // Jobs and link checks still running are stopped before the index and the database they write to close.
         jobs.close();
+        ingest.close();
         background.shutdownNow();
         try {
             if (!background.awaitTermination(30, TimeUnit.SECONDS)) {

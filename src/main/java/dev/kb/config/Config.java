@@ -49,7 +49,18 @@ public record Config(int port, Path dataDir, DatabaseSettings database, HttpSett
                 GraphService.MAX_GRAPH_TOPICS, GraphService.MAX_GRAPH_EDGES);
     }
 
-    public record DatabaseSettings(String url, String user, String password) {
+    /**
+     * @param statementTimeout PostgreSQL cancels a statement that runs longer; a connection silent for a quarter
+     *                         longer than this is dropped (the driver's socket timeout)
+     */
+    public record DatabaseSettings(String url, String user, String password, Duration statementTimeout) {
+        /** Far beyond any statement kb runs (the largest, on a 100 000-document course, take seconds). */
+        public static final Duration STATEMENT_TIMEOUT = Duration.ofMinutes(2);
+
+        public DatabaseSettings(String url, String user, String password) {
+            this(url, user, password, STATEMENT_TIMEOUT);
+        }
+
         public static DatabaseSettings embedded() {
             return new DatabaseSettings(null, null, null);
         }

@@ -6,6 +6,7 @@ import dev.kb.references.ReferenceChecks;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "check-links", mixinStandardHelpOptions = true,
         description = "Index a course and check its external links (reusing checks younger than --link-max-age), "
@@ -14,17 +15,20 @@ import picocli.CommandLine.Command;
 final class CheckLinksCommand extends CourseCommand implements Callable<Integer> {
     static final int BROKEN_LINKS = 3;
 
+    @Mixin
+    LinkCheckOptions links;
+
     @Override
     public Integer call() {
-        if (kb.offline) {
+        if (links.offline) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "check-links needs the network; leave out --offline (or unset KB_OFFLINE)");
         }
         CourseDirectory course = course();
         PrintWriter out = spec.commandLine().getOut();
-        try (Kb app = Kb.open(kb.config())) {
+        try (Kb app = Kb.open(config())) {
             app.index(course.id(), course.path());
-            ReferenceChecks.Summary summary = app.checkLinks(course.id(), kb.checkSettings(),
+            ReferenceChecks.Summary summary = app.checkLinks(course.id(), links.settings(),
                     ProgressBar.onTerminal(spec.commandLine().getErr(), "checking links"));
             LinkSummary.print(out, summary);
             boolean broken = false;

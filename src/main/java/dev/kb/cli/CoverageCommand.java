@@ -28,7 +28,7 @@ final class CoverageCommand extends CourseCommand implements Callable<Integer> {
         }
         CourseDirectory course = course();
         CoverageReport report;
-        try (Kb app = Kb.open(kb.config())) {
+        try (Kb app = Kb.open(config())) {
             app.index(course.id(), course.path());
             report = app.services().coverage().report(course.id());
         }

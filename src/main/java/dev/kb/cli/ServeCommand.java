@@ -11,10 +11,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -22,11 +22,23 @@ import picocli.CommandLine.Spec;
                 + "links in the background unless --offline. Without PATH, serves the small example course that "
                 + "ships with kb.")
 final class ServeCommand implements Callable<Integer> {
-    @ParentCommand
-    KbCommand kb;
-
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    HttpOptions http;
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Mixin
+    CourseIdOption courseId;
+
+    @Mixin
+    IngestOptions ingest;
+
+    @Mixin
+    LinkCheckOptions links;
 
     @Option(names = "--watch", description = "Re-index the course moments after a file of it changes.")
     boolean watch;
@@ -37,17 +49,17 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Config config = kb.config();
+        Config config = database.config(http.port, http.settings(), ingest.limits());
         Path coursePath = path != null ? path : ExampleCourse.extractTo(config.dataDir().resolve("example-course"));
-        CourseDirectory course = CourseDirectory.of(spec, coursePath, kb.courseId);
+        CourseDirectory course = CourseDirectory.of(spec, coursePath, courseId.courseId);
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopping = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         try (Kb app = Kb.open(config)) {
             RunSummary.print(out, app.index(course.id(), course.path()));
-            if (!kb.offline) {
+            if (!links.offline) {
                 // The API answers at once; pages found by the check become searchable when it finishes.
-                app.checkLinksInBackground(course.id(), kb.checkSettings());
+                app.checkLinksInBackground(course.id(), links.settings());
             }
             Javalin server = ApiServer.create(app);
             Ports.start(server, config.port());

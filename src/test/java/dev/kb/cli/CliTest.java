@@ -26,16 +26,47 @@ class CliTest {
     }
 
     @Test
-    void help_lists_commands_and_options() {
+    void help_lists_the_commands_and_each_command_the_options_it_uses() {
         Run run = run("--help");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("serve", "index", "--port", "--data-dir", "--database-url", "--course-id",
-                "KB_PORT", "KB_DATA_DIR", "KB_DATABASE_URL");
+        assertThat(run.out()).contains("serve", "index", "coverage", "check-links", "eval", "bench", "kb COMMAND --help");
+
+        Run serve = run("serve", "--help");
+        assertThat(serve.exit()).isZero();
+        assertThat(serve.out()).contains("--port", "KB_PORT", "--cors-origins", "--admin-token", "--data-dir",
+                "KB_DATA_DIR", "--database-url", "KB_DATABASE_URL", "--course-id", "--offline", "--max-file-bytes");
+
+        Run eval = run("eval", "--help");
+        assertThat(eval.out()).contains("--queries", "--data-dir", "--database-url", "--course-id", "--max-file-bytes")
+                .doesNotContain("--port", "--cors-origins", "--admin-token", "--offline", "--link-max-age");
+        assertThat(run("coverage", "--help").out()).contains("--format", "--data-dir")
+                .doesNotContain("--port", "--cors-origins", "--admin-token", "--offline");
+        assertThat(run("index", "--help").out()).contains("--offline", "--link-max-age", "--allow-private-links")
+                .doesNotContain("--port", "--cors-origins", "--admin-token");
+        assertThat(run("bench", "generate", "--help").out()).contains("--from")
+                .doesNotContain("--port", "--data-dir", "--database-url", "--max-file-bytes");
+    }
+
+    @Test
+    void an_unknown_command_or_misplaced_option_says_so_in_one_line_and_exits_2() {
+        Run unknown = run("frobnicate");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).isEqualTo("kb: unknown command 'frobnicate', see 'kb --help'\n");
+        assertThat(run("serv").err()).contains("unknown command 'serv' (did you mean 'serve'?)");
+        assertThat(run("bench", "frob").err()).contains("unknown command 'frob', see 'kb bench --help'");
+
+        Run misplaced = run("--port", "8080", "serve");
+        assertThat(misplaced.exit()).isEqualTo(2);
+        assertThat(misplaced.err()).contains("option '--port' goes after its command, e.g. 'kb serve --port …'")
+                .hasLineCount(1);
+        Run foreign = run("eval", Courses.fixture().toString(), "--port", "8080");
+        assertThat(foreign.exit()).isEqualTo(2);
+        assertThat(foreign.err()).contains("Unknown option", "'--port'", "see 'kb eval --help'").hasLineCount(1);
     }
 
     @Test
     void bad_arguments_are_one_readable_line_and_exit_2() {
-        for (String[] args : new String[][] {{"--port", "abc", "serve"}, {"index", "/no/such/course"},
+        for (String[] args : new String[][] {{"serve", "--port", "abc"}, {"index", "/no/such/course"},
                 {"index", Courses.fixture().toString(), "--course-id", "Not Valid!"}, {"frobnicate"},
                 {"index", Courses.fixture().toString(), "--max-file-bytes", "10"},
                 {"index", Courses.fixture().toString(), "--max-nesting-depth", "0"}}) {

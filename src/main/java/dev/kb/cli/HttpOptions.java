@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** What a served API listens on and allows beyond reading: the options of {@code serve}. */
 final class HttpOptions {
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:KB_PORT:-7070}",
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "${env:KB_PORT:-7070}", converter = Ports.Converter.class,
             description = "HTTP port; 0 picks a free one (env KB_PORT, default ${DEFAULT-VALUE}).")
     int port;
 

@@ -49,20 +49,21 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Bad arguments first (exit 2), then the port (exit 1): both before PostgreSQL starts and the course is indexed.
         Config config = database.config(http.port, http.settings(), ingest.limits());
         Path coursePath = path != null ? path : ExampleCourse.extractTo(config.dataDir().resolve("example-course"));
         CourseDirectory course = CourseDirectory.of(spec, coursePath, courseId.courseId);
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopping = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        try (Kb app = Kb.open(config)) {
+        try (Ports.Reservation port = Ports.reserve(config.port()); Kb app = Kb.open(config)) {
             RunSummary.print(out, app.index(course.id(), course.path()));
             if (!links.offline) {
                 // The API answers at once; pages found by the check become searchable when it finishes.
                 app.checkLinksInBackground(course.id(), links.settings());
             }
             Javalin server = ApiServer.create(app);
-            Ports.start(server, config.port());
+            port.start(server);
             CourseWatcher watcher = watch ? CourseWatcher.start(app, course.id(), course.path()) : null;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (watcher != null) {

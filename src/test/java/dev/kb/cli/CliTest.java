@@ -8,12 +8,15 @@ import dev.kb.testing.LocalWeb;
 import dev.kb.testing.TestDatabases;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
+
+    private static final String UNREACHABLE_DATABASE = "jdbc:postgresql://127.0.0.1:1/kb?connectTimeout=2";
 
     private record Run(int exit, String out, String err) {
     }
@@ -73,6 +76,32 @@ class CliTest {
             Run run = run(args);
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err().strip()).startsWith("kb: ").doesNotContain("\n").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void serve_refuses_a_port_out_of_range_at_once_before_any_database_is_touched(@TempDir Path dataDir) {
+        for (String port : new String[] {"99999", "-1", "http"}) {
+            Run run = run("serve", Courses.fixture().toString(), "--port", port, "--data-dir", dataDir.toString(),
+                    "--database-url", UNREACHABLE_DATABASE);
+            assertThat(run.exit()).as(port).isEqualTo(2);
+            assertThat(run.err()).as(port).contains("'" + port + "' is not a port: use 0 (any free port) to 65535")
+                    .doesNotContain("PostgreSQL").hasLineCount(1);
+        }
+        assertThat(dataDir).isEmptyDirectory();
+    }
+
+    @Test
+    void serve_on_a_port_in_use_says_so_before_starting_the_database_or_indexing(@TempDir Path dataDir)
+            throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            // The database is unreachable: had kb tried it before the port, the line would be about PostgreSQL.
+            Run run = run("serve", Courses.fixture().toString(), "--port", Integer.toString(taken.getLocalPort()),
+                    "--data-dir", dataDir.toString(), "--database-url", UNREACHABLE_DATABASE);
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.err()).startsWith("kb: cannot listen on port " + taken.getLocalPort() + " (")
+                    .contains("choose another with --port or KB_PORT").doesNotContain("PostgreSQL").hasLineCount(1);
+            assertThat(run.out()).isEmpty();
         }
     }
 

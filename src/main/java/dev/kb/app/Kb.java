@@ -92,8 +92,14 @@ public final class Kb implements AutoCloseable {
     }
 
     public static Kb open(Config config) {
-        Database database = Database.open(config);
+        return open(config, step -> { });
+    }
+
+    /** Opens kb, telling {@code status} each slow step of the start as it begins (for a person waiting at a terminal). */
+    public static Kb open(Config config, Consumer<String> status) {
+        Database database = Database.open(config, status);
         try {
+            status.accept("opening the search index");
             SearchIndex index = SearchIndex.open(config.luceneDir(), config.limits().searchTimeout());
             int interrupted = new RunStore(database.dsl()).failInterrupted();
             if (interrupted > 0) {

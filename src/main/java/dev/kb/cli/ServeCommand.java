@@ -53,11 +53,13 @@ final class ServeCommand implements Callable<Integer> {
         Config config = database.config(http.port, http.settings(), ingest.limits());
         Path coursePath = path != null ? path : ExampleCourse.extractTo(config.dataDir().resolve("example-course"));
         CourseDirectory course = CourseDirectory.of(spec, coursePath, courseId.courseId);
-        PrintWriter out = spec.commandLine().getOut();
+        // serve prints no results, only what it is doing: all of it goes to stderr, in order.
+        PrintWriter err = spec.commandLine().getErr();
+        StartupStatus status = StartupStatus.onStderr(err);
         CountDownLatch stopping = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        try (Ports.Reservation port = Ports.reserve(config.port()); Kb app = Kb.open(config)) {
-            RunSummary.print(out, app.index(course.id(), course.path()));
+        try (Ports.Reservation port = Ports.reserve(config.port()); Kb app = Kb.open(config, status)) {
+            RunSummary.print(err, app.index(course.id(), course.path(), false, status.indexing(course.id())));
             if (!links.offline) {
                 // The API answers at once; pages found by the check become searchable when it finishes.
                 app.checkLinksInBackground(course.id(), links.settings());
@@ -74,9 +76,9 @@ final class ServeCommand implements Callable<Integer> {
                 // Hold the JVM until the main thread has closed the index and the database.
                 awaitQuietly(closed);
             }, "kb-shutdown"));
-            out.printf("kb serves %s at http://localhost:%d/api/v1/courses/%s (contract: /openapi.yaml; MCP: /mcp;%s "
-                    + "Ctrl+C stops)%n", course.id(), server.port(), course.id(), watch ? " watching for changes;" : "");
-            out.flush();
+            status.accept(String.format("serving %s at http://localhost:%d/api/v1/courses/%s (contract: /openapi.yaml; "
+                    + "MCP: /mcp;%s Ctrl+C stops)", course.id(), server.port(), course.id(),
+                    watch ? " watching for changes;" : ""));
             stopping.await();
         } finally {
             closed.countDown();

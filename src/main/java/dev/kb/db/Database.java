@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -41,13 +42,20 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Config config) {
+        return open(config, step -> { });
+    }
+
+    /** Opens the database, telling {@code status} each slow step (starting PostgreSQL, migrating) as it begins. */
+    public static Database open(Config config, Consumer<String> status) {
         Config.DatabaseSettings settings = config.database();
         if (!settings.isEmbedded()) {
-            return connect(null, settings.url(), settings.user(), settings.password());
+            status.accept("connecting to PostgreSQL at " + redact(settings.url()));
+            return connect(null, settings.url(), settings.user(), settings.password(), status);
         }
+        status.accept("starting PostgreSQL in " + config.postgresDir());
         EmbeddedPostgres pg = startEmbedded(config.postgresDir());
         try {
-            return connect(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", null);
+            return connect(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", null, status);
         } catch (RuntimeException e) {
             closeQuietly(pg);
             throw e;
@@ -70,7 +78,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Database connect(EmbeddedPostgres embedded, String url, String user, String password) {
+    private static Database connect(EmbeddedPostgres embedded, String url, String user, String password,
+                                    Consumer<String> status) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(url);
         // Batched inserts go out as multi-row statements: a large course's rows need far fewer round trips.
@@ -99,6 +108,7 @@ public final class Database implements AutoCloseable {
             throw new DatabaseUnavailable("cannot connect to PostgreSQL at " + redact(url) + ": " + rootMessage(e), e);
         }
         try {
+            status.accept("migrating the database schema");
             migrate(pool);
         } catch (RuntimeException e) {
             pool.close();

@@ -36,6 +36,11 @@ final class CoverageCommand extends CourseCommand implements Callable<Integer> {
                 ? ApiServer.objectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n"
                 : CoverageMarkdown.render(report));
         spec.commandLine().getOut().flush();
-        return report.brokenLinks().isEmpty() ? 0 : BROKEN_LINKS;
+        if (report.brokenLinks().isEmpty()) {
+            return 0;
+        }
+        BrokenLinks.say(spec.commandLine().getErr(), report.brokenLinks().size(), "local link",
+                "see \"Broken links\" in the report", BROKEN_LINKS);
+        return BROKEN_LINKS;
     }
 }

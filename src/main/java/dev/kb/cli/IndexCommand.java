@@ -2,6 +2,7 @@ package dev.kb.cli;
 
 import dev.kb.app.Kb;
 import dev.kb.ingest.IndexRunReport;
+import dev.kb.references.ReferenceChecks;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,8 +21,11 @@ final class IndexCommand extends CourseCommand implements Callable<Integer> {
             IndexRunReport report = app.index(course.id(), course.path());
             RunSummary.print(spec.commandLine().getOut(), report);
             if (!links.offline) {
-                LinkSummary.print(spec.commandLine().getOut(), app.checkLinks(course.id(), links.settings(),
-                        ProgressBar.onTerminal(spec.commandLine().getErr(), "checking links")));
+                ReferenceChecks.Summary checked = app.checkLinks(course.id(), links.settings(),
+                        ProgressBar.onTerminal(spec.commandLine().getErr(), "checking links"));
+                LinkSummary.print(spec.commandLine().getOut(), checked);
+                LinkSummary.hintWhenOffline(spec.commandLine().getErr(), checked,
+                        "--offline (or KB_OFFLINE=true) indexes without checking links.");
             }
         }
         return 0;

@@ -135,6 +135,8 @@ class CliTest {
         Run broken = run("coverage", Courses.fixture().toString(), "--data-dir", dataDir.toString(), "--database-url", url);
         assertThat(broken.exit()).as(broken.err()).isEqualTo(3);
         assertThat(broken.out()).startsWith("# Coverage of fixture-course").contains("did you mean `setup/01-install.md`?");
+        assertThat(broken.err()).as("why it exits 3").matches(
+                "kb: [2-9] broken local links \\(see \"Broken links\" in the report\\); exit 3\n");
 
         Path clean = dataDir.resolve("clean-course");
         java.nio.file.Files.createDirectories(clean);
@@ -144,6 +146,7 @@ class CliTest {
                 "--database-url", url);
         assertThat(ok.exit()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("\"brokenLinks\" : [ ]");
+        assertThat(ok.err()).doesNotContain("broken");
     }
 
     @Test
@@ -183,13 +186,35 @@ class CliTest {
             assertThat(checked.exit()).as(checked.err()).isEqualTo(3);
             assertThat(checked.out()).contains("2 checked now", "1 broken", "1 ok")
                     .contains("broken " + web.url("/gone") + "  HTTP 410 (topic.md:5)");
+            assertThat(checked.err()).isEqualTo("kb: 1 broken external link (HTTP 4xx, listed as broken); exit 3\n");
 
             int requests = web.requestCount();
             Run index = run(concat(new String[] {"index", course.toString(), "--allow-private-links"}, common));
             assertThat(index.exit()).as(index.err()).isZero();
             assertThat(index.out()).contains("0 checked now, 2 from the cache");
             assertThat(web.requestCount()).isEqualTo(requests);
+            assertThat(index.err()).as("links that answered are no sign of being offline").doesNotContain("offline");
         }
+    }
+
+    @Test
+    void index_hints_at_offline_when_most_links_cannot_reach_their_host(@TempDir Path dir) throws Exception {
+        Path course = dir.resolve("unreachable");
+        Files.createDirectories(course);
+        Files.writeString(course.resolve("README.md"), "# Unreachable\n\n## Agenda\n\n### One\n- [Topic](topic.md)\n");
+        // .invalid never resolves (RFC 2606): what every host looks like to a machine without a network.
+        Files.writeString(course.resolve("topic.md"), "# Topic\n\n[a](https://one.invalid/a), [b](https://two.invalid/b)"
+                + " and [c](http://three.invalid/c)\n");
+        String url = TestDatabases.fresh(TestDatabases.Target.EMBEDDED).url();
+        Run index = run("index", course.toString(), "--data-dir", dir.resolve("data").toString(), "--database-url", url);
+        assertThat(index.exit()).as(index.err()).isZero();
+        assertThat(index.out()).contains("3 references, 3 checked now", "(3 error)");
+        assertThat(index.err()).isEqualTo("kb: 3 of 3 external links could not reach their host (DNS or connection "
+                + "errors): is this machine offline? --offline (or KB_OFFLINE=true) indexes without checking links.\n");
+
+        Run again = run("index", course.toString(), "--data-dir", dir.resolve("data").toString(), "--database-url", url,
+                "--offline");
+        assertThat(again.err()).isEmpty();
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class Kb implements AutoCloseable {
     private final Config config;
     private final Metrics metrics;
     private final Jobs jobs = new Jobs();
+    private final CourseRoots courseRoots;
     /** One index run at a time: the API, the watcher and the command line may all ask for one. */
     private final ReentrantLock indexing = new ReentrantLock();
     private final List<Consumer<IndexRunReport>> indexListeners = new CopyOnWriteArrayList<>();
@@ -79,6 +80,7 @@ public final class Kb implements AutoCloseable {
         this.database = database;
         this.index = index;
         this.metrics = new Metrics(index);
+        this.courseRoots = new CourseRoots(config.http().courseRoots());
         indexListeners.add(metrics::indexed);
         this.ingest = new IngestService(database.dsl(), config.ingest());
         this.indexer = new SearchIndexer(database.dsl(), index);
@@ -160,25 +162,29 @@ public final class Kb implements AutoCloseable {
      * A known id is re-indexed when it is the same directory, and refused when it names another one.
      */
     public Job registerLater(String directory, String id) {
-        Path root;
-        try {
-            root = Path.of(directory).toAbsolutePath().normalize();
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new InvalidInput("path", "'" + directory + "' is not a usable path");
-        }
-        if (!Files.isDirectory(root)) {
-            throw new InvalidInput("path", "'" + directory + "' is not a directory kb can read");
-        }
-        String courseId = id != null ? id : CourseIds.slug(root.getFileName() == null ? "course" : root.getFileName().toString());
+        CourseRoots.Directory allowed = courseRoots.require(directory);
+        // Read from where the links lead now: a link inside a root changed later cannot lead a re-index out of it.
+        Path root = allowed.real();
+        Path named = allowed.named().getFileName();
+        String courseId = id != null ? id : CourseIds.slug(named == null ? "course" : named.toString());
         if (!CourseIds.isValid(courseId)) {
             throw new InvalidInput("id", "'" + courseId + "' is not a valid course id: use lower-case letters, digits, "
                     + "'.', '_' and '-' (at most 64)");
         }
-        new CourseStore(database.dsl()).find(courseId).filter(c -> !Path.of(c.rootPath()).equals(root)).ifPresent(c -> {
+        new CourseStore(database.dsl()).find(courseId).filter(c -> !sameDirectory(Path.of(c.rootPath()), root)).ifPresent(c -> {
             // The other course's directory is not said: error bodies name no server paths.
             throw new Conflict("the course id '" + courseId + "' is taken by another directory");
         });
         return jobs.submit("register", courseId, progress -> index(courseId, root, false, progress));
+    }
+
+    /** Whether two paths are one directory, links resolved; one that no longer exists is no directory. */
+    private static boolean sameDirectory(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public Jobs jobs() {

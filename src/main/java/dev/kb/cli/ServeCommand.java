@@ -50,8 +50,12 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // Bad arguments first (exit 2), then the port (exit 1): both before PostgreSQL starts and the course is indexed.
-        Config config = database.config(http.port, http.settings(), ingest.limits());
-        Path coursePath = path != null ? path : ExampleCourse.extractTo(config.dataDir().resolve("example-course"));
+        Path coursePath = path != null ? path : database.dataDir.resolve("example-course");
+        Config config = database.config(http.port, http.settings(coursePath.toAbsolutePath().normalize()),
+                ingest.limits());
+        if (path == null) {
+            ExampleCourse.extractTo(coursePath);
+        }
         CourseDirectory course = CourseDirectory.of(spec, coursePath, courseId.courseId);
         // serve prints no results, only what it is doing: all of it goes to stderr, in order.
         PrintWriter err = spec.commandLine().getErr();

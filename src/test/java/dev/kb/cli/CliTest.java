@@ -72,7 +72,8 @@ class CliTest {
         for (String[] args : new String[][] {{"serve", "--port", "abc"}, {"index", "/no/such/course"},
                 {"index", Courses.fixture().toString(), "--course-id", "Not Valid!"}, {"frobnicate"},
                 {"index", Courses.fixture().toString(), "--max-file-bytes", "10"},
-                {"index", Courses.fixture().toString(), "--max-nesting-depth", "0"}}) {
+                {"index", Courses.fixture().toString(), "--max-nesting-depth", "0"},
+                {"serve", Courses.fixture().toString(), "--course-roots", "/no/such/dir", "--port", "0"}}) {
             Run run = run(args);
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err().strip()).startsWith("kb: ").doesNotContain("\n").doesNotContain("Exception");

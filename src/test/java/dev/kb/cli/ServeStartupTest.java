@@ -24,17 +24,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code kb serve} as a person starts it, in a process of its own: what it says while it starts, on stderr. */
 class ServeStartupTest {
+    private static final String TOKEN = "startup-admin-token-4e1a";
     private static final Pattern SERVING = Pattern.compile("kb: serving fixture-course at (http://localhost:\\d+)/api/v1/courses/fixture-course .*");
 
     @Test
-    void serve_says_each_step_of_its_start_on_stderr_in_order_and_then_where_it_serves(@TempDir Path dir)
+    void serve_says_each_step_of_its_start_on_stderr_then_serves_with_its_course_as_the_only_course_root(@TempDir Path dir)
             throws Exception {
         Path course = Courses.fixtureCopy(dir);
         String database = TestDatabases.fresh(TestDatabases.Target.EMBEDDED).url();
-        Process serve = new ProcessBuilder(javaCommand(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "dev.kb.Main", "serve", course.toString(), "--port", "0", "--offline",
-                "--data-dir", dir.resolve("data").toString(), "--database-url", database)
-                .redirectOutput(dir.resolve("serve.out").toFile()).start();
+        ProcessBuilder command = new ProcessBuilder(javaCommand(), "-Xmx512m", "-cp",
+                System.getProperty("java.class.path"), "dev.kb.Main", "serve", course.toString(), "--port", "0",
+                "--offline", "--data-dir", dir.resolve("data").toString(), "--database-url", database)
+                .redirectOutput(dir.resolve("serve.out").toFile());
+        command.environment().put("KB_ADMIN_TOKEN", TOKEN);
+        command.environment().remove("KB_COURSE_ROOTS");
+        Process serve = command.start();
         try {
             // Reads stderr until the serving line (or the end, should kb stop): the test's bound is the surefire timeout.
             CompletableFuture<List<String>> startup = CompletableFuture.supplyAsync(() -> linesUntilServing(serve));
@@ -59,6 +63,13 @@ class ServeStartupTest {
                     URI.create(serving.group(1) + "/api/v1/courses/fixture-course")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(courses.statusCode()).isEqualTo(200);
+
+            // Without --course-roots, the served course is the only root: a folder of it may be registered, nothing
+            // beside or above it.
+            Courses.copy(course, dir.resolve("beside"));
+            assertThat(register(serving.group(1), course.resolve("security"))).isEqualTo(202);
+            assertThat(register(serving.group(1), dir.resolve("beside"))).isEqualTo(403);
+            assertThat(register(serving.group(1), Path.of("/etc"))).isEqualTo(403);
             assertThat(java.nio.file.Files.readString(dir.resolve("serve.out"))).as("stdout stays free").isEmpty();
         } finally {
             serve.destroy();
@@ -66,6 +77,13 @@ class ServeStartupTest {
                 serve.destroyForcibly();
             }
         }
+    }
+
+    private static int register(String server, Path course) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server + "/api/v1/courses"))
+                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"path\": \"" + course + "\"}")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static List<String> linesUntilServing(Process serve) {

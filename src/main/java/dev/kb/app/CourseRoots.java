@@ -52,7 +52,7 @@ final class CourseRoots {
      * The path with every symbolic link resolved: of its deepest part that exists (a missing directory's parent
      * may be a link too), with the rest appended.
      */
-    private static Path realPath(Path absolute) {
+    static Path realPath(Path absolute) {
         List<Path> missing = new ArrayList<>();
         for (Path part = absolute; part != null; part = part.getParent()) {
             try {

@@ -29,7 +29,6 @@ import dev.kb.store.FullTextBaseline;
 import dev.kb.store.RunStore;
 import dev.kb.topic.TopicService;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -60,6 +59,8 @@ public final class Kb implements AutoCloseable {
     private final Metrics metrics;
     private final Jobs jobs = new Jobs();
     private final CourseRoots courseRoots;
+    /** Registrations are decided one at a time (see {@link #registerLater}). */
+    private final Object registering = new Object();
     /** One index run at a time: the API, the watcher and the command line may all ask for one. */
     private final ReentrantLock indexing = new ReentrantLock();
     private final List<Consumer<IndexRunReport>> indexListeners = new CopyOnWriteArrayList<>();
@@ -153,8 +154,9 @@ public final class Kb implements AutoCloseable {
     /** Re-indexes a known course from its directory in the background. */
     public Job reindexLater(String courseId, boolean full) {
         CourseRow course = services.courses().require(courseId);
-        return jobs.submit(full ? "full reindex" : "reindex", courseId,
-                progress -> index(courseId, Path.of(course.rootPath()), full, progress));
+        Path root = Path.of(course.rootPath());
+        return jobs.submit(full ? "full reindex" : "reindex", courseId, CourseRoots.realPath(root),
+                progress -> index(courseId, root, full, progress));
     }
 
     /**
@@ -171,19 +173,17 @@ public final class Kb implements AutoCloseable {
             throw new InvalidInput("id", "'" + courseId + "' is not a valid course id: use lower-case letters, digits, "
                     + "'.', '_' and '-' (at most 64)");
         }
-        new CourseStore(database.dsl()).find(courseId).filter(c -> !sameDirectory(Path.of(c.rootPath()), root)).ifPresent(c -> {
-            // The other course's directory is not said: error bodies name no server paths.
-            throw new Conflict("the course id '" + courseId + "' is taken by another directory");
-        });
-        return jobs.submit("register", courseId, progress -> index(courseId, root, false, progress));
-    }
-
-    /** Whether two paths are one directory, links resolved; one that no longer exists is no directory. */
-    private static boolean sameDirectory(Path a, Path b) {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
+        // Decided as one step, so of two requests for one id with different directories exactly one is accepted:
+        // queued and running jobs first, the database second. A job stops being pending only after its run has
+        // committed, so a registration that completes between the two checks is in the database for the second.
+        synchronized (registering) {
+            jobs.requireSameDirectory(courseId, root);
+            new CourseStore(database.dsl()).find(courseId)
+                    .filter(c -> !CourseRoots.realPath(Path.of(c.rootPath())).equals(root)).ifPresent(c -> {
+                        // The other course's directory is not said: error bodies name no server paths.
+                        throw new Conflict("the course id '" + courseId + "' is taken by another directory");
+                    });
+            return jobs.submit("register", courseId, root, progress -> index(courseId, root, false, progress));
         }
     }
 

@@ -100,9 +100,14 @@ class CourseRootsTest {
     }
 
     private String awaitJob(String location) throws InterruptedException {
+        return awaitJob(app, TOKEN, location);
+    }
+
+    /** The state a job ends in. */
+    static String awaitJob(TestApp app, String token, String location) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            String state = given(app.port()).auth().oauth2(TOKEN).get(location).then().statusCode(200).extract()
+            String state = given(app.port()).auth().oauth2(token).get(location).then().statusCode(200).extract()
                     .path("state");
             if (state.equals("succeeded") || state.equals("failed") || System.nanoTime() > deadline) {
                 return state;

@@ -2,25 +2,10 @@ package dev.kb.cli;
 
 import dev.kb.config.Config;
 import java.nio.file.Path;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** A command that indexes one course directory named on the command line, with the options that takes. */
-abstract class CourseCommand {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    CourseIdOption courseId;
-
-    @Mixin
-    IngestOptions ingest;
-
+abstract class CourseCommand extends IndexingCommand {
     @Parameters(paramLabel = "PATH", description = "The course directory (its README.md is the agenda).")
     Path path;
 

@@ -12,30 +12,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Index a course (incrementally) and serve the REST API until stopped, checking external "
                 + "links in the background unless --offline. Without PATH, serves the small example course that "
                 + "ships with kb.")
-final class ServeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class ServeCommand extends IndexingCommand implements Callable<Integer> {
     @Mixin
     HttpOptions http;
-
-    @Mixin
-    DatabaseOptions database;
-
-    @Mixin
-    CourseIdOption courseId;
-
-    @Mixin
-    IngestOptions ingest;
 
     @Mixin
     LinkCheckOptions links;

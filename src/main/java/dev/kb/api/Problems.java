@@ -3,6 +3,7 @@ package dev.kb.api;
 import static dev.kb.common.Errors.rootMessage;
 
 import dev.kb.common.Conflict;
+import dev.kb.common.Forbidden;
 import dev.kb.common.InvalidInput;
 import dev.kb.common.Limit;
 import dev.kb.common.LimitExceeded;
@@ -27,6 +28,8 @@ final class Problems {
     static final String NOT_FOUND = "/problems/not-found";
     static final String INVALID_PARAMETER = "/problems/invalid-parameter";
     static final String CONFLICT = "/problems/conflict";
+    /** A request kb will not carry out for anyone, the admin included (a directory outside the course roots). */
+    static final String FORBIDDEN = "/problems/forbidden";
     static final String DATABASE_UNAVAILABLE = "/problems/database-unavailable";
     /** When a client may try again after PostgreSQL could not be reached: a restart or fail-over takes seconds. */
     static final int RETRY_AFTER_SECONDS = 5;
@@ -42,6 +45,7 @@ final class Problems {
         config.routes.exception(LimitExceeded.class, Problems::write);
         config.routes.exception(NotFound.class, (e, ctx) -> write(ctx, 404, NOT_FOUND, e.getMessage(), null));
         config.routes.exception(Conflict.class, (e, ctx) -> write(ctx, 409, CONFLICT, e.getMessage(), null));
+        config.routes.exception(Forbidden.class, (e, ctx) -> write(ctx, 403, FORBIDDEN, e.getMessage(), e.parameter()));
         config.routes.exception(AdminAuth.Refused.class, (e, ctx) -> write(ctx, e.status, BLANK, e.getMessage(), null));
         // Javalin's own errors: no such route, wrong method, body too large, unreadable body.
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {

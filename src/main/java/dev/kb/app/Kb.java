@@ -31,7 +31,6 @@ import dev.kb.store.RunStore;
 import dev.kb.topic.TopicService;
 import io.micrometer.core.instrument.FunctionCounter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -61,6 +60,9 @@ public final class Kb implements AutoCloseable {
     private final Config config;
     private final Metrics metrics;
     private final Jobs jobs = new Jobs();
+    private final CourseRoots courseRoots;
+    /** Registrations are decided one at a time (see {@link #registerLater}). */
+    private final Object registering = new Object();
     /** One index run at a time: the API, the watcher and the command line may all ask for one. */
     private final ReentrantLock indexing = new ReentrantLock();
     private final List<Consumer<IndexRunReport>> indexListeners = new CopyOnWriteArrayList<>();
@@ -85,6 +87,7 @@ public final class Kb implements AutoCloseable {
                 .description("Requests for a PostgreSQL connection that waited for the pool and got none; while "
                         + "PostgreSQL is known to be down, requests fail without waiting")
                 .register(metrics.registry());
+        this.courseRoots = new CourseRoots(config.http().courseRoots());
         indexListeners.add(metrics::indexed);
         this.ingest = new IngestService(database.dsl(), config.ingest());
         this.indexer = new SearchIndexer(database.dsl(), index);
@@ -98,8 +101,14 @@ public final class Kb implements AutoCloseable {
     }
 
     public static Kb open(Config config) {
-        Database database = Database.open(config);
+        return open(config, step -> { });
+    }
+
+    /** Opens kb, telling {@code status} each slow step of the start as it begins (for a person waiting at a terminal). */
+    public static Kb open(Config config, Consumer<String> status) {
+        Database database = Database.open(config, status);
         try {
+            status.accept("opening the search index");
             SearchIndex index = SearchIndex.open(config.luceneDir(), config.limits().searchTimeout());
             int interrupted = new RunStore(database.dsl()).failInterrupted();
             if (interrupted > 0) {
@@ -151,8 +160,9 @@ public final class Kb implements AutoCloseable {
     /** Re-indexes a known course from its directory in the background. */
     public Job reindexLater(String courseId, boolean full) {
         CourseRow course = services.courses().require(courseId);
-        return jobs.submit(full ? "full reindex" : "reindex", courseId,
-                progress -> index(courseId, Path.of(course.rootPath()), full, progress));
+        Path root = Path.of(course.rootPath());
+        return jobs.submit(full ? "full reindex" : "reindex", courseId, CourseRoots.realPath(root),
+                progress -> index(courseId, root, full, progress));
     }
 
     /**
@@ -160,25 +170,27 @@ public final class Kb implements AutoCloseable {
      * A known id is re-indexed when it is the same directory, and refused when it names another one.
      */
     public Job registerLater(String directory, String id) {
-        Path root;
-        try {
-            root = Path.of(directory).toAbsolutePath().normalize();
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new InvalidInput("path", "'" + directory + "' is not a usable path");
-        }
-        if (!Files.isDirectory(root)) {
-            throw new InvalidInput("path", "'" + directory + "' is not a directory kb can read");
-        }
-        String courseId = id != null ? id : CourseIds.slug(root.getFileName() == null ? "course" : root.getFileName().toString());
+        CourseRoots.Directory allowed = courseRoots.require(directory);
+        // Read from where the links lead now: a link inside a root changed later cannot lead a re-index out of it.
+        Path root = allowed.real();
+        Path named = allowed.named().getFileName();
+        String courseId = id != null ? id : CourseIds.slug(named == null ? "course" : named.toString());
         if (!CourseIds.isValid(courseId)) {
             throw new InvalidInput("id", "'" + courseId + "' is not a valid course id: use lower-case letters, digits, "
                     + "'.', '_' and '-' (at most 64)");
         }
-        new CourseStore(database.dsl()).find(courseId).filter(c -> !Path.of(c.rootPath()).equals(root)).ifPresent(c -> {
-            // The other course's directory is not said: error bodies name no server paths.
-            throw new Conflict("the course id '" + courseId + "' is taken by another directory");
-        });
-        return jobs.submit("register", courseId, progress -> index(courseId, root, false, progress));
+        // Decided as one step, so of two requests for one id with different directories exactly one is accepted:
+        // queued and running jobs first, the database second. A job stops being pending only after its run has
+        // committed, so a registration that completes between the two checks is in the database for the second.
+        synchronized (registering) {
+            jobs.requireSameDirectory(courseId, root);
+            new CourseStore(database.dsl()).find(courseId)
+                    .filter(c -> !CourseRoots.realPath(Path.of(c.rootPath())).equals(root)).ifPresent(c -> {
+                        // The other course's directory is not said: error bodies name no server paths.
+                        throw new Conflict("the course id '" + courseId + "' is taken by another directory");
+                    });
+            return jobs.submit("register", courseId, root, progress -> index(courseId, root, false, progress));
+        }
     }
 
     public Jobs jobs() {

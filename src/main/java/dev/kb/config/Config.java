@@ -73,12 +73,20 @@ public record Config(int port, Path dataDir, DatabaseSettings database, HttpSett
     /**
      * @param adminToken  the bearer token of the admin routes; null or blank turns them off (they are never open)
      * @param corsOrigins origins browsers may call the API from ({@code *} for any); empty: no cross-origin access
+     * @param courseRoots the directories the admin routes may register courses from (each with everything below
+     *                    it, symbolic links resolved); empty: none
      */
-    public record HttpSettings(String adminToken, List<String> corsOrigins) {
+    public record HttpSettings(String adminToken, List<String> corsOrigins, List<Path> courseRoots) {
         public static final HttpSettings DEFAULT = new HttpSettings(null, List.of());
 
         public HttpSettings {
             corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+            courseRoots = courseRoots == null ? List.of() : List.copyOf(courseRoots);
+        }
+
+        /** No directory may be registered. */
+        public HttpSettings(String adminToken, List<String> corsOrigins) {
+            this(adminToken, corsOrigins, List.of());
         }
 
         public boolean adminEnabled() {
@@ -87,7 +95,8 @@ public record Config(int port, Path dataDir, DatabaseSettings database, HttpSett
 
         @Override
         public String toString() {
-            return "HttpSettings[admin " + (adminEnabled() ? "on" : "off") + ", corsOrigins=" + corsOrigins + "]";
+            return "HttpSettings[admin " + (adminEnabled() ? "on" : "off") + ", corsOrigins=" + corsOrigins
+                    + ", courseRoots=" + courseRoots + "]";
         }
     }
 

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -39,14 +40,22 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(Config config) {
+        return open(config, step -> { });
+    }
+
+    /** Opens the database, telling {@code status} each slow step (starting PostgreSQL, migrating) as it begins. */
+    public static Database open(Config config, Consumer<String> status) {
         Config.DatabaseSettings settings = config.database();
         if (!settings.isEmbedded()) {
-            return connect(null, settings.url(), settings.user(), settings.password(), settings.statementTimeout());
+            status.accept("connecting to PostgreSQL at " + redact(settings.url()));
+            return connect(null, settings.url(), settings.user(), settings.password(), settings.statementTimeout(),
+                    status);
         }
+        status.accept("starting PostgreSQL in " + config.postgresDir());
         EmbeddedServer server = EmbeddedServer.start(config.postgresDir());
         try {
             return connect(server, server.jdbcUrl(), EmbeddedServer.USER, server.password(),
-                    settings.statementTimeout());
+                    settings.statementTimeout(), status);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -54,7 +63,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database connect(EmbeddedServer embedded, String url, String user, String password,
-                                    Duration statementTimeout) {
+                                    Duration statementTimeout, Consumer<String> status) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(url);
         // Batched inserts go out as multi-row statements: a large course's rows need far fewer round trips.
@@ -88,6 +97,7 @@ public final class Database implements AutoCloseable {
             throw new DatabaseUnavailable("cannot connect to PostgreSQL at " + redact(url) + ": " + describe(e), e);
         }
         try {
+            status.accept("migrating the database schema");
             migrate(pool);
         } catch (RuntimeException e) {
             pool.close();

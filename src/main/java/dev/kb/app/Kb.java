@@ -86,7 +86,7 @@ public final class Kb implements AutoCloseable {
         CourseService courses = new CourseService(database.dsl());
         GapSuggester gaps = new GapSuggester(index);
         this.services = new Services(courses, new TopicService(database.dsl(), courses), new SearchService(index),
-                new SuggestService(index), new PassageService(index), gaps, new GraphService(database.dsl(), courses,
+                new SuggestService(index), new PassageService(index, config.http().publicUrl()), gaps, new GraphService(database.dsl(), courses,
                 config.limits().maxGraphTopics(), config.limits().maxGraphEdges()),
                 new CoverageService(database.dsl(), courses, gaps), new ReferenceService(database.dsl()),
                 new Health(database, index), new CourseImages(database.dsl(), courses));

@@ -1,5 +1,6 @@
 package dev.kb.cli;
 
+import dev.kb.common.PublicUrl;
 import dev.kb.config.Config;
 import dev.kb.ingest.IngestLimits;
 import dev.kb.references.CheckSettings;
@@ -86,6 +87,12 @@ public final class KbCommand {
                     + "KB_CORS_ORIGINS; default: none).")
     List<String> corsOrigins;
 
+    @Option(names = "--public-url", scope = ScopeType.INHERIT, paramLabel = "URL",
+            defaultValue = "${env:KB_PUBLIC_URL}", converter = PublicUrlConverter.class,
+            description = "Where clients reach this kb, e.g. https://kb.example.org: citation URLs start with it "
+                    + "(env KB_PUBLIC_URL; default: URLs relative to the server root, never the request's Host).")
+    PublicUrl publicUrl;
+
     // Limits on what is read of one course file: a course is input kb does not control.
     @Option(names = "--max-file-bytes", scope = ScopeType.INHERIT, paramLabel = "BYTES",
             defaultValue = "${env:KB_MAX_FILE_BYTES:-" + IngestLimits.DEFAULT_FILE_BYTES + "}",
@@ -119,7 +126,7 @@ public final class KbCommand {
         List<String> origins = corsOrigins == null ? List.of()
                 : corsOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
         return new Config(port, dataDir, new Config.DatabaseSettings(databaseUrl, databaseUser, databasePassword),
-                new Config.HttpSettings(adminToken, origins), Config.Limits.DEFAULT, ingestLimits());
+                new Config.HttpSettings(adminToken, origins, publicUrl), Config.Limits.DEFAULT, ingestLimits());
     }
 
     private IngestLimits ingestLimits() {

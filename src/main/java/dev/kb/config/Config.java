@@ -1,5 +1,6 @@
 package dev.kb.config;
 
+import dev.kb.common.PublicUrl;
 import dev.kb.graph.GraphService;
 import dev.kb.ingest.IngestLimits;
 import dev.kb.search.SearchIndex;
@@ -62,12 +63,18 @@ public record Config(int port, Path dataDir, DatabaseSettings database, HttpSett
     /**
      * @param adminToken  the bearer token of the admin routes; null or blank turns them off (they are never open)
      * @param corsOrigins origins browsers may call the API from ({@code *} for any); empty: no cross-origin access
+     * @param publicUrl   where clients reach kb, for the absolute URLs it gives; {@link PublicUrl#NONE}: root-relative
      */
-    public record HttpSettings(String adminToken, List<String> corsOrigins) {
+    public record HttpSettings(String adminToken, List<String> corsOrigins, PublicUrl publicUrl) {
         public static final HttpSettings DEFAULT = new HttpSettings(null, List.of());
 
         public HttpSettings {
             corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+            publicUrl = publicUrl == null ? PublicUrl.NONE : publicUrl;
+        }
+
+        public HttpSettings(String adminToken, List<String> corsOrigins) {
+            this(adminToken, corsOrigins, PublicUrl.NONE);
         }
 
         public boolean adminEnabled() {
@@ -76,7 +83,8 @@ public record Config(int port, Path dataDir, DatabaseSettings database, HttpSett
 
         @Override
         public String toString() {
-            return "HttpSettings[admin " + (adminEnabled() ? "on" : "off") + ", corsOrigins=" + corsOrigins + "]";
+            return "HttpSettings[admin " + (adminEnabled() ? "on" : "off") + ", corsOrigins=" + corsOrigins
+                    + ", publicUrl=" + publicUrl.base() + "]";
         }
     }
 

@@ -142,6 +142,17 @@ class CliTest {
         assertThat(age.err()).contains("'soon' is not a duration").hasLineCount(1);
     }
 
+    @Test
+    void a_public_url_that_is_not_an_absolute_http_url_is_one_line_and_exit_2() {
+        for (String bad : new String[] {"kb.example.org", "ftp://kb.example.org", "https://kb.example.org/?a=1",
+                "https://kb.example.org/#x", "https://user:secret@kb.example.org"}) {
+            Run run = run("index", Courses.fixture().toString(), "--public-url", bad);
+            assertThat(run.exit()).as(bad).isEqualTo(2);
+            assertThat(run.err()).as(bad).startsWith("kb: ").contains("--public-url").hasLineCount(1)
+                    .doesNotContain("Exception");
+        }
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

@@ -1,5 +1,6 @@
 package dev.kb.graph;
 
+import dev.kb.common.ComputeSlots;
 import dev.kb.common.Limit;
 import dev.kb.common.LimitExceeded;
 import dev.kb.common.NotFound;
@@ -23,7 +24,8 @@ import org.jooq.DSLContext;
 /**
  * Reads the stored prerequisite graph and answers questions about it. An answer's size follows the course's, so
  * it is bounded: a graph, path or topic set larger than {@code maxTopics} topics or {@code maxEdges} edges is
- * refused ({@link Limit#GRAPH_TOPICS}, {@link Limit#GRAPH_EDGES}) with a hint how to ask for less.
+ * refused ({@link Limit#GRAPH_TOPICS}, {@link Limit#GRAPH_EDGES}) with a hint how to ask for less. Each answer is
+ * computed in one of the shared {@link ComputeSlots}: a crowd asking for graphs does not starve search.
  */
 public final class GraphService {
     /** At most this many goals or known topics in one learning-path request. */
@@ -37,16 +39,18 @@ public final class GraphService {
     private final CourseService courses;
     private final int maxTopics;
     private final int maxEdges;
+    private final ComputeSlots slots;
 
     public GraphService(DSLContext dsl, CourseService courses) {
-        this(dsl, courses, MAX_GRAPH_TOPICS, MAX_GRAPH_EDGES);
+        this(dsl, courses, MAX_GRAPH_TOPICS, MAX_GRAPH_EDGES, new ComputeSlots());
     }
 
-    public GraphService(DSLContext dsl, CourseService courses, int maxTopics, int maxEdges) {
+    public GraphService(DSLContext dsl, CourseService courses, int maxTopics, int maxEdges, ComputeSlots slots) {
         this.dsl = dsl;
         this.courses = courses;
         this.maxTopics = maxTopics;
         this.maxEdges = maxEdges;
+        this.slots = slots;
     }
 
     public GraphView course(String courseId, boolean reduced) {
@@ -58,6 +62,10 @@ public final class GraphService {
      * the edges among them.
      */
     public GraphView course(String courseId, String module, boolean reduced) {
+        return slots.run(() -> courseGraph(courseId, module, reduced));
+    }
+
+    private GraphView courseGraph(String courseId, String module, boolean reduced) {
         courses.require(courseId);
         Map<String, DocumentRow> topics = topics(courseId);
         if (module == null) {
@@ -75,11 +83,11 @@ public final class GraphService {
     }
 
     public PrerequisitesView prerequisites(String topicId, boolean reduced) {
-        return around(topicId, reduced, true);
+        return slots.run(() -> around(topicId, reduced, true));
     }
 
     public PrerequisitesView dependents(String topicId, boolean reduced) {
-        return around(topicId, reduced, false);
+        return slots.run(() -> around(topicId, reduced, false));
     }
 
     /** The topic with everything before it (its prerequisites) or after it (its dependents). */
@@ -96,12 +104,18 @@ public final class GraphService {
 
     /** Every prerequisite of the topic in teaching order, then the topic, each with why it is there. */
     public LearningPath learningPath(String topicId) {
-        DocumentRow topic = topic(topicId);
-        return path(topic.courseId(), load(topic.courseId()), List.of(topicId), List.of());
+        return slots.run(() -> {
+            DocumentRow topic = topic(topicId);
+            return path(topic.courseId(), load(topic.courseId()), List.of(topicId), List.of());
+        });
     }
 
     /** The path to several goals at once, leaving out what the learner knows and everything it builds on. */
     public LearningPath learningPath(String courseId, List<String> goals, List<String> known) {
+        return slots.run(() -> pathTo(courseId, goals, known));
+    }
+
+    private LearningPath pathTo(String courseId, List<String> goals, List<String> known) {
         courses.require(courseId);
         CourseGraph graph = load(courseId);
         requireTopics(graph, goals, "goals", courseId);
@@ -114,6 +128,10 @@ public final class GraphService {
      * it builds on; across the agenda, a topic first taught before a prerequisite is first taught.
      */
     public List<Conflict> conflicts(String courseId) {
+        return slots.run(() -> agendaConflicts(courseId));
+    }
+
+    private List<Conflict> agendaConflicts(String courseId) {
         courses.require(courseId);
         CourseGraph graph = load(courseId);
         StoredAgenda agenda = new AgendaStore(dsl).read(courseId);

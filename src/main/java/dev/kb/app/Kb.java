@@ -25,8 +25,8 @@ import dev.kb.search.SearchIndex;
 import dev.kb.search.SearchIndexer;
 import dev.kb.search.SearchService;
 import dev.kb.search.SuggestService;
-import dev.kb.store.DocumentRow;
 import dev.kb.store.CoverageStore;
+import dev.kb.store.DocumentRow;
 import dev.kb.store.DocumentStore;
 import dev.kb.store.FullTextBaseline;
 import dev.kb.store.RunStore;
@@ -90,8 +90,9 @@ public final class Kb implements AutoCloseable {
         CourseService courses = new CourseService(database.dsl());
         GapSuggester gaps = new GapSuggester(index);
         this.services = new Services(courses, new TopicService(database.dsl(), courses), new SearchService(index),
-                new SuggestService(index), new PassageService(index, config.http().publicUrl()), gaps, new GraphService(database.dsl(), courses,
-                config.limits().maxGraphTopics(), config.limits().maxGraphEdges(), computeSlots),
+                new SuggestService(index), new PassageService(index, config.http().publicUrl()), gaps,
+                new GraphService(database.dsl(), courses, config.limits().maxGraphTopics(),
+                        config.limits().maxGraphEdges(), computeSlots),
                 new CoverageService(database.dsl(), courses, gaps, computeSlots), new ReferenceService(database.dsl()),
                 new Health(database, index), new CourseImages(database.dsl(), courses));
     }

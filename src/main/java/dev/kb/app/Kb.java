@@ -62,7 +62,7 @@ public final class Kb implements AutoCloseable {
     private final Config config;
     private final Metrics metrics;
     private final Jobs jobs = new Jobs();
-    /** Shared by every expensive answer (coverage, graphs), so together they leave cores to search. */
+    /** Bounds the expensive computations (coverage reports) together, so that they leave cores to search. */
     private final ComputeSlots computeSlots = new ComputeSlots();
     /** One index run at a time: the API, the watcher and the command line may all ask for one. */
     private final ReentrantLock indexing = new ReentrantLock();
@@ -92,7 +92,7 @@ public final class Kb implements AutoCloseable {
         this.services = new Services(courses, new TopicService(database.dsl(), courses), new SearchService(index),
                 new SuggestService(index), new PassageService(index, config.http().publicUrl()), gaps,
                 new GraphService(database.dsl(), courses, config.limits().maxGraphTopics(),
-                        config.limits().maxGraphEdges(), computeSlots),
+                        config.limits().maxGraphEdges()),
                 new CoverageService(database.dsl(), courses, gaps, computeSlots), new ReferenceService(database.dsl()),
                 new Health(database, index), new CourseImages(database.dsl(), courses));
     }
@@ -185,7 +185,7 @@ public final class Kb implements AutoCloseable {
         return jobs;
     }
 
-    /** The bound on expensive computations the services share. */
+    /** The bound on expensive computations (coverage reports of all courses together). */
     public ComputeSlots computeSlots() {
         return computeSlots;
     }

@@ -6,16 +6,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Bounds how many expensive answers (a coverage report being computed, graphs, learning paths, conflicts) are
- * computed at once, so that a crowd asking for them leaves cores to search. A computation waits a short while for
- * a slot, first come first served; then it is refused with {@link Limit#CONCURRENT_COMPUTATIONS}, which the API
- * answers with 503 and {@code Retry-After}. A computation inside another one (on the same thread) needs no
- * second slot.
+ * Bounds how many expensive answers are computed at once, so that a crowd asking for them leaves cores to search.
+ * Expensive means seconds of CPU, a hundred searches' worth: a coverage report not computed yet (graphs, learning
+ * paths and passages cost about what a search does and take no slot). A computation waits a short while for a
+ * slot, first come first served; then it is refused with {@link Limit#CONCURRENT_COMPUTATIONS}, which the API
+ * answers with 503 and {@code Retry-After}. A computation inside another one (on the same thread) needs no second
+ * slot.
  */
 public final class ComputeSlots {
     /** Half the cores, at least one: the other half keeps answering searches. */
     public static final int DEFAULT_SLOTS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-    /** Long enough for a queue of graph answers (tens of milliseconds each) to drain, short enough to say no. */
+    /** Long enough for a short queue to drain, short enough to answer "later" before a client gives up. */
     public static final Duration DEFAULT_WAIT = Duration.ofSeconds(2);
 
     private final int slots;
@@ -69,7 +70,7 @@ public final class ComputeSlots {
 
     private LimitExceeded busy() {
         return new LimitExceeded(Limit.CONCURRENT_COMPUTATIONS, slots, null, "kb is computing " + slots
-                + " expensive answer(s) (coverage reports, graphs, learning paths) already and this one waited "
-                + wait.toMillis() + " ms for its turn; try again in a few seconds");
+                + " expensive answer(s) (coverage reports) already and this one waited " + wait.toMillis()
+                + " ms for its turn; try again in a few seconds");
     }
 }

@@ -26,7 +26,7 @@ public enum Limit {
     GRAPH_EDGES("max-graph-edges", Kind.ANSWER),
     /** Milliseconds the searches of one request may take together. */
     SEARCH_TIME("search-timeout", Kind.TIME),
-    /** Expensive answers (coverage reports, graphs, learning paths) computed at once; see ComputeSlots. */
+    /** Expensive answers (coverage reports not computed yet) computed at once; see ComputeSlots. */
     CONCURRENT_COMPUTATIONS("max-concurrent-computations", Kind.BUSY);
 
     /**

@@ -1,6 +1,5 @@
 package dev.kb.graph;
 
-import dev.kb.common.ComputeSlots;
 import dev.kb.common.Limit;
 import dev.kb.common.LimitExceeded;
 import dev.kb.common.NotFound;
@@ -24,8 +23,7 @@ import org.jooq.DSLContext;
 /**
  * Reads the stored prerequisite graph and answers questions about it. An answer's size follows the course's, so
  * it is bounded: a graph, path or topic set larger than {@code maxTopics} topics or {@code maxEdges} edges is
- * refused ({@link Limit#GRAPH_TOPICS}, {@link Limit#GRAPH_EDGES}) with a hint how to ask for less. Each answer is
- * computed in one of the shared {@link ComputeSlots}: a crowd asking for graphs does not starve search.
+ * refused ({@link Limit#GRAPH_TOPICS}, {@link Limit#GRAPH_EDGES}) with a hint how to ask for less.
  */
 public final class GraphService {
     /** At most this many goals or known topics in one learning-path request. */
@@ -39,18 +37,16 @@ public final class GraphService {
     private final CourseService courses;
     private final int maxTopics;
     private final int maxEdges;
-    private final ComputeSlots slots;
 
     public GraphService(DSLContext dsl, CourseService courses) {
-        this(dsl, courses, MAX_GRAPH_TOPICS, MAX_GRAPH_EDGES, new ComputeSlots());
+        this(dsl, courses, MAX_GRAPH_TOPICS, MAX_GRAPH_EDGES);
     }
 
-    public GraphService(DSLContext dsl, CourseService courses, int maxTopics, int maxEdges, ComputeSlots slots) {
+    public GraphService(DSLContext dsl, CourseService courses, int maxTopics, int maxEdges) {
         this.dsl = dsl;
         this.courses = courses;
         this.maxTopics = maxTopics;
         this.maxEdges = maxEdges;
-        this.slots = slots;
     }
 
     public GraphView course(String courseId, boolean reduced) {
@@ -62,10 +58,6 @@ public final class GraphService {
      * the edges among them.
      */
     public GraphView course(String courseId, String module, boolean reduced) {
-        return slots.run(() -> courseGraph(courseId, module, reduced));
-    }
-
-    private GraphView courseGraph(String courseId, String module, boolean reduced) {
         courses.require(courseId);
         Map<String, DocumentRow> topics = topics(courseId);
         if (module == null) {
@@ -83,11 +75,11 @@ public final class GraphService {
     }
 
     public PrerequisitesView prerequisites(String topicId, boolean reduced) {
-        return slots.run(() -> around(topicId, reduced, true));
+        return around(topicId, reduced, true);
     }
 
     public PrerequisitesView dependents(String topicId, boolean reduced) {
-        return slots.run(() -> around(topicId, reduced, false));
+        return around(topicId, reduced, false);
     }
 
     /** The topic with everything before it (its prerequisites) or after it (its dependents). */
@@ -104,18 +96,12 @@ public final class GraphService {
 
     /** Every prerequisite of the topic in teaching order, then the topic, each with why it is there. */
     public LearningPath learningPath(String topicId) {
-        return slots.run(() -> {
-            DocumentRow topic = topic(topicId);
-            return path(topic.courseId(), load(topic.courseId()), List.of(topicId), List.of());
-        });
+        DocumentRow topic = topic(topicId);
+        return path(topic.courseId(), load(topic.courseId()), List.of(topicId), List.of());
     }
 
     /** The path to several goals at once, leaving out what the learner knows and everything it builds on. */
     public LearningPath learningPath(String courseId, List<String> goals, List<String> known) {
-        return slots.run(() -> pathTo(courseId, goals, known));
-    }
-
-    private LearningPath pathTo(String courseId, List<String> goals, List<String> known) {
         courses.require(courseId);
         CourseGraph graph = load(courseId);
         requireTopics(graph, goals, "goals", courseId);
@@ -128,10 +114,6 @@ public final class GraphService {
      * it builds on; across the agenda, a topic first taught before a prerequisite is first taught.
      */
     public List<Conflict> conflicts(String courseId) {
-        return slots.run(() -> agendaConflicts(courseId));
-    }
-
-    private List<Conflict> agendaConflicts(String courseId) {
         courses.require(courseId);
         CourseGraph graph = load(courseId);
         StoredAgenda agenda = new AgendaStore(dsl).read(courseId);

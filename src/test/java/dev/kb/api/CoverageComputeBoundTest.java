@@ -1,10 +1,10 @@
 package dev.kb.api;
 
 import static dev.kb.testing.Contract.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.kb.common.ComputeSlots;
+import dev.kb.ingest.IndexProgress;
 import dev.kb.store.TopicIds;
 import dev.kb.testing.Courses;
 import dev.kb.testing.TestApp;
@@ -23,13 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Expensive answers (coverage being computed, graphs, learning paths, prerequisites, conflicts) take one of a few
- * shared slots: with every slot taken, one waits its turn for a moment and is then refused with 503, the bound's
- * name and Retry-After, while searches and stored coverage reports go on answering. The slots are taken here by
- * computations that block until the test lets them go. (Waiting for a slot: ComputeSlotsTest.)
+ * Coverage reports being computed take one of a few shared slots: with every slot taken, a report that needs
+ * computing waits its turn for a moment and is then refused with 503, the bound's name and Retry-After, while a
+ * stored report, searches and graphs go on answering. The slots are taken here by computations that block until
+ * the test lets them go. (Waiting for a slot: ComputeSlotsTest.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExpensiveAnswersBoundTest {
+class CoverageComputeBoundTest {
     private static final String COURSE = "fixture-course";
     private Path dir;
     private Path course;
@@ -62,25 +62,22 @@ class ExpensiveAnswersBoundTest {
     }
 
     @Test
-    void with_every_slot_taken_expensive_answers_are_refused_with_503_and_retry_after() throws Exception {
+    void with_every_slot_taken_a_report_to_compute_is_refused_with_503_and_retry_after() throws Exception {
         given(app.port()).get("/api/v1/courses/" + COURSE + "/coverage").then().statusCode(200); // computed, stored
         ComputeSlots slots = takeAllSlots();
 
-        String topic = TopicIds.of(COURSE, "security/01-non-root.md");
-        for (String path : List.of("/api/v1/courses/" + COURSE + "/graph", "/api/v1/courses/" + COURSE + "/graph/conflicts",
-                "/api/v1/topics/" + topic + "/prerequisites", "/api/v1/topics/" + topic + "/learning-path",
-                "/api/v1/courses/" + COURSE + "/learning-path?goals=" + topic)) {
-            given(app.port()).get(path).then().statusCode(503).header("Retry-After", "2")
-                    .contentType("application/problem+json").body("type", equalTo("/problems/limit-exceeded"))
-                    .body("limit", equalTo("max-concurrent-computations")).body("max", equalTo(slots.slots()));
-        }
-        // Search needs no slot, nor does a coverage report computed before.
-        given(app.port()).queryParam("q", "runAsNonRoot").get("/api/v1/search").then().statusCode(200);
+        // A stored report needs no slot; nor do searches and graphs.
         given(app.port()).get("/api/v1/courses/" + COURSE + "/coverage").then().statusCode(200);
-        // A re-index makes the next report a computation: refused too, until a slot is free.
-        app.kb().index(COURSE, course, true, dev.kb.ingest.IndexProgress.NONE);
+        given(app.port()).queryParam("q", "runAsNonRoot").get("/api/v1/search").then().statusCode(200);
+        given(app.port()).get("/api/v1/courses/" + COURSE + "/graph").then().statusCode(200);
+        given(app.port()).get("/api/v1/topics/" + TopicIds.of(COURSE, "security/01-non-root.md") + "/learning-path")
+                .then().statusCode(200);
+        // A re-index makes the next report a computation: refused until a slot is free.
+        app.kb().index(COURSE, course, true, IndexProgress.NONE);
         given(app.port()).get("/api/v1/courses/" + COURSE + "/coverage").then().statusCode(503)
-                .body("limit", equalTo("max-concurrent-computations"));
+                .header("Retry-After", "2").contentType("application/problem+json")
+                .body("type", equalTo("/problems/limit-exceeded"))
+                .body("limit", equalTo("max-concurrent-computations")).body("max", equalTo(slots.slots()));
 
         release.countDown();
         given(app.port()).get("/api/v1/courses/" + COURSE + "/coverage").then().statusCode(200);

@@ -35,6 +35,8 @@ final class Problems {
     static final int RETRY_AFTER_SECONDS = 5;
     /** A request over one of kb's bounds on cost; {@code limit} and {@code max} say which and how far. */
     static final String LIMIT_EXCEEDED = "/problems/limit-exceeded";
+    /** When a client may try again after too many expensive answers were being computed: they take a second or so. */
+    static final int BUSY_RETRY_AFTER_SECONDS = 2;
 
     private Problems() {
     }
@@ -74,7 +76,7 @@ final class Problems {
     /**
      * The status of a refusal by the kind of bound: a parameter too large is a bad request (400), a body too large
      * 413, a URI 414, headers 431; a well-formed request whose answer would be too large 422; a search that ran out
-     * of time 503.
+     * of time, or an expensive answer while enough of them are being computed, 503.
      */
     static int status(Limit.Kind kind) {
         return switch (kind) {
@@ -83,7 +85,7 @@ final class Problems {
             case URI -> 414;
             case HEADERS -> 431;
             case ANSWER -> 422;
-            case TIME -> 503;
+            case TIME, BUSY -> 503;
         };
     }
 
@@ -95,6 +97,9 @@ final class Problems {
     }
 
     private static void write(LimitExceeded e, Context ctx) {
+        if (e.limit().kind() == Limit.Kind.BUSY) {
+            ctx.header("Retry-After", Integer.toString(BUSY_RETRY_AFTER_SECONDS));
+        }
         write(ctx, limitProblem(e.limit(), e.max(), e.getMessage(), ctx.path(), e.parameter()));
     }
 

@@ -1,5 +1,6 @@
 package dev.kb.app;
 
+import dev.kb.common.ComputeSlots;
 import dev.kb.common.Conflict;
 import dev.kb.common.InvalidInput;
 import dev.kb.config.Config;
@@ -24,6 +25,7 @@ import dev.kb.search.SearchIndex;
 import dev.kb.search.SearchIndexer;
 import dev.kb.search.SearchService;
 import dev.kb.search.SuggestService;
+import dev.kb.store.CoverageStore;
 import dev.kb.store.DocumentRow;
 import dev.kb.store.DocumentStore;
 import dev.kb.store.FullTextBaseline;
@@ -63,6 +65,8 @@ public final class Kb implements AutoCloseable {
     private final CourseRoots courseRoots;
     /** Registrations are decided one at a time (see {@link #registerLater}). */
     private final Object registering = new Object();
+    /** Bounds the expensive computations (coverage reports) together, so that they leave cores to search. */
+    private final ComputeSlots computeSlots = new ComputeSlots();
     /** One index run at a time: the API, the watcher and the command line may all ask for one. */
     private final ReentrantLock indexing = new ReentrantLock();
     private final List<Consumer<IndexRunReport>> indexListeners = new CopyOnWriteArrayList<>();
@@ -94,9 +98,10 @@ public final class Kb implements AutoCloseable {
         CourseService courses = new CourseService(database.dsl());
         GapSuggester gaps = new GapSuggester(index);
         this.services = new Services(courses, new TopicService(database.dsl(), courses), new SearchService(index),
-                new SuggestService(index), new PassageService(index), gaps, new GraphService(database.dsl(), courses,
-                config.limits().maxGraphTopics(), config.limits().maxGraphEdges()),
-                new CoverageService(database.dsl(), courses, gaps), new ReferenceService(database.dsl()),
+                new SuggestService(index), new PassageService(index, config.http().publicUrl()), gaps,
+                new GraphService(database.dsl(), courses, config.limits().maxGraphTopics(),
+                        config.limits().maxGraphEdges()),
+                new CoverageService(database.dsl(), courses, gaps, computeSlots), new ReferenceService(database.dsl()),
                 new Health(database, index), new CourseImages(database.dsl(), courses));
     }
 
@@ -197,6 +202,11 @@ public final class Kb implements AutoCloseable {
         return jobs;
     }
 
+    /** The bound on expensive computations (coverage reports of all courses together). */
+    public ComputeSlots computeSlots() {
+        return computeSlots;
+    }
+
     public Metrics metrics() {
         return metrics;
     }
@@ -216,9 +226,19 @@ public final class Kb implements AutoCloseable {
      * the pages that could be read, so searches find what they say.
      */
     public ReferenceChecks.Summary checkLinks(String courseId, CheckSettings settings, LinkChecker.Progress progress) {
-        ReferenceChecks.Summary summary = new ReferenceChecks(database.dsl()).check(courseId, settings, progress);
-        indexer.refreshReferences(courseId);
-        return summary;
+        try {
+            ReferenceChecks.Summary summary = new ReferenceChecks(database.dsl()).check(courseId, settings, progress);
+            indexer.refreshReferences(courseId);
+            return summary;
+        } finally {
+            // Also after a check that stopped half-way: what it wrote changes the coverage reports' link statuses.
+            try {
+                new CoverageStore(database.dsl()).linkChecksChanged();
+            } catch (RuntimeException e) {
+                LOG.warn("the coverage reports could not be marked stale after checking the links of {}: {}",
+                        courseId, e.getMessage());
+            }
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.kb.cli;
 
+import static dev.kb.common.PlainText.visible;
+
 import dev.kb.app.Kb;
 import dev.kb.references.Reference;
 import dev.kb.references.ReferenceChecks;
@@ -37,8 +39,9 @@ final class CheckLinksCommand extends CourseCommand implements Callable<Integer>
                 if (r.status().equals("broken") || r.status().equals("error")) {
                     broken += r.status().equals("broken") ? 1 : 0;
                     Reference.Usage first = r.usages().get(0);
-                    out.printf("  %-6s %s  %s (%s%s)%n", r.status(), r.url(), r.error() == null ? "" : r.error(),
-                            first.path(), first.line() == null ? "" : ":" + first.line());
+                    out.printf("  %-6s %s  %s (%s%s)%n", r.status(), visible(r.url()),
+                            r.error() == null ? "" : visible(r.error()), visible(first.path()),
+                            first.line() == null ? "" : ":" + first.line());
                 }
             }
             out.flush();

@@ -1,5 +1,6 @@
 package dev.kb.cli;
 
+import dev.kb.common.PublicUrl;
 import dev.kb.config.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +34,17 @@ final class HttpOptions {
                     + "comma-separated (env KB_COURSE_ROOTS; default: only the course being served).")
     List<Path> courseRoots;
 
+    @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:KB_PUBLIC_URL}",
+            converter = PublicUrlConverter.class,
+            description = "Where clients reach this kb, e.g. https://kb.example.org: citation URLs start with it "
+                    + "(env KB_PUBLIC_URL; default: URLs relative to the server root, never the request's Host).")
+    PublicUrl publicUrl;
+
     /** The settings, with {@code servedCourse} as the only course root unless others are given. */
     Config.HttpSettings settings(Path servedCourse) {
         List<String> origins = corsOrigins == null ? List.of()
                 : corsOrigins.stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
-        return new Config.HttpSettings(adminToken, origins, roots(servedCourse));
+        return new Config.HttpSettings(adminToken, origins, roots(servedCourse), publicUrl);
     }
 
     private List<Path> roots(Path servedCourse) {

@@ -1,5 +1,6 @@
 package dev.kb.config;
 
+import dev.kb.common.PublicUrl;
 import dev.kb.graph.GraphService;
 import dev.kb.ingest.IngestLimits;
 import dev.kb.search.SearchIndex;
@@ -75,18 +76,31 @@ public record Config(int port, Path dataDir, DatabaseSettings database, HttpSett
      * @param corsOrigins origins browsers may call the API from ({@code *} for any); empty: no cross-origin access
      * @param courseRoots the directories the admin routes may register courses from (each with everything below
      *                    it, symbolic links resolved); empty: none
+     * @param publicUrl   where clients reach kb, for the absolute URLs it gives; {@link PublicUrl#NONE}: root-relative
      */
-    public record HttpSettings(String adminToken, List<String> corsOrigins, List<Path> courseRoots) {
+    public record HttpSettings(String adminToken, List<String> corsOrigins, List<Path> courseRoots,
+                               PublicUrl publicUrl) {
         public static final HttpSettings DEFAULT = new HttpSettings(null, List.of());
 
         public HttpSettings {
             corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
             courseRoots = courseRoots == null ? List.of() : List.copyOf(courseRoots);
+            publicUrl = publicUrl == null ? PublicUrl.NONE : publicUrl;
+        }
+
+        /** No directory may be registered; URLs are root-relative. */
+        public HttpSettings(String adminToken, List<String> corsOrigins) {
+            this(adminToken, corsOrigins, List.of(), PublicUrl.NONE);
+        }
+
+        /** URLs are root-relative. */
+        public HttpSettings(String adminToken, List<String> corsOrigins, List<Path> courseRoots) {
+            this(adminToken, corsOrigins, courseRoots, PublicUrl.NONE);
         }
 
         /** No directory may be registered. */
-        public HttpSettings(String adminToken, List<String> corsOrigins) {
-            this(adminToken, corsOrigins, List.of());
+        public HttpSettings(String adminToken, List<String> corsOrigins, PublicUrl publicUrl) {
+            this(adminToken, corsOrigins, List.of(), publicUrl);
         }
 
         public boolean adminEnabled() {
@@ -96,7 +110,7 @@ public record Config(int port, Path dataDir, DatabaseSettings database, HttpSett
         @Override
         public String toString() {
             return "HttpSettings[admin " + (adminEnabled() ? "on" : "off") + ", corsOrigins=" + corsOrigins
-                    + ", courseRoots=" + courseRoots + "]";
+                    + ", courseRoots=" + courseRoots + ", publicUrl=" + publicUrl.base() + "]";
         }
     }
 

@@ -2,7 +2,6 @@ package dev.kb.mcp;
 
 import dev.kb.app.Kb;
 import io.javalin.config.JavalinConfig;
-import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -10,7 +9,6 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.time.Duration;
-import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 
 /**
@@ -20,8 +18,6 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  */
 public final class McpEndpoint {
     public static final String PATH = "/mcp";
-    /** The transport context key of "scheme://host" of the request, so citations can be absolute URLs. */
-    static final String BASE_URL = "baseUrl";
 
     private final HttpServletStreamableServerTransportProvider transport;
     private final McpSyncServer server;
@@ -33,9 +29,6 @@ public final class McpEndpoint {
                 .jsonMapper(json)
                 .mcpEndpoint(PATH)
                 .keepAliveInterval(Duration.ofSeconds(30))
-                .contextExtractor(request -> McpTransportContext.create(Map.of(BASE_URL,
-                        request.getScheme() + "://" + (request.getHeader("Host") != null ? request.getHeader("Host")
-                                : request.getServerName() + ":" + request.getServerPort()))))
                 .build();
         this.resources = new TopicResources(services);
         this.server = McpServer.sync(transport)

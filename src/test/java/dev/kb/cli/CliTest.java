@@ -228,6 +228,30 @@ class CliTest {
         assertThat(age.err()).contains("'soon' is not a duration").hasLineCount(1);
     }
 
+    @Test
+    void course_text_cannot_send_escape_sequences_to_the_terminal(@TempDir Path dir) throws Exception {
+        Path course = Files.createDirectories(dir.resolve("course"));
+        Files.writeString(course.resolve("README.md"), "# Clear\u001b[2J screen\n\n- [A](a.md)\n");
+        Files.writeString(course.resolve("a.md"), "# A\n\ntext\n");
+        Files.writeString(course.resolve("x\u001b]0;owned\u0007\nforged line.md"), "");
+        Run run = run("index", course.toString(), "--data-dir", dir.resolve("data").toString(), "--database-url",
+                TestDatabases.fresh(TestDatabases.Target.EMBEDDED).url(), "--offline");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\nforged line")
+                .contains("(\"Clear␛[2J screen\")").contains("x␛]0;owned␇␊forged line.md");
+    }
+
+    @Test
+    void a_public_url_that_is_not_an_absolute_http_url_is_one_line_and_exit_2() {
+        for (String bad : new String[] {"kb.example.org", "ftp://kb.example.org", "https://kb.example.org/?a=1",
+                "https://kb.example.org/#x", "https://user:secret@kb.example.org"}) {
+            Run run = run("serve", Courses.fixture().toString(), "--public-url", bad);
+            assertThat(run.exit()).as(bad).isEqualTo(2);
+            assertThat(run.err()).as(bad).startsWith("kb: ").contains("--public-url").hasLineCount(1)
+                    .doesNotContain("Exception");
+        }
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

@@ -210,13 +210,8 @@ final class McpTools {
     }
 
     private Answer learningPath(ToolArguments args, String base) {
-        String course = args.text("course", true);
-        services.courses().require(course);
-        List<String> goals = topicIds(course, args.texts("goals"));
-        if (goals.isEmpty()) {
-            throw new InvalidInput("goals", "'goals' must name at least one topic");
-        }
-        return path(services.graph().learningPath(course, goals, topicIds(course, args.texts("known"))));
+        return path(services.graph().learningPath(args.text("course", true), args.texts("goals"),
+                args.texts("known")));
     }
 
     private static Answer path(LearningPath path) {
@@ -254,15 +249,6 @@ final class McpTools {
             throw new InvalidInput("topicId", "name the topic by 'topicId', or by 'course' and 'path'");
         }
         return byPath(course, path);
-    }
-
-    /** Topic ids as given, or the topics at these paths of the course. */
-    private List<String> topicIds(String course, List<String> names) {
-        List<String> ids = new ArrayList<>();
-        for (String name : names) {
-            ids.add(name.matches("[0-9a-f]{16}") ? name : byPath(course, name));
-        }
-        return ids;
     }
 
     private String byPath(String course, String path) {

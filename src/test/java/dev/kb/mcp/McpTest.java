@@ -105,6 +105,35 @@ class McpTest {
     }
 
     @Test
+    void learning_paths_take_topic_ids_and_paths_alike_over_REST_and_MCP() {
+        String goal = "networking/policies exercise.md";
+        String known = "setup/01-install.md";
+        List<String> byIds = dev.kb.testing.Contract.given(app.port())
+                .queryParam("goals", TopicIds.of(COURSE, goal) + "," + TopicIds.of(COURSE, "security/02-capabilities.md"))
+                .queryParam("known", TopicIds.of(COURSE, known))
+                .get("/api/v1/courses/" + COURSE + "/learning-path").then().statusCode(200)
+                .extract().jsonPath().getList("steps.path");
+        assertThat(byIds).contains(goal).doesNotContain(known);
+        // Paths (one root-relative, as links write them) mixed with an id: what MCP accepted and REST refused.
+        List<String> byPaths = dev.kb.testing.Contract.given(app.port())
+                .queryParam("goals", goal + ",/security/02-capabilities.md").queryParam("known", known)
+                .get("/api/v1/courses/" + COURSE + "/learning-path").then().statusCode(200)
+                .extract().jsonPath().getList("steps.path");
+        assertThat(byPaths).isEqualTo(byIds);
+        McpSchema.CallToolResult mcp = call(client, "get_learning_path", Map.of("course", COURSE,
+                "goals", List.of(goal, TopicIds.of(COURSE, "security/02-capabilities.md")), "known", List.of(known)));
+        assertThat(mcp.isError()).isFalse();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) ((Map<String, Object>) mcp.structuredContent())
+                .get("steps");
+        assertThat(steps).extracting(step -> step.get("path")).isEqualTo(byIds);
+        McpSchema.CallToolResult unknown = call(client, "get_learning_path", Map.of("course", COURSE,
+                "goals", List.of("nope.md")));
+        assertThat(unknown.isError()).isTrue();
+        assertThat(text(unknown)).contains("nope.md");
+    }
+
+    @Test
     void mcp_requests_are_logged_timed_and_carry_a_request_id() {
         call(client, "search_course", Map.of("query", "sidecar"));
         io.restassured.RestAssured.given().port(app.port()).header("X-Request-Id", "mcp-trace-7")

@@ -46,6 +46,7 @@ public final class McpEndpoint {
                 .tools(new McpTools(services).all(json))
                 .resourceTemplates(resources.template())
                 .jsonMapper(json)
+                .uriTemplateManagerFactory(new TopicUris())
                 .requestTimeout(Duration.ofSeconds(60))
                 .build();
         resources.refresh(server);

@@ -22,6 +22,7 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -214,14 +215,19 @@ final class McpTools {
                 args.texts("known")));
     }
 
+    /** The steps with their reasons, each topic named by title and path as a reader (or model) knows it. */
     private static Answer path(LearningPath path) {
+        Map<String, LearningPath.Step> steps = new HashMap<>();
+        path.steps().forEach(step -> steps.put(step.topicId(), step));
         StringBuilder text = new StringBuilder("Teach in this order:\n");
         int i = 1;
         for (LearningPath.Step step : path.steps()) {
             text.append('\n').append(i++).append(". ").append(step.title()).append(" — ").append(step.path())
                     .append(step.goal() ? " (goal)" : "");
             for (LearningPath.Because b : step.because()) {
-                text.append("\n   before ").append(b.topicId()).append(": ").append(b.evidence());
+                LearningPath.Step later = steps.get(b.topicId());
+                text.append("\n   before ").append(later == null ? "topic " + b.topicId()
+                        : later.title() + " (" + later.path() + ")").append(": ").append(b.evidence());
             }
         }
         return new Answer(text.toString(), path);

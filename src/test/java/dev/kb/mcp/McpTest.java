@@ -94,7 +94,10 @@ class McpTest {
         McpSchema.CallToolResult prerequisites = call(client, "get_prerequisites", Map.of("course", COURSE,
                 "path", "security/01-non-root.md"));
         assertThat(prerequisites.isError()).isFalse();
-        assertThat(text(prerequisites)).startsWith("Teach in this order:").contains("security/01-non-root.md (goal)");
+        assertThat(text(prerequisites)).startsWith("Teach in this order:").contains("security/01-non-root.md (goal)")
+                // Why a step comes first names the later topic as a reader knows it, not by its hex id.
+                .contains("before Run as non-root (security/01-non-root.md): ")
+                .doesNotContainPattern("before [0-9a-f]{16}");
         McpSchema.CallToolResult path = call(client, "get_learning_path", Map.of("course", COURSE,
                 "goals", List.of("security/01-non-root.md"), "known", List.of("overview.md")));
         assertThat(path.isError()).isFalse();
@@ -166,26 +169,45 @@ class McpTest {
     @Test
     void topics_are_resources_that_follow_the_index() throws IOException {
         List<McpSchema.Resource> resources = client.listResources().resources();
+        // Listed as the template says: the path is one percent-encoded segment.
         assertThat(resources).extracting(McpSchema.Resource::uri)
-                .contains("kb://fixture-course/security/01-non-root.md", "kb://fixture-course/networking/policies%20exercise.md")
-                .doesNotContain("kb://fixture-course/README.md");
-        McpSchema.ReadResourceResult read = client.readResource(
-                new McpSchema.ReadResourceRequest("kb://fixture-course/security/01-non-root.md"));
-        assertThat(((McpSchema.TextResourceContents) read.contents().get(0)).text()).startsWith("# Run as non-root");
-        McpSchema.ReadResourceResult templated = client.readResource(
-                new McpSchema.ReadResourceRequest("kb://fixture-course/security%2F01-non-root.md"));
-        assertThat(((McpSchema.TextResourceContents) templated.contents().get(0)).text()).startsWith("# Run as non-root");
-        assertThatThrownBy(() -> client.readResource(new McpSchema.ReadResourceRequest("kb://fixture-course/nope.md")))
-                .isInstanceOf(McpError.class);
+                .contains("kb://fixture-course/security%2F01-non-root.md",
+                        "kb://fixture-course/networking%2Fpolicies%20exercise.md")
+                .doesNotContain("kb://fixture-course/README.md")
+                .allSatisfy(uri -> assertThat(uri).matches("kb://[^/]+/[^/]+"));
+        assertThat(client.listResourceTemplates().resourceTemplates()).extracting(McpSchema.ResourceTemplate::uriTemplate)
+                .containsExactly("kb://{course}/{path}");
+        // Read as listed, and with the slashes of the path as written.
+        for (String uri : List.of("kb://fixture-course/security%2F01-non-root.md",
+                "kb://fixture-course/security/01-non-root.md")) {
+            McpSchema.ReadResourceResult read = client.readResource(new McpSchema.ReadResourceRequest(uri));
+            assertThat(((McpSchema.TextResourceContents) read.contents().get(0)).text()).startsWith("# Run as non-root");
+        }
+        McpSchema.ReadResourceResult spaced = client.readResource(
+                new McpSchema.ReadResourceRequest("kb://fixture-course/networking/policies%20exercise.md"));
+        assertThat(((McpSchema.TextResourceContents) spaced.contents().get(0)).uri())
+                .isEqualTo("kb://fixture-course/networking/policies%20exercise.md");
+        for (String missing : List.of("kb://fixture-course/nope.md", "kb://fixture-course/", "kb://fixture-course/%zz",
+                "kb://fixture-course/a%00b.md")) {
+            assertThatThrownBy(() -> client.readResource(new McpSchema.ReadResourceRequest(missing)))
+                    .isInstanceOf(McpError.class).hasMessageContaining("not found");
+        }
 
         Path course = dir.resolve("fixture-course");
         Files.writeString(course.resolve("security/02-new.md"), "# A new topic\n\nText.\n");
         app.kb().index(COURSE, course);
         assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri)
-                .contains("kb://fixture-course/security/02-new.md");
+                .contains("kb://fixture-course/security%2F02-new.md");
         Files.delete(course.resolve("security/02-new.md"));
         app.kb().index(COURSE, course);
         assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri)
-                .doesNotContain("kb://fixture-course/security/02-new.md");
+                .doesNotContain("kb://fixture-course/security%2F02-new.md");
+    }
+
+    @Test
+    void an_unknown_tool_is_named_in_the_error() {
+        Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> call(client, "no_such_tool", Map.of()));
+        assertThat(error).isInstanceOf(McpError.class);
+        assertThat(((McpError) error).getJsonRpcError().message()).isEqualTo("Unknown tool: no_such_tool");
     }
 }

@@ -26,6 +26,9 @@ final class ServeCommand extends IndexingCommand implements Callable<Integer> {
     @Mixin
     LinkCheckOptions links;
 
+    @Mixin
+    McpOptions mcp;
+
     @Option(names = "--watch", description = "Re-index the course moments after a file of it changes.")
     boolean watch;
 
@@ -38,7 +41,7 @@ final class ServeCommand extends IndexingCommand implements Callable<Integer> {
         // Bad arguments first (exit 2), then the port (exit 1): both before PostgreSQL starts and the course is indexed.
         Path coursePath = path != null ? path : database.dataDir.resolve("example-course");
         Config config = database.config(http.port, http.settings(coursePath.toAbsolutePath().normalize()),
-                ingest.limits());
+                ingest.limits()).withMcp(mcp.limits());
         if (path == null) {
             ExampleCourse.extractTo(coursePath);
         }

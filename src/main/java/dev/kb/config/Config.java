@@ -18,9 +18,15 @@ import java.util.List;
  * @param http     what the HTTP API allows beyond reading
  * @param limits   bounds on what one request may cost
  * @param ingest   how much of a hostile course file is read and kept
+ * @param mcp      how many MCP sessions are kept, and for how long
  */
 public record Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http, Limits limits,
-                     IngestLimits ingest) {
+                     IngestLimits ingest, McpLimits mcp) {
+
+    public Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http, Limits limits,
+                  IngestLimits ingest) {
+        this(port, dataDir, database, http, limits, ingest, McpLimits.DEFAULT);
+    }
 
     public Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http, Limits limits) {
         this(port, dataDir, database, http, limits, IngestLimits.DEFAULT);
@@ -111,6 +117,35 @@ public record Config(int port, Path dataDir, DatabaseSettings database, HttpSett
         public String toString() {
             return "HttpSettings[admin " + (adminEnabled() ? "on" : "off") + ", corsOrigins=" + corsOrigins
                     + ", courseRoots=" + courseRoots + ", publicUrl=" + publicUrl.base() + "]";
+        }
+    }
+
+    public Config withMcp(McpLimits mcp) {
+        return new Config(port, dataDir, database, http, limits, ingest, mcp);
+    }
+
+    /**
+     * MCP sessions: each {@code initialize} creates one that the server keeps, so they are bounded in number, per
+     * client and in time. One session is about 700 bytes of heap (20 000 measured 13 MB), so the default total
+     * bounds them to under a megabyte; a tenth of it per address leaves a classroom behind one NAT address room
+     * for a few agents per trainee while one client alone cannot take the server's share. A client in use sends
+     * requests or keeps its stream open (kb pings it), so ten idle minutes mean it has gone.
+     *
+     * @param maxSessions           sessions at once; one more is refused with 503 and {@code Retry-After}
+     * @param maxSessionsPerAddress sessions of one client address (an IPv6 client's /64, which one host usually
+     *                              holds whole); one more is refused with 429 and {@code Retry-After}
+     * @param sessionIdleTimeout    a session without a request or an open stream for this long is ended
+     */
+    public record McpLimits(int maxSessions, int maxSessionsPerAddress, Duration sessionIdleTimeout) {
+        public static final McpLimits DEFAULT = new McpLimits(1000, 100, Duration.ofMinutes(10));
+
+        public McpLimits {
+            if (maxSessions < 1 || maxSessionsPerAddress < 1) {
+                throw new IllegalArgumentException("MCP session limits must be at least 1");
+            }
+            if (sessionIdleTimeout == null || sessionIdleTimeout.toMillis() < 1) {
+                throw new IllegalArgumentException("the MCP session idle timeout must be positive");
+            }
         }
     }
 

@@ -22,6 +22,7 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -204,23 +205,23 @@ final class McpTools {
     }
 
     private Answer learningPath(ToolArguments args) {
-        String course = args.text("course", true);
-        services.courses().require(course);
-        List<String> goals = topicIds(course, args.texts("goals"));
-        if (goals.isEmpty()) {
-            throw new InvalidInput("goals", "'goals' must name at least one topic");
-        }
-        return path(services.graph().learningPath(course, goals, topicIds(course, args.texts("known"))));
+        return path(services.graph().learningPath(args.text("course", true), args.texts("goals"),
+                args.texts("known")));
     }
 
+    /** The steps with their reasons, each topic named by title and path as a reader (or model) knows it. */
     private static Answer path(LearningPath path) {
+        Map<String, LearningPath.Step> steps = new HashMap<>();
+        path.steps().forEach(step -> steps.put(step.topicId(), step));
         StringBuilder text = new StringBuilder("Teach in this order:\n");
         int i = 1;
         for (LearningPath.Step step : path.steps()) {
             text.append('\n').append(i++).append(". ").append(step.title()).append(" — ").append(step.path())
                     .append(step.goal() ? " (goal)" : "");
             for (LearningPath.Because b : step.because()) {
-                text.append("\n   before ").append(b.topicId()).append(": ").append(b.evidence());
+                LearningPath.Step later = steps.get(b.topicId());
+                text.append("\n   before ").append(later == null ? "topic " + b.topicId()
+                        : later.title() + " (" + later.path() + ")").append(": ").append(b.evidence());
             }
         }
         return new Answer(text.toString(), path);
@@ -248,15 +249,6 @@ final class McpTools {
             throw new InvalidInput("topicId", "name the topic by 'topicId', or by 'course' and 'path'");
         }
         return byPath(course, path);
-    }
-
-    /** Topic ids as given, or the topics at these paths of the course. */
-    private List<String> topicIds(String course, List<String> names) {
-        List<String> ids = new ArrayList<>();
-        for (String name : names) {
-            ids.add(name.matches("[0-9a-f]{16}") ? name : byPath(course, name));
-        }
-        return ids;
     }
 
     private String byPath(String course, String path) {

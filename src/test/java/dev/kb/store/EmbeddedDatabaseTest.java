@@ -52,6 +52,8 @@ class EmbeddedDatabaseTest {
             assertThat(show(db, "listen_addresses")).isEqualTo("localhost");
             assertThat(show(db, "unix_socket_directories")).isEqualTo(dataDir.resolve("postgres").toString());
             assertThat(dataDir.resolve("postgres/.s.PGSQL." + show(db, "port"))).exists();
+            // A run kb has reported (and the search index shows) must outlive the server dying right after it.
+            assertThat(show(db, "synchronous_commit")).isEqualTo("on");
         }
     }
 

@@ -31,13 +31,14 @@ public final class ApiServer {
     public static Javalin create(Kb kb, java.util.function.Consumer<io.javalin.config.JavalinConfig> extension) {
         Kb.Services services = kb.services();
         Config.HttpSettings http = kb.config().http();
-        McpEndpoint mcp = new McpEndpoint(services, Kb.version());
+        McpEndpoint mcp = new McpEndpoint(services, Kb.version(), kb.config().mcp(), kb.config().limits().idleTimeout());
         kb.onIndexed(run -> mcp.refreshResources());
         RequestLog requestLog = new RequestLog(kb.metrics().registry());
         Cors cors = new Cors(http.corsOrigins());
         AdminRoutes admin = new AdminRoutes(kb, new AdminAuth(http.adminToken()));
         CourseRoutes courses = new CourseRoutes(services.courses(), services.coverage());
         TopicRoutes topics = new TopicRoutes(services.topics());
+        ImageRoutes images = new ImageRoutes(services.images());
         GraphRoutes graph = new GraphRoutes(services.graph());
         SearchRoutes search = new SearchRoutes(services.search(), services.suggest(), services.courses());
         PassageRoutes passages = new PassageRoutes(services.passages(), services.courses());
@@ -93,6 +94,7 @@ public final class ApiServer {
                     get("/courses/{course}/graph/conflicts", graph::conflicts);
                     get("/courses/{course}/learning-path", graph::courseLearningPath);
                     get("/courses/{course}/coverage", courses::coverage);
+                    get("/courses/{course}/images/<path>", images::get);
                     get("/search", search::search);
                     get("/suggest", search::suggest);
                     get("/passages", passages::get);

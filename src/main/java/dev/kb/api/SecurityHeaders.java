@@ -12,6 +12,8 @@ final class SecurityHeaders {
     static final String HTML_POLICY = "default-src 'none'; img-src 'self' https: data:; style-src 'self'; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    /** A course's SVG opened on its own: no script, and an opaque origin in case a browser ever let one run. */
+    static final String SVG_POLICY = API_POLICY + "; sandbox";
 
     private SecurityHeaders() {
     }
@@ -42,6 +44,7 @@ final class SecurityHeaders {
         ctx.header("Referrer-Policy", "no-referrer");
         String type = ctx.res().getContentType();
         boolean html = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/html");
-        ctx.header("Content-Security-Policy", html ? HTML_POLICY : API_POLICY);
+        boolean svg = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("image/svg+xml");
+        ctx.header("Content-Security-Policy", html ? HTML_POLICY : svg ? SVG_POLICY : API_POLICY);
     }
 }

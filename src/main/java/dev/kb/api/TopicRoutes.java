@@ -21,8 +21,7 @@ final class TopicRoutes {
         String path = Params.optional(ctx, "path");
         int limit = Params.integer(ctx, "limit", 100, 1, 100);
         int offset = Params.integer(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        ctx.json(Pages.linked(ctx, topics.list(course, path == null ? null : path.strip().replaceFirst("^/+", ""),
-                limit, offset)));
+        ctx.json(Pages.linked(ctx, topics.list(course, path, limit, offset)));
     }
 
     /** JSON, or the topic's markdown as written, or its sanitised HTML as a page. */

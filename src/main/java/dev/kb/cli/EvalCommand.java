@@ -55,7 +55,7 @@ final class EvalCommand extends CourseCommand implements Callable<Integer> {
         JudgedPairs pairs = prerequisites == null ? null : JudgedPairs.read(prerequisites);
         List<JudgedQuery> items = gaps == null ? null : JudgedQuery.read(gaps);
         PrintWriter out = spec.commandLine().getOut();
-        try (Kb app = Kb.open(kb.config())) {
+        try (Kb app = Kb.open(config())) {
             app.index(course.id(), course.path());
             if (judged != null) {
                 print(out, SearchEvaluation.run(app.services().search(), app.baseline(), course.id(), judged,

@@ -189,7 +189,7 @@ public final class AgendaParser {
                 yield files.existing(target.targetPath())
                         .map(path -> new Agenda.Item(title, href, Agenda.Status.LINKED, path, target.fragment(), null, null))
                         .orElseGet(() -> new Agenda.Item(title, href, Agenda.Status.MISSING, target.targetPath(),
-                                target.fragment(), null, "no such file in the course"));
+                                target.fragment(), null, LinkTarget.NO_SUCH_FILE));
             }
         };
     }

@@ -73,7 +73,23 @@ public final class CourseScanner {
 
             @Override
             public FileVisitResult visitFileFailed(Path file, IOException e) {
-                issues.add(new RunIssue(relative(root, file), RunIssue.Severity.SKIPPED, "cannot be read"));
+                issues.add(new RunIssue(relative(root, file), RunIssue.Severity.SKIPPED, unreadable(e)));
+                return FileVisitResult.CONTINUE;
+            }
+
+            /**
+             * A folder whose listing fails part-way ({@code /proc/PID/map_files} refuses even root) ends here, not in
+             * visitFileFailed: the walker hands the iterator's error to this method, whose default rethrows it and
+             * would fail the whole run for one folder. What was listed before the error is kept.
+             */
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    if (dir.equals(root)) {
+                        throw e;
+                    }
+                    issues.add(new RunIssue(relative(root, dir), RunIssue.Severity.SKIPPED, unreadable(e)));
+                }
                 return FileVisitResult.CONTINUE;
             }
         });
@@ -100,6 +116,10 @@ public final class CourseScanner {
                 issues.add(new RunIssue(path, RunIssue.Severity.SKIPPED, "cannot be read"));
             }
         }
+    }
+
+    private static String unreadable(IOException e) {
+        return e instanceof java.nio.file.AccessDeniedException ? "cannot be read: access denied" : "cannot be read";
     }
 
     static String relative(Path root, Path file) {

@@ -2,7 +2,6 @@ package dev.kb.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,9 +12,10 @@ import java.security.NoSuchAlgorithmException;
  */
 record Head(byte[] bytes, long size, byte[] sha256) {
 
-    static Head read(Path file, int maxBytes) throws IOException {
+    /** Reads the file at {@code relative} through the course's no-link opener, as every read of a course file does. */
+    static Head read(CourseRoot root, Path relative, int maxBytes) throws IOException {
         MessageDigest digest = sha256Digest();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = root.open(relative)) {
             byte[] head = in.readNBytes(maxBytes + 1);
             digest.update(head);
             long size = head.length;

@@ -2,8 +2,6 @@ package dev.kb.ingest;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -67,30 +65,10 @@ public final class LinkResolver {
             // "?x" or "#" alone after stripping: the linking document itself.
             return LinkTarget.local(fromPath, fragment);
         }
-        Deque<String> segments = new ArrayDeque<>();
-        if (!decoded.startsWith("/")) {
-            String[] from = fromPath.split("/");
-            for (int i = 0; i < from.length - 1; i++) {
-                segments.addLast(from[i]);
-            }
-        }
-        for (String segment : decoded.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                if (segments.isEmpty()) {
-                    return LinkTarget.unusable(LinkTarget.Kind.LOCAL, fragment, "link target escapes the course root");
-                }
-                segments.removeLast();
-            } else {
-                segments.addLast(segment);
-            }
-        }
-        if (segments.isEmpty()) {
-            return LinkTarget.local("", fragment);
-        }
-        return LinkTarget.local(String.join("/", segments), fragment);
+        String base = decoded.startsWith("/") ? "" : fromPath.substring(0, Math.max(0, fromPath.lastIndexOf('/')));
+        String anchor = fragment;
+        return CoursePaths.resolve(base, decoded).map(path -> LinkTarget.local(path, anchor)).orElseGet(() ->
+                LinkTarget.unusable(LinkTarget.Kind.LOCAL, anchor, "link target escapes the course root"));
     }
 
     /** Percent-decoding as in URLs ({@code +} stays a plus); malformed escapes are kept as written. */

@@ -24,6 +24,17 @@ public record LinkTarget(Kind kind, String targetPath, String fragment, String u
         }
     }
 
+    /** The reason given for a local target that names no file of the course. */
+    public static final String NO_SUCH_FILE = "no such file in the course";
+
+    /** Why this link leads nowhere, given whether its local target exists; null when it works or is external. */
+    public String brokenReason(boolean targetExists) {
+        if (kind == Kind.EXTERNAL || (problem == null && targetExists)) {
+            return null;
+        }
+        return problem != null ? problem : NO_SUCH_FILE;
+    }
+
     static LinkTarget local(String path, String fragment) {
         return new LinkTarget(Kind.LOCAL, path, fragment, null, null);
     }

@@ -151,6 +151,11 @@ public final class DocumentStore {
         return dsl.select(ASSET.PATH).from(ASSET).where(ASSET.COURSE_ID.eq(courseId)).orderBy(ASSET.PATH).fetch(ASSET.PATH);
     }
 
+    /** Whether the last run found this file (not a document) in the course. */
+    public boolean hasAsset(String courseId, String path) {
+        return dsl.fetchExists(ASSET, ASSET.COURSE_ID.eq(courseId).and(ASSET.PATH.eq(path)));
+    }
+
     /** The file set of an indexed course: what local links are checked against. */
     public CourseFiles files(String courseId) {
         Set<String> documents = new HashSet<>(dsl.select(DOCUMENT.PATH).from(DOCUMENT)

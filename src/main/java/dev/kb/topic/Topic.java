@@ -42,13 +42,13 @@ public record Topic(
 
     /**
      * A link of this topic. status: ok (target exists), missing (local target does not exist), invalid (target
-     * escapes the course or is unusable), external, empty.
+     * escapes the course or is unusable), external, empty; {@code reason} says why a link leads nowhere.
      */
     public record Link(String text, String href, String kind, String path, String fragment, String url,
-                       String topicId, String status, int line) {
+                       String topicId, String status, String reason, int line) {
     }
 
-    public record Image(String alt, String src, String path, String url, String status, int line) {
+    public record Image(String alt, String src, String path, String url, String status, String reason, int line) {
     }
 
     public record Backlink(String topicId, String path, String title, String text) {

@@ -9,12 +9,14 @@ import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import dev.kb.ingest.Anchors;
 import dev.kb.ingest.Markdown;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
  * Renders a topic's markdown to HTML that is safe to embed: headings carry the same anchors the API reports,
  * and the result passes an allow-list sanitiser, so raw HTML in a course (scripts, event handlers,
- * {@code javascript:} links, iframes) never reaches a reader's browser.
+ * {@code javascript:} links, iframes) never reaches a reader's browser; links lead to kb's own routes.
  */
 final class TopicHtml {
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder(Markdown.options())
@@ -47,7 +49,7 @@ final class TopicHtml {
      */
     static final int MAX_RENDERED_CHARS = 256 * 1024;
 
-    static String render(String markdown) {
+    static String render(String markdown, HtmlLinks links) {
         boolean cut = markdown.length() > MAX_RENDERED_CHARS;
         String shown = markdown;
         if (cut) {
@@ -55,8 +57,11 @@ final class TopicHtml {
             shown = markdown.substring(0, paragraph > 0 ? paragraph : MAX_RENDERED_CHARS);
         }
         String html = RENDERER.render(Markdown.parse(shown));
-        // The base URI only lets relative links survive cleaning; it never appears in the output.
-        String safe = Jsoup.clean(html, "https://course.invalid/", SAFE);
+        // The base URI only lets relative links survive cleaning; it never appears in the output. Links are pointed
+        // at kb's routes after cleaning, so only what the allow-list kept is rewritten.
+        Element body = new Cleaner(SAFE).clean(Jsoup.parseBodyFragment(html, "https://course.invalid/")).body();
+        links.rewrite(body);
+        String safe = body.html();
         return cut ? safe + "\n<p><em>The rest of this document is too long to show here; the markdown has all of it."
                 + "</em></p>" : safe;
     }

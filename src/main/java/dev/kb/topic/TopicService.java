@@ -4,6 +4,7 @@ import dev.kb.common.NotFound;
 import dev.kb.common.Page;
 import dev.kb.course.CourseService;
 import dev.kb.ingest.CourseFiles;
+import dev.kb.ingest.CoursePaths;
 import dev.kb.ingest.LinkTarget;
 import dev.kb.ingest.ParsedDocument;
 import dev.kb.ingest.ParsedDocument.DocumentLink;
@@ -28,10 +29,11 @@ public final class TopicService {
         this.courses = courses;
     }
 
-    /** Topics of a course, all of them or the one at {@code path}. */
+    /** Topics of a course, all of them or the one at {@code path} (as a caller writes it: {@code ./x.md} too). */
     public Page<TopicSummary> list(String courseId, String path, int limit, int offset) {
+        String key = CoursePaths.parameter("path", path);
         courses.require(courseId);
-        return dsl.transactionResult(tx -> list(tx.dsl(), courseId, path, limit, offset));
+        return dsl.transactionResult(tx -> list(tx.dsl(), courseId, key, limit, offset));
     }
 
     private Page<TopicSummary> list(DSLContext db, String courseId, String path, int limit, int offset) {
@@ -60,11 +62,17 @@ public final class TopicService {
      * connection.
      */
     public Topic get(String id) {
-        Topic topic = dsl.transactionResult(tx -> read(tx.dsl(), id));
-        return topic.withHtml(TopicHtml.render(topic.markdown()));
+        Read<Topic> read = dsl.transactionResult(tx -> read(tx.dsl(), id));
+        Topic topic = read.value();
+        return topic.withHtml(TopicHtml.render(topic.markdown(),
+                new HtmlLinks(topic.course(), topic.path(), read.files(), false)));
     }
 
-    private Topic read(DSLContext db, String id) {
+    /** What a read found, with the course's files its HTML links are resolved against. */
+    private record Read<T>(T value, CourseFiles files) {
+    }
+
+    private Read<Topic> read(DSLContext db, String id) {
         DocumentRow doc = require(db, id);
         DocumentStore store = new DocumentStore(db);
         CourseFiles files = store.files(doc.courseId());
@@ -90,13 +98,14 @@ public final class TopicService {
             LinkTarget t = l.target();
             String existing = files.existing(t.targetPath()).orElse(null);
             String status = status(t, existing);
+            String reason = t.brokenReason(existing != null);
             if (l.image()) {
-                images.add(new Topic.Image(l.text(), l.href(), t.targetPath(), t.url(), status, l.line()));
+                images.add(new Topic.Image(l.text(), l.href(), t.targetPath(), t.url(), status, reason, l.line()));
                 continue;
             }
             String topicId = existing != null && files.isDocument(existing) ? TopicIds.of(doc.courseId(), existing) : null;
             links.add(new Topic.Link(l.text(), l.href(), t.kind().dbName(), existing != null ? existing : t.targetPath(),
-                    t.fragment(), t.url(), topicId, status, l.line()));
+                    t.fragment(), t.url(), topicId, status, reason, l.line()));
             if (t.kind() == LinkTarget.Kind.EXTERNAL) {
                 external.add(new Topic.ExternalReference(t.url(), l.text(), l.line()));
             }
@@ -109,19 +118,21 @@ public final class TopicService {
                         row.link().text()));
             }
         }
-        return new Topic(doc.id(), doc.courseId(), doc.path(), doc.title(), doc.category(), doc.language(),
+        return new Read<>(new Topic(doc.id(), doc.courseId(), doc.path(), doc.title(), doc.category(), doc.language(),
                 doc.handout(), !places.isEmpty(), places, headings,
                 links, images, backlinks, external, doc.wordCount(), doc.codeBlockCount(), doc.contentHash(),
-                doc.updatedAt(), markdown, null);
+                doc.updatedAt(), markdown, null), files);
     }
 
     /** The section with this anchor and its subsections, as markdown and HTML. */
     public TopicSection section(String id, String anchor) {
-        TopicSection section = dsl.transactionResult(tx -> readSection(tx.dsl(), id, anchor));
-        return section.withHtml(TopicHtml.render(section.markdown()));
+        Read<TopicSection> read = dsl.transactionResult(tx -> readSection(tx.dsl(), id, anchor));
+        TopicSection section = read.value();
+        return section.withHtml(TopicHtml.render(section.markdown(),
+                new HtmlLinks(section.course(), section.path(), read.files(), true)));
     }
 
-    private TopicSection readSection(DSLContext db, String id, String anchor) {
+    private Read<TopicSection> readSection(DSLContext db, String id, String anchor) {
         DocumentRow doc = require(db, id);
         DocumentStore store = new DocumentStore(db);
         List<ParsedDocument.Section> sections = store.sections(id);
@@ -144,8 +155,8 @@ public final class TopicService {
             }
         }
         String markdown = lines(store.markdown(id).orElse(""), section.line(), end);
-        return new TopicSection(id, doc.courseId(), doc.path(), doc.title(), section.heading(), section.anchor(),
-                section.level(), section.line(), markdown, null);
+        return new Read<>(new TopicSection(id, doc.courseId(), doc.path(), doc.title(), section.heading(),
+                section.anchor(), section.level(), section.line(), markdown, null), store.files(doc.courseId()));
     }
 
     /** Lines {@code from} (1-based, inclusive) to {@code to} (exclusive) of a text. */

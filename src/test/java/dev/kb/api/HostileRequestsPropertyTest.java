@@ -107,6 +107,7 @@ class HostileRequestsPropertyTest {
         check(given().urlEncodingEnabled(false).get("/api/v1/topics/" + segment + "/prerequisites"));
         check(given().urlEncodingEnabled(false).get("/api/v1/courses/" + segment + "/graph"));
         check(given().urlEncodingEnabled(false).get("/api/v1/references/" + segment));
+        check(given().urlEncodingEnabled(false).get("/api/v1/courses/fixture-course/images/" + segment + "/" + segment));
         check(given().queryParam("format", format).get("/api/v1/courses/fixture-course/graph"));
         check(given().queryParam("course", id).queryParam("path", format).get("/api/v1/topics"));
         check(given().queryParam("goals", id).queryParam("known", format)

@@ -2,8 +2,10 @@ package dev.kb.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kb.testing.Courses;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,5 +45,26 @@ class CourseScannerTest {
 
         assertThat(scan.markdown()).extracting(CourseScanner.SourceFile::path).containsExactly("a.MD", "b.markdown");
         assertThat(scan.assets()).extracting(CourseScanner.SourceFile::path).containsExactly("pic.png");
+    }
+
+    /**
+     * A folder whose listing fails part-way (the directory iterator throws, which a file visitor's visitFileFailed
+     * never sees) is one skipped folder, not a failed scan. The course is the process folder holding it.
+     */
+    @Test
+    void a_folder_that_cannot_be_listed_is_skipped_and_the_scan_goes_on() throws Exception {
+        Path unreadable = Courses.unlistableFolder();
+        Assumptions.assumeTrue(unreadable != null, "no folder here refuses to be listed");
+        Path course = unreadable.getParent();
+
+        CourseScanner.Scan scan = CourseScanner.scan(course);
+
+        String name = unreadable.getFileName().toString();
+        assertThat(scan.issues()).anySatisfy(i -> {
+            assertThat(i.path()).isEqualTo(name);
+            assertThat(i.severity()).isEqualTo(RunIssue.Severity.SKIPPED);
+            assertThat(i.reason()).contains("cannot be read");
+        });
+        assertThat(scan.files()).extracting(CourseScanner.SourceFile::path).contains("status", "comm");
     }
 }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -64,6 +66,23 @@ class IngestServiceTest {
             assertThat(new RunStore(db.dsl()).latestSucceeded("fixture")).get()
                     .extracting(IndexRunRow::id).isEqualTo(report.runId());
             assertThat(new RunStore(db.dsl()).issues(report.runId())).hasSameSizeAs(report.issues());
+        }
+    }
+
+    @Test
+    void a_folder_that_cannot_be_read_is_skipped_with_the_reason_and_the_run_goes_on(@TempDir Path tmp) throws Exception {
+        Path unreadable = Courses.unlistableFolder();
+        Assumptions.assumeTrue(unreadable != null, "no folder here refuses to be listed");
+        try (Database db = open(TestDatabases.Target.EMBEDDED, tmp)) {
+            IndexRunReport report = new IngestService(db.dsl(), IngestLimits.DEFAULT).index("proc", unreadable.getParent());
+
+            RunIssue skipped = new RunIssue(unreadable.getFileName().toString(), RunIssue.Severity.SKIPPED,
+                    "cannot be read: access denied");
+            assertThat(report.issues()).contains(skipped);
+            assertThat(new RunStore(db.dsl()).issues(report.runId())).contains(skipped);
+            assertThat(new RunStore(db.dsl()).latestSucceeded("proc")).get()
+                    .extracting(IndexRunRow::id).isEqualTo(report.runId());
+            assertThat(new DocumentStore(db.dsl()).assets("proc")).contains("status");
         }
     }
 

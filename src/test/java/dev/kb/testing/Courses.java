@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -68,5 +72,33 @@ public final class Courses {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A folder whose listing throws for this process, or null. Tests run as root, for whom permission bits stop
+     * nothing, so it is one the kernel itself refuses to list: /proc/PID/map_files or fdinfo of a process this one
+     * may not inspect (its own map_files without CAP_SYS_ADMIN).
+     */
+    public static Path unlistableFolder() throws IOException {
+        List<Path> candidates = new ArrayList<>(List.of(Path.of("/proc/self/map_files")));
+        if (Files.isDirectory(Path.of("/proc"))) {
+            try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+                processes.filter(p -> p.getFileName().toString().matches("\\d+")).limit(64).forEach(p -> {
+                    candidates.add(p.resolve("map_files"));
+                    candidates.add(p.resolve("fdinfo"));
+                });
+            }
+        }
+        for (Path candidate : candidates) {
+            if (!Files.isDirectory(candidate)) {
+                continue;
+            }
+            try (DirectoryStream<Path> listing = Files.newDirectoryStream(candidate)) {
+                listing.forEach(entry -> { });
+            } catch (IOException | DirectoryIteratorException e) {
+                return candidate.getParent().toRealPath().resolve(candidate.getFileName());
+            }
+        }
+        return null;
     }
 }

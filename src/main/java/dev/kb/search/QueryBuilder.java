@@ -135,17 +135,18 @@ final class QueryBuilder {
     record Concepts(List<Query> positive, List<Query> excluded) {
     }
 
-    Concepts concepts(UserQuery query, Map<IndexFields.Text, Float> fields, IndexReader reader,
-                      boolean completeLastWord) {
-        return concepts(query, fields, reader, completeLastWord, true);
+    /** Whether the query's concepts with all their expansions (no typos) stay within {@value #MAX_CLAUSES} clauses. */
+    boolean fitsExpanded(UserQuery query, Map<IndexFields.Text, Float> fields) {
+        Query all = combine(concepts(query, fields, null, false, true));
+        return all == null || Clauses.count(all) <= MAX_CLAUSES;
     }
 
     /**
      * @param expand match synonyms and the loose parts of long words too (typos also need a reader, completions
      *               {@code completeLastWord}); without, each word and phrase only as typed
      */
-    private Concepts concepts(UserQuery query, Map<IndexFields.Text, Float> fields, IndexReader reader,
-                              boolean completeLastWord, boolean expand) {
+    Concepts concepts(UserQuery query, Map<IndexFields.Text, Float> fields, IndexReader reader,
+                      boolean completeLastWord, boolean expand) {
         List<UserQuery.Clause> clauses = query.clauses();
         List<Integer> words = new ArrayList<>();
         for (int i = 0; i < clauses.size(); i++) {

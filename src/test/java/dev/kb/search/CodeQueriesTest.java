@@ -105,6 +105,14 @@ class CodeQueriesTest {
     }
 
     @Test
+    void an_agenda_item_title_of_many_words_gets_suggestions_rather_than_failing() {
+        // Agenda titles are course text, searched for topics that may cover the item (coverage gaps).
+        String title = IntStream.range(0, 120).mapToObj(i -> i % 3 == 0 ? "kubectl" : "word" + i + ".part.x")
+                .collect(Collectors.joining(" "));
+        assertThat(app.kb().services().gaps().suggest(title, "fixture-course", 5)).isNotNull();
+    }
+
+    @Test
     void a_question_of_more_phrases_than_lucene_searches_is_refused_naming_the_limit() {
         String phrases = IntStream.range(0, 100).mapToObj(i -> "\"pods w" + i + "\"").collect(Collectors.joining(" "));
         assertThatThrownBy(() -> passages(phrases)).isInstanceOfSatisfying(LimitExceeded.class, e -> {

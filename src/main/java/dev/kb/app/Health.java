@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Whether the parts kb needs answer right now. The search index serves search, suggest and passages on its own;
  * PostgreSQL serves everything else. So kb is "ok" with both, "degraded" without the database (the search routes
- * still answer), and "down" without a readable index.
+ * still answer) or while a search index lost on disk is rebuilt (searches answer from the one last read), and
+ * "down" without a readable index. A check that finds the index lost starts its rebuild.
  */
 public final class Health {
     private static final Logger LOG = LoggerFactory.getLogger(Health.class);
@@ -29,10 +30,13 @@ public final class Health {
     private static final String OK = "ok";
     private static final String DEGRADED = "degraded";
     private static final String UP = "up";
+    private static final String REBUILDING = "rebuilding";
     private static final String LATE = "no answer within " + DATABASE_PATIENCE.toSeconds() + " s";
 
     private final Database database;
     private final SearchIndex index;
+    /** Rebuilds a lost index from the database in the background; asking again while one runs adds nothing. */
+    private final Runnable rebuild;
     /**
      * Runs the database check, so a caller can stop waiting while the check goes on; one thread at most, gone when
      * idle. Checks asked for while one runs share its answer, so a flood of health checks during an outage
@@ -57,15 +61,17 @@ public final class Health {
     public record Part(String status, String detail, Integer documents) {
     }
 
-    Health(Database database, SearchIndex index) {
+    Health(Database database, SearchIndex index, Runnable rebuild) {
         this.database = database;
         this.index = index;
+        this.rebuild = rebuild;
     }
 
     public Status check() {
         Part db = database();
         Part idx = searchIndex();
-        String status = !UP.equals(idx.status()) ? DOWN : UP.equals(db.status()) ? OK : DEGRADED;
+        String status = DOWN.equals(idx.status()) ? DOWN
+                : UP.equals(idx.status()) && UP.equals(db.status()) ? OK : DEGRADED;
         return new Status(status, db, idx);
     }
 
@@ -114,7 +120,15 @@ public final class Health {
     }
 
     private Part searchIndex() {
+        String lost = index.lost();
         try {
+            if (lost != null || index.rebuilding()) {
+                rebuild.run();
+                // The detail names no server path: /health is public.
+                return new Part(REBUILDING, "the search index on disk was lost" + (lost == null ? "" : " (" + lost
+                        + ")") + "; it is being rebuilt from the database, and searches answer from the index last "
+                        + "read meanwhile", index.documentCount());
+            }
             return new Part(UP, null, index.documentCount());
         } catch (RuntimeException e) {
             LOG.warn("the search index cannot be read: {}", rootMessage(e));

@@ -42,7 +42,9 @@ import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +77,13 @@ public final class Kb implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /** Rebuilds a search index lost on disk; a link check can take minutes, so not on {@link #background}. */
+    private final ExecutorService repairs = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "kb-index-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean repairWaiting = new AtomicBoolean();
 
     /** The services the HTTP API (and anything else) reads through. */
     public record Services(CourseService courses, TopicService topics, SearchService search, SuggestService suggest,
@@ -102,7 +111,27 @@ public final class Kb implements AutoCloseable {
                 new GraphService(database.dsl(), courses, config.limits().maxGraphTopics(),
                         config.limits().maxGraphEdges()),
                 new CoverageService(database.dsl(), courses, gaps, computeSlots), new ReferenceService(database.dsl()),
-                new Health(database, index), new CourseImages(database.dsl(), courses));
+                new Health(database, index, this::repairIndexLater), new CourseImages(database.dsl(), courses));
+    }
+
+    /** Rebuilds a search index lost on disk from the database, in the background; one at a time. */
+    private void repairIndexLater() {
+        if (repairs.isShutdown() || !repairWaiting.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            repairs.execute(() -> {
+                repairWaiting.set(false);
+                try {
+                    indexer.repair();
+                } catch (RuntimeException e) {
+                    LOG.warn("rebuilding the lost search index failed (tried again at the next health check or "
+                            + "run): {}", e.getMessage(), e);
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            repairWaiting.set(false);
+        }
     }
 
     public static Kb open(Config config) {
@@ -279,10 +308,14 @@ public final class Kb implements AutoCloseable {
         // Jobs and link checks still running are stopped before the index and the database they write to close.
         jobs.close();
         ingest.close();
+        repairs.shutdownNow();
         background.shutdownNow();
         try {
             if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
                 LOG.warn("a background link check did not stop within 30 s");
+            }
+            if (!repairs.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("rebuilding the search index did not stop within 30 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

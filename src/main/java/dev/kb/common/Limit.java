@@ -10,6 +10,8 @@ public enum Limit {
     QUERY_CHARS("max-query-chars", Kind.PARAMETER),
     /** Words and phrases of a query or question. */
     QUERY_TERMS("max-query-terms", Kind.PARAMETER),
+    /** Search clauses a query expands to: each word and phrase in every field and form, with its synonyms. */
+    QUERY_CLAUSES("max-query-clauses", Kind.PARAMETER),
     /** Topic ids named in one request (learning-path goals, known topics). */
     REQUEST_TOPICS("max-request-topics", Kind.PARAMETER),
     /** How deep into a ranking a page may start: collecting it costs offset + limit hits. */

@@ -1,14 +1,21 @@
 package dev.kb.references;
 
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Which hosts the checker may contact. A course document could point the checker at the machine it runs on or at
  * a cloud metadata service ({@code http://169.254.169.254/}); by default every address that is not public is
  * refused, and the check is made again for each redirect's host.
+ *
+ * <p>A host is resolved once per connection, and the addresses checked are the addresses connected to (see
+ * {@link CheckedHttpClient}): resolving again to connect would let a name answer a public address to the check
+ * and a private one to the connection (DNS rebinding).
  */
 final class AddressPolicy {
     /** Name resolution; the system resolver outside tests. */
@@ -16,32 +23,54 @@ final class AddressPolicy {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
 
+    /** A host refused by the policy; the message says why. */
+    static final class Refused extends IOException {
+        Refused(String reason) {
+            super(reason);
+        }
+    }
+
     private final boolean allowPrivate;
     private final Resolver resolver;
+    private final Predicate<InetAddress> isPublic;
 
     AddressPolicy(boolean allowPrivate) {
         this(allowPrivate, InetAddress::getAllByName);
     }
 
     AddressPolicy(boolean allowPrivate, Resolver resolver) {
-        this.allowPrivate = allowPrivate;
-        this.resolver = resolver;
+        this(allowPrivate, resolver, AddressPolicy::isPublic);
     }
 
-    /** Null when the host may be contacted, else why not. */
-    String refusal(String host) throws UnknownHostException {
+    /** @param isPublic which addresses count as public (tests stand a local address in for a public one) */
+    AddressPolicy(boolean allowPrivate, Resolver resolver, Predicate<InetAddress> isPublic) {
+        this.allowPrivate = allowPrivate;
+        this.resolver = resolver;
+        this.isPublic = isPublic;
+    }
+
+    /**
+     * The host's addresses, resolved once: the only ones a connection to it may use.
+     *
+     * @throws Refused when one of them is not public (and private addresses are not allowed)
+     */
+    List<InetAddress> addresses(String host) throws UnknownHostException, Refused {
         if (host == null || host.isBlank()) {
-            return "no host";
+            throw new Refused("no host");
         }
-        if (allowPrivate) {
-            return null;
+        List<InetAddress> addresses = List.of(resolver.resolve(host));
+        if (addresses.isEmpty()) {
+            throw new UnknownHostException(host);
         }
-        for (InetAddress address : resolver.resolve(host)) {
-            if (!isPublic(address)) {
-                return "refused: " + host + " resolves to the non-public address " + address.getHostAddress();
+        if (!allowPrivate) {
+            for (InetAddress address : addresses) {
+                if (!isPublic.test(address)) {
+                    throw new Refused("refused: " + host + " resolves to the non-public address "
+                            + address.getHostAddress());
+                }
             }
         }
-        return null;
+        return addresses;
     }
 
     static boolean isPublic(InetAddress a) {

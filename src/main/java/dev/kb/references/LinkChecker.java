@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,17 +18,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLException;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -39,10 +34,10 @@ import org.jsoup.nodes.Document;
  * Checks external URLs the way a careful crawler would: a bounded number of requests at once and per host,
  * a pause between requests to one host, retries with backoff on 429 and 5xx honouring Retry-After, HEAD first and
  * GET where HEAD is refused (and for HTML, whose title and text are kept), redirects followed by hand so every
- * hop's address is checked against the {@link AddressPolicy}, a deadline on every exchange, and response bodies
- * read only up to a cap.
+ * hop's address is checked against the {@link AddressPolicy} (and connected to: see {@link CheckedHttpClient}), a
+ * deadline on every exchange, and response bodies read only up to a cap. Close it to release its connections.
  */
-public final class LinkChecker {
+public final class LinkChecker implements AutoCloseable {
     private static final String USER_AGENT = "kb-link-checker/1 (checks the links of a training course)";
     private static final Duration BACKOFF = Duration.ofMillis(200);
     private static final int MAX_TEXT_CHARS = 100_000;
@@ -55,8 +50,7 @@ public final class LinkChecker {
     }
 
     private final CheckSettings settings;
-    private final AddressPolicy policy;
-    private final HttpClient client;
+    private final CheckedHttpClient http;
     private final Map<String, Semaphore> hostSlots = new ConcurrentHashMap<>();
     private final Map<String, Long> hostNextAllowed = new ConcurrentHashMap<>();
 
@@ -65,12 +59,13 @@ public final class LinkChecker {
     }
 
     LinkChecker(CheckSettings settings, AddressPolicy policy) {
+        this(settings, policy, new SslContextFactory.Client());
+    }
+
+    /** @param tls trusted certificates and the host name check (tests trust a certificate of their own) */
+    LinkChecker(CheckSettings settings, AddressPolicy policy, SslContextFactory.Client tls) {
         this.settings = settings;
-        this.policy = policy;
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.timeout())
-                .build();
+        this.http = new CheckedHttpClient(policy, settings.timeout(), USER_AGENT, tls);
     }
 
     /**
@@ -121,6 +116,8 @@ public final class LinkChecker {
         } catch (HttpTimeoutException e) {
             return row(url, "error", null, null, null, null, null, "timeout: no complete answer within "
                     + settings.timeout().toMillis() + " ms");
+        } catch (AddressPolicy.Refused e) {
+            return row(url, "excluded", null, null, null, null, null, e.getMessage());
         } catch (UnknownHostException e) {
             return row(url, "error", null, null, null, null, null, "DNS: unknown host " + uri.getHost());
         } catch (SSLException e) {
@@ -141,21 +138,26 @@ public final class LinkChecker {
         URI current = start;
         for (int redirects = 0; ; redirects++) {
             String host = current.getHost();
+            if (host == null || host.isBlank()) {
+                return row(url, "excluded", null, current.toString(), null, null, null, "no host");
+            }
             if (excluded(host)) {
                 return row(url, "excluded", null, current.toString(), null, null, null, "host " + host + " is excluded");
             }
-            String refusal = policy.refusal(host);
-            if (refusal != null) {
-                return row(url, "excluded", null, current.toString(), null, null, null, refusal);
+            CheckedHttpClient.Answer response;
+            try {
+                response = send(current, "HEAD", 0);
+                if (response.status() >= 400 && response.status() < 500 && response.status() != 429
+                        || response.status() == 501) {
+                    // Many servers refuse or mishandle HEAD (405, 403, even 404); a GET's status is the one that counts.
+                    response = send(current, "GET", 0);
+                }
+            } catch (AddressPolicy.Refused e) {
+                // The policy refuses this hop's host (checked when its connection is made).
+                return row(url, "excluded", null, current.toString(), null, null, null, e.getMessage());
             }
-            HttpResponse<byte[]> response = send(current, "HEAD", 0);
-            if (response.statusCode() >= 400 && response.statusCode() < 500 && response.statusCode() != 429
-                    || response.statusCode() == 501) {
-                // Many servers refuse or mishandle HEAD (405, 403, even 404); a GET's status is the one that counts.
-                response = send(current, "GET", 0);
-            }
-            int status = response.statusCode();
-            String location = response.headers().firstValue("Location").orElse(null);
+            int status = response.status();
+            String location = response.header("Location").orElse(null);
             if (status >= 300 && status < 400 && location != null) {
                 if (redirects == settings.maxRedirects()) {
                     return row(url, "error", status, current.toString(), null, null, null,
@@ -169,7 +171,7 @@ public final class LinkChecker {
                 }
                 continue;
             }
-            String contentType = response.headers().firstValue("Content-Type").orElse(null);
+            String contentType = response.header("Content-Type").orElse(null);
             String okStatus = redirects > 0 ? "redirected" : "ok";
             if (status >= 200 && status < 300) {
                 if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("text/html")) {
@@ -188,15 +190,15 @@ public final class LinkChecker {
 
     /** An HTML page: its title and readable text, from at most the first {@code maxBodyBytes} of it. */
     private UrlCheckRow page(String url, URI uri, String status, String contentType) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = send(uri, "GET", settings.maxBodyBytes());
-        if (response.statusCode() < 200 || response.statusCode() >= 300) {
-            return row(url, response.statusCode() >= 500 ? "error" : "broken", response.statusCode(), uri.toString(),
-                    contentType, null, null, "HTTP " + response.statusCode() + " on GET");
+        CheckedHttpClient.Answer response = send(uri, "GET", settings.maxBodyBytes());
+        if (response.status() < 200 || response.status() >= 300) {
+            return row(url, response.status() >= 500 ? "error" : "broken", response.status(), uri.toString(),
+                    contentType, null, null, "HTTP " + response.status() + " on GET");
         }
         Document html = Jsoup.parse(new String(response.body(), StandardCharsets.UTF_8), uri.toString());
         html.select("script, style, noscript, nav, header, footer, template").remove();
         String text = html.body() == null ? "" : html.body().text();
-        return row(url, status, response.statusCode(), uri.toString(), contentType,
+        return row(url, status, response.status(), uri.toString(), contentType,
                 html.title().isBlank() ? null : html.title().strip(),
                 text.length() > MAX_TEXT_CHARS ? text.substring(0, MAX_TEXT_CHARS) : text, null);
     }
@@ -205,16 +207,11 @@ public final class LinkChecker {
      * One request, with the host's limits and retries on 429, 5xx, timeouts and failed connections. The whole
      * exchange, body included, must finish within the timeout: a server trickling bytes cannot hold a check.
      */
-    private HttpResponse<byte[]> send(URI uri, String method, int maxBytes) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .timeout(settings.timeout())
-                .header("User-Agent", USER_AGENT)
-                .build();
+    private CheckedHttpClient.Answer send(URI uri, String method, int maxBytes) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<byte[]> response;
+            CheckedHttpClient.Answer response;
             try {
-                response = withHostSlot(uri.getHost(), () -> exchange(request, maxBytes));
+                response = withHostSlot(uri.getHost(), () -> http.fetch(uri, method, maxBytes));
             } catch (ConnectException | HttpTimeoutException e) {
                 if (attempt >= settings.maxAttempts()) {
                     throw e;
@@ -222,32 +219,13 @@ public final class LinkChecker {
                 Thread.sleep(backoff(attempt).toMillis());
                 continue;
             }
-            int status = response.statusCode();
+            int status = response.status();
             boolean retry = (status == 429 || status >= 500) && attempt < settings.maxAttempts();
             if (!retry) {
                 return response;
             }
             Duration wait = retryAfter(response).orElse(backoff(attempt));
             Thread.sleep(Math.min(wait.toMillis(), settings.maxRetryAfter().toMillis()));
-        }
-    }
-
-    private HttpResponse<byte[]> exchange(HttpRequest request, int maxBytes) throws IOException, InterruptedException {
-        CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request, CappedBody.handler(maxBytes));
-        try {
-            return pending.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw new HttpTimeoutException("no complete answer within " + settings.timeout().toMillis() + " ms");
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(cause.getMessage(), cause);
         }
     }
 
@@ -281,8 +259,8 @@ public final class LinkChecker {
     }
 
     /** Retry-After as seconds or as an HTTP date. */
-    static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(String::strip).flatMap(value -> {
+    static java.util.Optional<Duration> retryAfter(CheckedHttpClient.Answer response) {
+        return response.header("Retry-After").map(String::strip).flatMap(value -> {
             try {
                 return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value))));
             } catch (NumberFormatException notSeconds) {
@@ -303,6 +281,11 @@ public final class LinkChecker {
         }
         String h = host.toLowerCase(Locale.ROOT);
         return settings.excludedHosts().stream().anyMatch(x -> h.equals(x) || h.endsWith("." + x));
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     private static UrlCheckRow row(String url, String status, Integer httpStatus, String finalUrl, String contentType,

@@ -42,7 +42,9 @@ public final class ReferenceChecks {
         List<String> urls = store.urls(courseId);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<String> stale = store.stale(urls, now.minus(settings.maxAge()), now.minus(settings.maxErrorAge()));
-        new LinkChecker(settings).check(stale, progress, store::save);
+        try (LinkChecker checker = new LinkChecker(settings)) {
+            checker.check(stale, progress, store::save);
+        }
         Map<String, Integer> byStatus = new TreeMap<>();
         Map<String, UrlCheckRow> checks = store.checks(urls);
         int unreachable = 0;

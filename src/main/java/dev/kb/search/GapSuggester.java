@@ -68,10 +68,14 @@ public final class GapSuggester {
         if (words.isEmpty()) {
             return List.of();
         }
+        // A title is course text of any length: its first words, with their synonyms and parts where they fit in
+        // Lucene's clause maximum (see QueryBuilder), as typed where they do not.
+        UserQuery title = new UserQuery(List.copyOf(words.subList(0, Math.min(words.size(), SearchService.MAX_CLAUSES))));
+        boolean expand = queries.fitsExpanded(title, ranking.topicFields());
         return index.withSearcher(searcher -> {
             // No typo tolerance: a title's unknown words are gaps in the course, not misspellings.
-            List<Query> concepts = queries.concepts(new UserQuery(words), ranking.topicFields(), null, false).positive();
-            List<Query> prominent = queries.concepts(new UserQuery(words), PROMINENT, null, false).positive();
+            List<Query> concepts = queries.concepts(title, ranking.topicFields(), null, false, expand).positive();
+            List<Query> prominent = queries.concepts(title, PROMINENT, null, false, expand).positive();
             if (concepts.isEmpty()) {
                 return List.of();
             }

@@ -1,5 +1,7 @@
 package dev.kb.search;
 
+import dev.kb.common.Limit;
+import dev.kb.common.LimitExceeded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -34,6 +37,13 @@ import org.apache.lucene.search.TermQuery;
  * {@value FrequentTermsRewrite#MAX_TERMS} most frequent completions, a typo for at most {@value #MAX_CORRECTIONS}
  * corrections chosen among {@value Corrections#MAX_VISITED} candidate words. The query syntax ({@link UserQuery})
  * has no wildcards or fuzzy operators of its own: {@code *}, {@code ?} and {@code ~} are text.
+ *
+ * <p>Lucene refuses a query of more leaf clauses than {@link IndexSearcher#getMaxClauseCount()} (a term or a
+ * phrase in one field is one), and every word costs one per field and form and more for its expansions. A query
+ * is therefore built within {@value #MAX_CLAUSES} clauses: a long word's parts in any order only up to
+ * {@value #MAX_LOOSE_PARTS} parts; when the whole query is still over, it is built again without the expansions
+ * (synonyms, typos, the prefix, loose parts), and a query over even then is refused naming
+ * {@link Limit#QUERY_CLAUSES}.
  */
 final class QueryBuilder {
     private static final float TIE_BREAKER = 0.2f;
@@ -41,6 +51,16 @@ final class QueryBuilder {
     private static final float PARTS_OF_STRUCTURED_WORD = 0.6f;
     private static final int MIN_FUZZY_LENGTH = 4;
     private static final int MAX_CORRECTIONS = 3;
+    /**
+     * Leaf clauses of one built query: Lucene's default maximum (1024) less room for the filters the services
+     * add around it (type, course, module, language, kind, …).
+     */
+    static final int MAX_CLAUSES = 1_000;
+    /**
+     * "All but one of the parts in any order" pays for itself on identifiers ({@code pod.spec.securityContext
+     * .runAsNonRoot} has 8 parts); a token of a hundred parts is no identifier, and would cost a clause per part.
+     */
+    static final int MAX_LOOSE_PARTS = 8;
 
     private final Ranking ranking;
     private final Synonyms synonyms;
@@ -61,11 +81,28 @@ final class QueryBuilder {
      * @return null when nothing of the query is searchable (only punctuation, only exclusions)
      */
     Query build(UserQuery query, Map<IndexFields.Text, Float> fields, IndexReader reader, boolean completeLastWord) {
-        Concepts concepts = concepts(query, present(fields, reader), reader, completeLastWord);
+        Map<IndexFields.Text, Float> searched = present(fields, reader);
+        Query full = combine(concepts(query, searched, reader, completeLastWord, true));
+        if (full == null || Clauses.count(full) <= MAX_CLAUSES) {
+            return full;
+        }
+        // Many words with many expansions: the words as typed count more than their synonyms, typos and completions.
+        // Without expansions a word costs a clause per field and form (and one per field as written): a search's
+        // 32 words always fit; only many phrases of a long question can be refused.
+        Query lean = combine(concepts(query, searched, reader, false, false));
+        if (Clauses.count(lean) > MAX_CLAUSES) {
+            throw new LimitExceeded(Limit.QUERY_CLAUSES, MAX_CLAUSES, "q", "the query expands to more than the limit "
+                    + "of " + MAX_CLAUSES + " search clauses (every word and phrase is searched in each field and "
+                    + "form); use fewer words or phrases");
+        }
+        return lean;
+    }
+
+    /** Scores add up over the concepts a document matches: matching every word already ranks higher. */
+    private static Query combine(Concepts concepts) {
         if (concepts.positive().isEmpty()) {
             return null;
         }
-        // Scores add up over the concepts a document matches: matching every word already ranks higher.
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         concepts.positive().forEach(c -> builder.add(c, BooleanClause.Occur.SHOULD));
         concepts.excluded().forEach(e -> builder.add(e, BooleanClause.Occur.MUST_NOT));
@@ -98,8 +135,18 @@ final class QueryBuilder {
     record Concepts(List<Query> positive, List<Query> excluded) {
     }
 
+    /** Whether the query's concepts with all their expansions (no typos) stay within {@value #MAX_CLAUSES} clauses. */
+    boolean fitsExpanded(UserQuery query, Map<IndexFields.Text, Float> fields) {
+        Query all = combine(concepts(query, fields, null, false, true));
+        return all == null || Clauses.count(all) <= MAX_CLAUSES;
+    }
+
+    /**
+     * @param expand match synonyms and the loose parts of long words too (typos also need a reader, completions
+     *               {@code completeLastWord}); without, each word and phrase only as typed
+     */
     Concepts concepts(UserQuery query, Map<IndexFields.Text, Float> fields, IndexReader reader,
-                      boolean completeLastWord) {
+                      boolean completeLastWord, boolean expand) {
         List<UserQuery.Clause> clauses = query.clauses();
         List<Integer> words = new ArrayList<>();
         for (int i = 0; i < clauses.size(); i++) {
@@ -108,7 +155,9 @@ final class QueryBuilder {
             }
         }
         Map<Integer, Synonyms.Match> synonymAt = new HashMap<>();
-        for (Synonyms.Match m : synonyms.find(words.stream().map(i -> clauses.get(i).text()).toList())) {
+        List<Synonyms.Match> matches = expand ? synonyms.find(words.stream().map(i -> clauses.get(i).text()).toList())
+                : List.of();
+        for (Synonyms.Match m : matches) {
             synonymAt.put(words.get(m.start()), m);
         }
 
@@ -122,7 +171,7 @@ final class QueryBuilder {
             UserQuery.Clause clause = clauses.get(i);
             Query q;
             if (clause.excluded()) {
-                q = clause.phrase() ? phrase(clause.text(), fields) : word(clause.text(), fields, null, false);
+                q = clause.phrase() ? phrase(clause.text(), fields) : word(clause.text(), fields, null, false, expand);
                 if (q != null) {
                     excluded.add(q);
                 }
@@ -135,12 +184,12 @@ final class QueryBuilder {
                     typed.add(clauses.get(words.get(w)).text());
                     consumed.add(words.get(w));
                 }
-                q = synonymConcept(String.join(" ", typed), match.members(), fields);
+                q = synonymConcept(String.join(" ", typed), match.members(), fields, expand);
             } else if (clause.phrase()) {
                 q = phrase(clause.text(), fields);
             } else {
                 boolean last = completeLastWord && i == clauses.size() - 1;
-                q = word(clause.text(), fields, reader, last);
+                q = word(clause.text(), fields, expand ? reader : null, last, expand);
             }
             if (q != null) {
                 concepts.add(q);
@@ -149,12 +198,13 @@ final class QueryBuilder {
         return new Concepts(List.copyOf(concepts), List.copyOf(excluded));
     }
 
-    private Query synonymConcept(String typed, List<String> members, Map<IndexFields.Text, Float> fields) {
+    private Query synonymConcept(String typed, List<String> members, Map<IndexFields.Text, Float> fields,
+                                 boolean expand) {
         List<Query> alternatives = new ArrayList<>();
         for (String member : members) {
             boolean original = Synonyms.normalize(member).equals(Synonyms.normalize(typed));
             String text = original ? typed : member;
-            Query q = text.contains(" ") ? phrase(text, fields) : word(text, fields, null, false);
+            Query q = text.contains(" ") ? phrase(text, fields) : word(text, fields, null, false, expand);
             if (q != null) {
                 alternatives.add(original ? q : new BoostQuery(q, ranking.synonymWeight()));
             }
@@ -163,34 +213,36 @@ final class QueryBuilder {
     }
 
     /**
-     * One word in every field and form. {@code reader} null means no typo tolerance (exclusions, synonyms).
+     * One word in every field and form. {@code reader} null means no typo tolerance (exclusions, synonyms);
+     * {@code expand} false leaves out the loose parts of a long word.
      */
-    private Query word(String word, Map<IndexFields.Text, Float> fields, IndexReader reader, boolean last) {
+    private Query word(String word, Map<IndexFields.Text, Float> fields, IndexReader reader, boolean last,
+                       boolean expand) {
         List<Query> alternatives = new ArrayList<>();
         List<String> exactParts = analyze(parts.get(Analyses.Form.EXACT), word);
         String asWritten = single(analyze(whole, word));
         // Typos and unfinished words are assumed only where the index does not know the word as written.
         boolean unknownWord = reader != null && exactParts.size() == 1 && unknown(reader, fields, exactParts.get(0));
-        // "--set", "can-i", "runAsNonRoot": the token as typed says more than its parts ("set" in prose).
-        boolean structured = asWritten != null && (exactParts.size() > 1 || !asWritten.equals(exactParts.get(0)));
+        // "--set", "can-i", "runAsNonRoot": the token as typed says more than its parts ("set" in prose). A token
+        // of delimiters alone ("_", "__") has no parts at all: the index knows it only as written.
+        boolean structured = asWritten != null && !List.of(asWritten).equals(exactParts);
         float partsFactor = structured ? PARTS_OF_STRUCTURED_WORD : 1.0f;
         fields.forEach((text, weight) -> {
             for (Analyses.Form form : text.forms) {
                 List<String> p = form == Analyses.Form.EXACT ? exactParts : analyze(parts.get(form), word);
-                if (p.isEmpty()) {
-                    continue;
-                }
                 String field = text.field(form);
                 float boost = weight * ranking.forms().get(form);
-                alternatives.add(new BoostQuery(p.size() == 1 ? new TermQuery(new Term(field, p.get(0))) : phrase(field, p),
-                        boost * partsFactor));
+                if (!p.isEmpty()) {
+                    alternatives.add(new BoostQuery(p.size() == 1 ? new TermQuery(new Term(field, p.get(0)))
+                            : phrase(field, p), boost * partsFactor));
+                }
                 if (form != Analyses.Form.EXACT) {
                     continue;
                 }
                 if (structured) {
                     alternatives.add(new BoostQuery(new TermQuery(new Term(field, asWritten)), boost));
                 }
-                if (p.size() > 2) {
+                if (expand && p.size() > 2 && p.size() <= MAX_LOOSE_PARTS) {
                     alternatives.add(new BoostQuery(loose(field, p), boost * partsFactor * LOOSE_PARTS));
                 }
                 if (last && unknownWord && p.get(0).length() >= 2) {

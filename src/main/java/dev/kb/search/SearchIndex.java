@@ -28,6 +28,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -40,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * the index before a batch or after it, never half of one, and a failed batch is rolled back unseen. Each
  * commit records, per course, the index run it reflects, which is how a restart knows whether the index
  * matches PostgreSQL.
+ *
+ * <p>The files can be lost while kb serves (the directory deleted, a disk replaced). Searches go on from the index
+ * last read (its files stay open), while {@link #lost()} says what is missing and {@link #recoverIfLost()} starts
+ * a new, empty index in the directory for {@link SearchIndexer#repair()} to rebuild from the database; searches
+ * move to it once it is published whole.
  */
 public final class SearchIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
@@ -53,24 +59,34 @@ public final class SearchIndex implements AutoCloseable {
      */
     public static final Duration SEARCH_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Directory directory;
+    private final Path path;
     private final Analyzer analyzer;
     private final ReentrantLock batchLock = new ReentrantLock();
-    private final SearcherManager searchers;
     private final Duration searchTimeout;
-    /** Replaced after a failed batch, so guarded by {@link #batchLock}. */
-    private IndexWriter writer;
+    /** Replaced (with the writer) when the index on disk was lost; changed under {@link #batchLock}. */
+    private volatile Directory directory;
+    /** Replaced when the rebuild of a lost index is published; searches release to the one they acquired from. */
+    private volatile SearcherManager searchers;
+    /** Replaced after a failed batch, so changed under {@link #batchLock}; read by {@link #lost()}. */
+    private volatile IndexWriter writer;
+    /** The index on disk was lost and its rebuild is not published yet: searches answer from the one last read. */
+    private volatile boolean rebuilding;
 
-    private SearchIndex(Directory directory, Analyzer analyzer, Duration searchTimeout) throws IOException {
+    private SearchIndex(Path path, Directory directory, Analyzer analyzer, Duration searchTimeout) throws IOException {
+        this.path = path;
         this.directory = directory;
         this.analyzer = analyzer;
         this.searchTimeout = searchTimeout;
         this.writer = newWriter(directory, analyzer);
         if (!DirectoryReader.indexExists(directory)) {
-            writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA_VERSION).entrySet());
-            writer.commit();
+            commitEmpty(writer);
         }
         this.searchers = new SearcherManager(directory, null);
+    }
+
+    private static void commitEmpty(IndexWriter writer) throws IOException {
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA_VERSION).entrySet());
+        writer.commit();
     }
 
     private static IndexWriter newWriter(Directory directory, Analyzer analyzer) throws IOException {
@@ -104,7 +120,7 @@ public final class SearchIndex implements AutoCloseable {
                     directory.deleteFile(file);
                 }
             }
-            return new SearchIndex(directory, analyzer, searchTimeout);
+            return new SearchIndex(dir, directory, analyzer, searchTimeout);
         } catch (LockObtainFailedException e) {
             throw new IllegalStateException("the search index in " + dir + " is in use by another kb process", e);
         } catch (IOException e) {
@@ -187,7 +203,16 @@ public final class SearchIndex implements AutoCloseable {
             all.forEach((course, run) -> data.put(RUN_PREFIX + course, Long.toString(run)));
             writer.setLiveCommitData(data.entrySet());
             writer.commit();
-            searchers.maybeRefreshBlocking();
+            if (rebuilding) {
+                // The first commit of a rebuilt index: searches move to it from the lost one.
+                SearcherManager lost = searchers;
+                searchers = new SearcherManager(directory, null);
+                rebuilding = false;
+                lost.close();
+                LOG.info("the search index in {} is rebuilt; searches answer from it", path);
+            } else {
+                searchers.maybeRefreshBlocking();
+            }
             published = true;
         }
 
@@ -209,21 +234,87 @@ public final class SearchIndex implements AutoCloseable {
         return new Batch();
     }
 
+    /**
+     * What of the index on disk is gone, or null when it is whole (see {@link IndexDamage}). A directory listing,
+     * cheap enough for every health check.
+     */
+    public String lost() {
+        // A batch swaps writers when it fails: only the files say something while one runs.
+        return IndexDamage.of(path, batchLock.isLocked() ? null : writer);
+    }
+
+    /** True from the loss of the index on disk until its rebuild is published (see {@link #recoverIfLost()}). */
+    public boolean rebuilding() {
+        return rebuilding;
+    }
+
+    /**
+     * When the index on disk was lost, replaces it with a new, empty one in the same directory; searches answer
+     * from the lost index meanwhile (its files are open), until the first batch on the new one is published.
+     *
+     * @return true when the index was lost and its rebuild is not published yet: every course must be indexed again
+     */
+    public boolean recoverIfLost() {
+        batchLock.lock();
+        try {
+            String lost = IndexDamage.of(path, writer);
+            if (lost == null) {
+                return rebuilding;
+            }
+            LOG.warn("the search index in {} was lost ({}); searches answer from the index last read while it is "
+                    + "rebuilt from the database", path, lost);
+            try {
+                writer.rollback();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("closing the lost index's writer failed", e);
+            }
+            Directory old = directory;
+            Files.createDirectories(path);
+            FSDirectory fresh = FSDirectory.open(path);
+            for (String file : fresh.listAll()) {
+                fresh.deleteFile(file);
+            }
+            IndexWriter w = newWriter(fresh, analyzer);
+            commitEmpty(w);
+            directory = fresh;
+            writer = w;
+            rebuilding = true;
+            old.close();
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a new search index in " + path, e);
+        } finally {
+            batchLock.unlock();
+        }
+    }
+
     /** Runs {@code work} with a current searcher, released afterwards even when the work fails. */
     public <T> T withSearcher(SearcherWork<T> work) {
-        IndexSearcher searcher = null;
+        SearcherManager manager;
+        IndexSearcher searcher;
+        while (true) {
+            manager = searchers;
+            try {
+                searcher = manager.acquire();
+                break;
+            } catch (AlreadyClosedException e) {
+                if (manager == searchers) {
+                    throw e;
+                }
+                // A rebuilt index was published between reading the manager and acquiring: use the new one.
+            } catch (IOException e) {
+                throw new UncheckedIOException("search index read failed", e);
+            }
+        }
         try {
-            searcher = searchers.acquire();
             return work.apply(searcher);
         } catch (IOException e) {
             throw new UncheckedIOException("search index read failed", e);
         } finally {
-            if (searcher != null) {
-                try {
-                    searchers.release(searcher);
-                } catch (IOException e) {
-                    LOG.warn("could not release a searcher", e);
-                }
+            try {
+                manager.release(searcher);
+            } catch (IOException e) {
+                LOG.warn("could not release a searcher", e);
             }
         }
     }

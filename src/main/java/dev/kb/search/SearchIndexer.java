@@ -47,6 +47,7 @@ public final class SearchIndexer {
 
     /** Brings the index up to date with one finished run. */
     public void apply(IndexRunReport run) {
+        repair();
         try (SearchIndex.Batch batch = index.batch()) {
             if (run.rebuildCourse() || !index.committedRuns().containsKey(run.courseId())) {
                 rebuild(batch, run.courseId());
@@ -103,10 +104,35 @@ public final class SearchIndexer {
     }
 
     /**
+     * Rebuilds every course from the database when the index on disk was lost while kb served (see
+     * {@link SearchIndex#recoverIfLost()}); searches answer from the lost index until the rebuild is published.
+     * Every change to the index comes through here first, so none lands in a half-rebuilt index.
+     *
+     * @return true when the index had to be rebuilt
+     */
+    public boolean repair() {
+        if (!index.recoverIfLost()) {
+            return false;
+        }
+        Set<String> rebuilt = reconcile();
+        if (index.rebuilding()) {
+            // Nothing to rebuild (no course indexed yet): publishing the empty index ends the rebuild.
+            try (SearchIndex.Batch batch = index.batch()) {
+                batch.publish(Map.of());
+            } catch (IOException e) {
+                throw new UncheckedIOException("publishing the rebuilt search index failed", e);
+            }
+        }
+        LOG.info("search index rebuilt from the database after it was lost, for {}", rebuilt);
+        return true;
+    }
+
+    /**
      * Indexes the course's external pages again, after their links were checked; topics are untouched and the
      * index keeps the run it reflects.
      */
     public void refreshReferences(String courseId) {
+        repair();
         Long run = index.committedRuns().get(courseId);
         if (run == null) {
             return; // the course's next rebuild indexes its pages

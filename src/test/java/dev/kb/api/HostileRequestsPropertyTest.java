@@ -16,8 +16,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.kb.testing.McpClients;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -35,16 +41,19 @@ class HostileRequestsPropertyTest {
     private static final String TOKEN = "property-test-token";
     private static Path dir;
     private static TestApp app;
+    private static McpSyncClient mcp;
 
     @BeforeContainer
     static void start() throws Exception {
         dir = Files.createTempDirectory("kb-hostile-");
         app = TestApp.start(Courses.fixtureCopy(dir), TestDatabases.Target.EMBEDDED,
                 new dev.kb.config.Config.HttpSettings(TOKEN, java.util.List.of()));
+        mcp = McpClients.connect(app.port());
     }
 
     @AfterContainer
     static void stop() {
+        mcp.close();
         app.close();
         Courses.delete(dir);
     }
@@ -96,6 +105,55 @@ class HostileRequestsPropertyTest {
         check(given().queryParam("q", q).queryParam("limit", number).get("/api/v1/suggest"));
         check(given().queryParam("q", q).queryParam("k", number).queryParam("maxChars", number)
                 .get("/api/v1/passages"));
+    }
+
+    /**
+     * Queries as people paste them from terminals and code: punctuation, underscores, dots, pipes, operators,
+     * quotes, dashes and code tokens, alone, glued together or spaced, and tokens of hundreds of parts.
+     */
+    @Provide
+    Arbitrary<String> codeQueries() {
+        Arbitrary<String> token = Arbitraries.oneOf(
+                Arbitraries.of("_", "__", ".", "..", "|", "||", "=", "==", "-", "--", "\"", "'", "`", "*", "?", "~",
+                        ":", "/", "\\", "@", "#", "$", "&&", ";", "(", ")", "[", "]", "{", "}", "<", ">", "!", "%",
+                        "^", "+", ",", "a.b.c", "--set", "x=y", "-n", "kubectl", "get", "pods", "grep", "k8s",
+                        "kubernets", "pod.spec.securityContext.runAsNonRoot", "cap_net_raw", "runAsNonRoot", "a.",
+                        "_a", "a_", "-_", "\"a b\"", "-\"x", "1.2.3", "Übung", "$(echo", "${x}"),
+                Arbitraries.strings().withChars("_.|=-\"':/@`ab1").ofMinLength(1).ofMaxLength(12),
+                Arbitraries.integers().between(1, 260).map(n -> "a.".repeat(n)),
+                Arbitraries.integers().between(1, 60).map(n -> "a_".repeat(n) + "b"));
+        Arbitrary<String> separator = Arbitraries.of(" ", "", "  ", ".", " | ", "_");
+        return Combinators.combine(token.list().ofMinSize(1).ofMaxSize(40), separator)
+                .as((tokens, sep) -> String.join(sep, tokens));
+    }
+
+    @Example
+    void the_reported_code_queries_answer_on_every_search_route() {
+        for (String q : List.of("_", "a _ b", "x = _", "kubectl get pods | grep _", "a.".repeat(180))) {
+            assertThat(given().queryParam("q", q).get("/api/v1/search").statusCode()).as(q).isEqualTo(200);
+            assertThat(given().queryParam("q", q).get("/api/v1/passages").statusCode()).as(q).isEqualTo(200);
+            assertThat(given().contentType("application/json").body(Map.of("q", q)).post("/api/v1/passages")
+                    .statusCode()).as(q).isEqualTo(200);
+            // Completions take 200 characters at most.
+            assertThat(given().queryParam("q", q).get("/api/v1/suggest").statusCode()).as(q)
+                    .isEqualTo(q.length() <= 200 ? 200 : 400);
+            assertThat(McpClients.call(mcp, "search_course", Map.of("query", q)).isError()).as(q).isFalse();
+            assertThat(McpClients.call(mcp, "find_passages", Map.of("question", q)).isError()).as(q).isFalse();
+        }
+    }
+
+    @Property(tries = 150)
+    void code_and_punctuation_queries(@ForAll("codeQueries") String q) throws Exception {
+        check(given().queryParam("q", q).get("/api/v1/search"));
+        check(given().queryParam("q", q).queryParam("course", "fixture-course").get("/api/v1/search"));
+        check(given().queryParam("q", q).get("/api/v1/passages"));
+        post("application/json", "{\"q\":" + quote(q) + "}");
+        check(given().queryParam("q", q).get("/api/v1/suggest"));
+        for (McpSchema.CallToolResult r : List.of(McpClients.call(mcp, "search_course", Map.of("query", q)),
+                McpClients.call(mcp, "find_passages", Map.of("question", q)))) {
+            // A refusal (over a limit) is a tool error the model can act on; a failure is not.
+            assertThat(r.isError() ? McpClients.text(r) : "").as(q).doesNotContain("failed");
+        }
     }
 
     @Property(tries = 150)

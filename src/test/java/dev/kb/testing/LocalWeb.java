@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Nothing reaches the internet.
  */
 public final class LocalWeb implements AutoCloseable {
-    /** One request as the server saw it. */
-    public record Request(String method, String path, long atNanos) {
+    /** One request as the server saw it ({@code host}: its Host header). */
+    public record Request(String method, String path, String host, long atNanos) {
     }
 
     /** Answers one request. */
@@ -50,7 +50,8 @@ public final class LocalWeb implements AutoCloseable {
     public LocalWeb route(String path, Route route) {
         server.createContext(path, exchange -> {
             synchronized (requests) {
-                requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), System.nanoTime()));
+                requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        exchange.getRequestHeaders().getFirst("Host"), System.nanoTime()));
             }
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
@@ -66,7 +67,11 @@ public final class LocalWeb implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://127.0.0.1:" + port() + path;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public List<Request> requests(String path) {

@@ -14,6 +14,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import java.util.stream.IntStream;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -44,6 +46,7 @@ final class QueryBuilder {
 
     private final Ranking ranking;
     private final Synonyms synonyms;
+    private final QuestionWords questionWords = QuestionWords.configured();
     private final Map<Analyses.Form, Analyzer> parts = new EnumMap<>(Analyses.Form.class);
     private final Analyzer whole = Analyses.whole(Analyses.Form.EXACT);
 
@@ -65,12 +68,37 @@ final class QueryBuilder {
         if (concepts.positive().isEmpty()) {
             return null;
         }
-        // Scores add up over the concepts a document matches: matching every word already ranks higher.
+        // Scores add up over the concepts a document matches; function words count only a little.
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        concepts.positive().forEach(c -> builder.add(c, BooleanClause.Occur.SHOULD));
+        for (int i = 0; i < concepts.positive().size(); i++) {
+            Query q = concepts.positive().get(i);
+            builder.add(concepts.weights()[i] > 0 ? q : new BoostQuery(q, ranking.functionWordWeight()),
+                    BooleanClause.Occur.SHOULD);
+        }
         concepts.excluded().forEach(e -> builder.add(e, BooleanClause.Occur.MUST_NOT));
         builder.setMinimumNumberShouldMatch(1);
-        return builder.build();
+        Query any = builder.build();
+        long content = IntStream.range(0, concepts.weights().length).filter(i -> concepts.weights()[i] > 0).count();
+        if (content < 2) {
+            return any;
+        }
+        // And a topic covering more of the content words ranks higher: the sum times the share covered.
+        return FunctionScoreQuery.boostByValue(any, new Coverage(concepts.positive(), concepts.weights(),
+                ranking.coverageExponent()));
+    }
+
+    /**
+     * The share of the query's content words (weighed by rarity) a document matches in these fields, from 0 to 1:
+     * comparable across queries, unlike a search score.
+     */
+    Coverage coverage(UserQuery query, Map<IndexFields.Text, Float> fields, IndexReader reader) {
+        Concepts concepts = concepts(query, present(fields, reader), reader, false);
+        return new Coverage(concepts.positive(), concepts.weights(), 1f);
+    }
+
+    /** A word kb understands without knowing it from the index: a function word, or one with synonyms. */
+    boolean understood(String word) {
+        return questionWords.contains(word) || !synonyms.find(List.of(word)).isEmpty();
     }
 
     /**
@@ -94,8 +122,11 @@ final class QueryBuilder {
         return present.isEmpty() ? fields : present;
     }
 
-    /** The query's concepts (each word, phrase or synonym group) and exclusions, each as its own query. */
-    record Concepts(List<Query> positive, List<Query> excluded) {
+    /**
+     * The query's concepts (each word or phrase, a word with its synonyms as alternatives), their weights for
+     * coverage (how rare the word is; 0 for a function word, which does not decide a ranking) and exclusions.
+     */
+    record Concepts(List<Query> positive, float[] weights, List<Query> excluded) {
     }
 
     Concepts concepts(UserQuery query, Map<IndexFields.Text, Float> fields, IndexReader reader,
@@ -107,18 +138,20 @@ final class QueryBuilder {
                 words.add(i);
             }
         }
-        Map<Integer, Synonyms.Match> synonymAt = new HashMap<>();
+        // A synonym adds alternatives to each word it spans; it never takes away what was typed.
+        Map<Integer, List<Synonyms.Match>> synonymsAt = new HashMap<>();
         for (Synonyms.Match m : synonyms.find(words.stream().map(i -> clauses.get(i).text()).toList())) {
-            synonymAt.put(words.get(m.start()), m);
+            for (int w = m.start(); w < m.end(); w++) {
+                synonymsAt.computeIfAbsent(words.get(w), k -> new ArrayList<>()).add(m);
+            }
         }
+        boolean onlyFunctionWords = words.stream().allMatch(i -> questionWords.contains(clauses.get(i).text()))
+                && clauses.stream().noneMatch(c -> c.phrase() && !c.excluded());
 
         List<Query> concepts = new ArrayList<>();
+        List<Float> weights = new ArrayList<>();
         List<Query> excluded = new ArrayList<>();
-        Set<Integer> consumed = new HashSet<>();
         for (int i = 0; i < clauses.size(); i++) {
-            if (consumed.contains(i)) {
-                continue;
-            }
             UserQuery.Clause clause = clauses.get(i);
             Query q;
             if (clause.excluded()) {
@@ -128,38 +161,75 @@ final class QueryBuilder {
                 }
                 continue;
             }
-            Synonyms.Match match = synonymAt.get(i);
-            if (match != null) {
-                List<String> typed = new ArrayList<>();
-                for (int w = match.start(); w < match.end(); w++) {
-                    typed.add(clauses.get(words.get(w)).text());
-                    consumed.add(words.get(w));
-                }
-                q = synonymConcept(String.join(" ", typed), match.members(), fields);
-            } else if (clause.phrase()) {
+            if (clause.phrase()) {
                 q = phrase(clause.text(), fields);
             } else {
                 boolean last = completeLastWord && i == clauses.size() - 1;
-                q = word(clause.text(), fields, reader, last);
+                q = withSynonyms(clause.text(), word(clause.text(), fields, reader, last),
+                        synonymsAt.getOrDefault(i, List.of()), fields);
             }
             if (q != null) {
+                boolean function = !clause.phrase() && !onlyFunctionWords && questionWords.contains(clause.text());
                 concepts.add(q);
+                weights.add(function ? 0f : rarity(clause.text(), fields, reader));
             }
         }
-        return new Concepts(List.copyOf(concepts), List.copyOf(excluded));
+        float[] w = new float[weights.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = weights.get(i);
+        }
+        return new Concepts(List.copyOf(concepts), w, List.copyOf(excluded));
     }
 
-    private Query synonymConcept(String typed, List<String> members, Map<IndexFields.Text, Float> fields) {
+    /** A typed word and the members of its synonym groups (weighted less), the best match counting. */
+    private Query withSynonyms(String typed, Query word, List<Synonyms.Match> matches,
+                               Map<IndexFields.Text, Float> fields) {
+        if (matches.isEmpty()) {
+            return word;
+        }
         List<Query> alternatives = new ArrayList<>();
-        for (String member : members) {
-            boolean original = Synonyms.normalize(member).equals(Synonyms.normalize(typed));
-            String text = original ? typed : member;
-            Query q = text.contains(" ") ? phrase(text, fields) : word(text, fields, null, false);
-            if (q != null) {
-                alternatives.add(original ? q : new BoostQuery(q, ranking.synonymWeight()));
+        if (word != null) {
+            alternatives.add(word);
+        }
+        for (Synonyms.Match match : matches) {
+            for (String member : match.members()) {
+                if (match.end() - match.start() == 1 && Synonyms.normalize(member).equals(Synonyms.normalize(typed))) {
+                    continue; // the typed word itself
+                }
+                Query q = member.contains(" ") ? phrase(member, fields) : word(member, fields, null, false);
+                if (q != null) {
+                    alternatives.add(new BoostQuery(q, ranking.synonymWeight()));
+                }
             }
         }
         return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
+    }
+
+    /**
+     * How much a word says about where the answer is: BM25's inverse document frequency of its rarest part as
+     * written, over the searched fields (a word the index does not know counts as rare).
+     */
+    private static float rarity(String text, Map<IndexFields.Text, Float> fields, IndexReader reader) {
+        if (reader == null) {
+            return 1f;
+        }
+        List<String> terms = analyze(Analyses.parts(Analyses.Form.EXACT), text);
+        try {
+            long docs = 0;
+            long df = 0;
+            for (IndexFields.Text field : fields.keySet()) {
+                String name = field.field(Analyses.Form.EXACT);
+                docs = Math.max(docs, reader.getDocCount(name));
+                long rarest = Long.MAX_VALUE;
+                for (String t : terms) {
+                    rarest = Math.min(rarest, reader.docFreq(new Term(name, t)));
+                }
+                df = Math.max(df, rarest == Long.MAX_VALUE ? 0 : rarest);
+            }
+            return (float) Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index read failed", e);
+        }
     }
 
     /**

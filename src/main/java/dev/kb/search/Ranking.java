@@ -9,7 +9,8 @@ import java.util.Properties;
 record Ranking(Map<IndexFields.Text, Float> topicFields, Map<IndexFields.Text, Float> sectionFields,
                Map<IndexFields.Text, Float> passageFields, float passageTopicShare,
                Map<Analyses.Form, Float> forms, float inAgendaPrior, float fuzzyWeight,
-               float prefixWeight, float synonymWeight) {
+               float prefixWeight, float synonymWeight, float functionWordWeight,
+               float coverageExponent) {
 
     static Ranking configured() {
         Properties p = IndexConfig.properties("ranking.properties");
@@ -39,7 +40,8 @@ record Ranking(Map<IndexFields.Text, Float> topicFields, Map<IndexFields.Text, F
         forms.put(Analyses.Form.GERMAN, f(p, "form.german"));
         return new Ranking(Map.copyOf(topic), Map.copyOf(section), Map.copyOf(passage), f(p, "passage.topic-share"),
                 Map.copyOf(forms), f(p, "prior.in-agenda"),
-                f(p, "fuzzy.weight"), f(p, "prefix.weight"), f(p, "synonym.weight"));
+                f(p, "fuzzy.weight"), f(p, "prefix.weight"), f(p, "synonym.weight"), f(p, "function-word.weight"),
+                f(p, "coverage.exponent"));
     }
 
     private static float f(Properties p, String key) {

@@ -95,6 +95,9 @@ final class ManifestRun {
             if (details) {
                 misses(s.kb().misses());
                 p.missed().forEach(q -> out.printf("    no relevant passage: %s%n", q));
+                out.printf("    best passage's score: %s when it cites a relevant document, %s when not%n",
+                        p.citedTopScores().stream().sorted().map(x -> String.format("%.2f", x)).toList(),
+                        p.missedTopScores().stream().sorted().map(x -> String.format("%.2f", x)).toList());
             }
         });
         if (r.gaps() != null && r.gaps().items() > 0) {

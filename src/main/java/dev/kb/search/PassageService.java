@@ -52,11 +52,17 @@ public final class PassageService {
     private static final int CANDIDATES = 200;
 
     private final SearchIndex index;
-    private final Ranking ranking = Ranking.configured();
-    private final QueryBuilder queries = new QueryBuilder(ranking, Synonyms.configured());
+    private final Ranking ranking;
+    private final QueryBuilder queries;
 
     public PassageService(SearchIndex index) {
+        this(index, Ranking.configured());
+    }
+
+    public PassageService(SearchIndex index, Ranking ranking) {
         this.index = index;
+        this.ranking = ranking;
+        this.queries = new QueryBuilder(ranking, Synonyms.configured());
     }
 
     /** A question; {@code course} null asks every course. */

@@ -42,6 +42,8 @@ final class QueryBuilder {
     private static final float LOOSE_PARTS = 0.5f;
     private static final float PARTS_OF_STRUCTURED_WORD = 0.6f;
     private static final int MIN_FUZZY_LENGTH = 4;
+    /** Shorter words start too many unrelated words to stand for a compound's first part. */
+    private static final int MIN_COMPOUND_PART = 5;
     private static final int MAX_CORRECTIONS = 3;
 
     private final Ranking ranking;
@@ -98,7 +100,7 @@ final class QueryBuilder {
 
     /** A word kb understands without knowing it from the index: a function word, or one with synonyms. */
     boolean understood(String word) {
-        return questionWords.contains(word) || !synonyms.find(List.of(word)).isEmpty();
+        return questionWords.contains(word) || synonyms.lists(word);
     }
 
     /**
@@ -266,6 +268,12 @@ final class QueryBuilder {
                 if (last && unknownWord && p.get(0).length() >= 2) {
                     alternatives.add(new BoostQuery(new PrefixQuery(new Term(field, p.get(0)),
                             FrequentTermsRewrite.DEFAULT), boost * ranking.prefixWeight()));
+                } else if (reader != null && p.size() == 1 && p.get(0).length() >= MIN_COMPOUND_PART
+                        && ranking.compoundWeight() > 0) {
+                    // German puts a compound's parts first: "Passwort" is in "Passwortänderung", "Datum" in
+                    // "Datumswert". Such words count, less than the word alone.
+                    alternatives.add(new BoostQuery(new PrefixQuery(new Term(field, p.get(0)),
+                            FrequentTermsRewrite.DEFAULT), boost * ranking.compoundWeight()));
                 }
             }
         });

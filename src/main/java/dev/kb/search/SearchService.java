@@ -56,8 +56,12 @@ public final class SearchService {
     private final ResultCache<Request, SearchResult> recent = new ResultCache<>(1_000);
 
     public SearchService(SearchIndex index) {
+        this(index, Ranking.configured());
+    }
+
+    public SearchService(SearchIndex index, Ranking ranking) {
         this.index = index;
-        this.ranking = Ranking.configured();
+        this.ranking = ranking;
         this.queries = new QueryBuilder(ranking, Synonyms.configured());
     }
 

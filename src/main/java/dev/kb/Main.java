@@ -1,6 +1,7 @@
 package dev.kb;
 
 import dev.kb.cli.KbCommand;
+import dev.kb.cli.UsageErrors;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -25,7 +26,7 @@ public final class Main {
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((e, ignored) -> {
-            err.println("kb: " + e.getMessage() + " (see 'kb --help')");
+            err.println("kb: " + UsageErrors.message(e));
             return 2;
         });
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -31,7 +31,7 @@ public final class ApiServer {
     public static Javalin create(Kb kb, java.util.function.Consumer<io.javalin.config.JavalinConfig> extension) {
         Kb.Services services = kb.services();
         Config.HttpSettings http = kb.config().http();
-        McpEndpoint mcp = new McpEndpoint(services, Kb.version());
+        McpEndpoint mcp = new McpEndpoint(services, Kb.version(), kb.config().mcp(), kb.config().limits().idleTimeout());
         kb.onIndexed(run -> mcp.refreshResources());
         RequestLog requestLog = new RequestLog(kb.metrics().registry());
         Cors cors = new Cors(http.corsOrigins());

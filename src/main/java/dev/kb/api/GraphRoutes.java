@@ -1,6 +1,5 @@
 package dev.kb.api;
 
-import dev.kb.common.InvalidInput;
 import dev.kb.graph.GraphFormats;
 import dev.kb.graph.GraphService;
 import dev.kb.graph.GraphView;
@@ -41,11 +40,7 @@ final class GraphRoutes {
     }
 
     void courseLearningPath(Context ctx) {
-        List<String> goals = topicIds(ctx, "goals");
-        if (goals.isEmpty()) {
-            throw new InvalidInput("goals", "'goals' must name at least one topic id");
-        }
-        ctx.json(graph.learningPath(ctx.pathParam("course"), goals, topicIds(ctx, "known")));
+        ctx.json(graph.learningPath(ctx.pathParam("course"), names(ctx, "goals"), names(ctx, "known")));
     }
 
     void conflicts(Context ctx) {
@@ -58,29 +53,17 @@ final class GraphRoutes {
         return reduced == null || reduced;
     }
 
-    /** Comma-separated (or repeated) topic ids; anything else is a malformed parameter. */
-    private static List<String> topicIds(Context ctx, String name) {
-        List<String> ids = new ArrayList<>();
+    /** Comma-separated (or repeated) topic ids or paths; the service says which name no topic. */
+    private static List<String> names(Context ctx, String name) {
+        List<String> names = new ArrayList<>();
         for (String value : ctx.queryParams(name)) {
             for (String part : value.split(",")) {
-                String id = part.strip();
-                if (id.isEmpty()) {
-                    continue;
-                }
-                if (!id.matches("[0-9a-f]{16}")) {
-                    throw new InvalidInput(name, "'" + name + "' holds '" + abbreviate(id)
-                            + "', which is not a topic id (16 hex characters)");
-                }
-                if (!ids.contains(id)) {
-                    ids.add(id);
+                if (!part.isBlank()) {
+                    names.add(part.strip());
                 }
             }
         }
-        return ids;
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+        return names;
     }
 
     /** JSON by default; DOT or Mermaid by {@code format=} or the Accept header. */

@@ -3,12 +3,11 @@ package dev.kb.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kb.course.CourseService;
 import dev.kb.search.PassageService;
-import dev.kb.search.Passages;
 import io.javalin.http.Context;
 
 /**
  * Passages for retrieval-augmented answers: {@code GET} with query parameters, or {@code POST} with the same
- * fields as JSON for questions too long for a URL. Citation URLs are made absolute for this server.
+ * fields as JSON for questions too long for a URL.
  */
 final class PassageRoutes {
     static final int DEFAULT_K = 5;
@@ -38,15 +37,6 @@ final class PassageRoutes {
 
     private void answer(Context ctx, PassageService.Request request) {
         courses.filter(request.course(), passages::indexes);
-        Passages result = passages.passages(request);
-        String base = ctx.scheme() + "://" + ctx.host();
-        ctx.json(new Passages(result.query(), result.k(), result.maxChars(), result.totalChars(),
-                result.passages().stream().map(p -> new Passages.Passage(p.id(), p.chunks(), p.text(), p.score(),
-                        p.truncated(), absolute(p.citation(), base))).toList()));
-    }
-
-    private static Passages.Citation absolute(Passages.Citation c, String base) {
-        return new Passages.Citation(c.topicId(), c.course(), c.path(), c.title(), c.heading(), c.anchor(),
-                base + c.url());
+        ctx.json(passages.passages(request));
     }
 }

@@ -3,6 +3,7 @@ package dev.kb.api;
 import static dev.kb.common.Errors.rootMessage;
 
 import dev.kb.common.Conflict;
+import dev.kb.common.Forbidden;
 import dev.kb.common.InvalidInput;
 import dev.kb.common.Limit;
 import dev.kb.common.LimitExceeded;
@@ -27,11 +28,15 @@ final class Problems {
     static final String NOT_FOUND = "/problems/not-found";
     static final String INVALID_PARAMETER = "/problems/invalid-parameter";
     static final String CONFLICT = "/problems/conflict";
+    /** A request kb will not carry out for anyone, the admin included (a directory outside the course roots). */
+    static final String FORBIDDEN = "/problems/forbidden";
     static final String DATABASE_UNAVAILABLE = "/problems/database-unavailable";
     /** When a client may try again after PostgreSQL could not be reached: a restart or fail-over takes seconds. */
     static final int RETRY_AFTER_SECONDS = 5;
     /** A request over one of kb's bounds on cost; {@code limit} and {@code max} say which and how far. */
     static final String LIMIT_EXCEEDED = "/problems/limit-exceeded";
+    /** When a client may try again after too many expensive answers were being computed: they take a second or so. */
+    static final int BUSY_RETRY_AFTER_SECONDS = 2;
 
     private Problems() {
     }
@@ -42,6 +47,7 @@ final class Problems {
         config.routes.exception(LimitExceeded.class, Problems::write);
         config.routes.exception(NotFound.class, (e, ctx) -> write(ctx, 404, NOT_FOUND, e.getMessage(), null));
         config.routes.exception(Conflict.class, (e, ctx) -> write(ctx, 409, CONFLICT, e.getMessage(), null));
+        config.routes.exception(Forbidden.class, (e, ctx) -> write(ctx, 403, FORBIDDEN, e.getMessage(), e.parameter()));
         config.routes.exception(AdminAuth.Refused.class, (e, ctx) -> write(ctx, e.status, BLANK, e.getMessage(), null));
         // Javalin's own errors: no such route, wrong method, body too large, unreadable body.
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
@@ -70,7 +76,7 @@ final class Problems {
     /**
      * The status of a refusal by the kind of bound: a parameter too large is a bad request (400), a body too large
      * 413, a URI 414, headers 431; a well-formed request whose answer would be too large 422; a search that ran out
-     * of time 503.
+     * of time, or an expensive answer while enough of them are being computed, 503.
      */
     static int status(Limit.Kind kind) {
         return switch (kind) {
@@ -79,7 +85,7 @@ final class Problems {
             case URI -> 414;
             case HEADERS -> 431;
             case ANSWER -> 422;
-            case TIME -> 503;
+            case TIME, BUSY -> 503;
         };
     }
 
@@ -91,6 +97,9 @@ final class Problems {
     }
 
     private static void write(LimitExceeded e, Context ctx) {
+        if (e.limit().kind() == Limit.Kind.BUSY) {
+            ctx.header("Retry-After", Integer.toString(BUSY_RETRY_AFTER_SECONDS));
+        }
         write(ctx, limitProblem(e.limit(), e.max(), e.getMessage(), ctx.path(), e.parameter()));
     }
 

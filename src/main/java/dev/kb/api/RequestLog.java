@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.javalin.router.Endpoint;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -14,13 +15,20 @@ import org.slf4j.MDC;
 /**
  * Every request (MCP's too, see {@link #servletFilter}) gets an id — the caller's {@code X-Request-Id} when it is a sensible one, else a new one — echoed
  * in the response and carried by every log line written while it is answered; one log line per request; and a
- * timer per route, method and status for {@code /metrics}.
+ * timer per route, method and status for {@code /metrics}. Those labels come from closed sets only (a route
+ * template or {@value #UNMATCHED}, a standard method or {@value #OTHER_METHOD}, a status code): a label per
+ * value a client sends would grow a series per request, without bound.
  */
 final class RequestLog {
     static final String HEADER = "X-Request-Id";
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
     private static final Pattern SENSIBLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final String STARTED = "kb.started";
+    static final String UNMATCHED = "unmatched";
+    static final String OTHER_METHOD = "OTHER";
+    /** RFC 9110's methods and PATCH; anything else a client sends is counted as {@value #OTHER_METHOD}. */
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS",
+            "TRACE", "PATCH");
 
     private final MeterRegistry registry;
 
@@ -44,15 +52,19 @@ final class RequestLog {
         Long started = ctx.attribute(STARTED);
         long nanos = started == null ? 0 : System.nanoTime() - started;
         Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
-        record(endpoint == null ? "unmatched" : endpoint.path, ctx.method().name(), ctx.path(), ctx.statusCode(), nanos);
+        record(endpoint == null ? UNMATCHED : endpoint.path, ctx.method().name(), ctx.path(), ctx.statusCode(), nanos);
         MDC.remove("requestId");
     }
 
     private void record(String route, String method, String path, int status, long nanos) {
         Timer.builder("http.server.requests").description("HTTP requests answered, by route, method and status")
-                .tag("route", route).tag("method", method).tag("status", Integer.toString(status))
+                .tag("route", route).tag("method", methodLabel(method)).tag("status", Integer.toString(status))
                 .register(registry).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         LOG.info("{} {} {} {} ms", method, path, status, String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e6));
+    }
+
+    static String methodLabel(String method) {
+        return METHODS.contains(method) ? method : OTHER_METHOD;
     }
 
     /**

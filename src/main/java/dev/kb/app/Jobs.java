@@ -1,11 +1,15 @@
 package dev.kb.app;
 
+import dev.kb.common.Conflict;
+import dev.kb.common.Errors;
 import dev.kb.common.NotFound;
 import dev.kb.db.DatabaseUnavailable;
 import dev.kb.ingest.IndexProgress;
 import dev.kb.ingest.IndexRunReport;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -30,23 +34,41 @@ public final class Jobs implements AutoCloseable {
         return t;
     });
     private final Map<String, Job> jobs = new LinkedHashMap<>();
+    /** The directory each remembered job reads (links resolved): part of what makes two requests the same. */
+    private final Map<String, Path> directories = new HashMap<>();
 
     /**
-     * Queues work that indexes a course; the work reports its progress to what it is given. A request for work
-     * that is already waiting (same kind, same course) gets that job: the waiting run will read the files as they
-     * are when it starts, so a second one would add nothing, and a client asking every few seconds cannot grow
-     * the queue without bound.
+     * Queues work that indexes a course from a directory; the work reports its progress to what it is given. A
+     * request identical to one that is already waiting (same kind, course and directory) gets that job: the waiting
+     * run will read the files as they are when it starts, so a second one would add nothing, and a client asking
+     * every few seconds cannot grow the queue without bound.
+     *
+     * @throws Conflict when a job for the course that is queued or running reads another directory: both cannot
+     *                  be the course, and telling both clients "accepted" would make one of them wrong
      */
-    public synchronized Job submit(String kind, String course, Function<IndexProgress, IndexRunReport> work) {
+    public synchronized Job submit(String kind, String course, Path directory,
+                                   Function<IndexProgress, IndexRunReport> work) {
+        requireSameDirectory(course, directory);
         for (Job job : jobs.values()) {
             if (job.state().equals("queued") && job.kind().equals(kind) && job.course().equals(course)) {
                 return job;
             }
         }
         Job queued = new Job(UUID.randomUUID().toString(), kind, course, "queued", null, now(), null, null, null, null);
+        directories.put(queued.id(), directory);
         put(queued);
         runner.submit(() -> run(queued, work));
         return queued;
+    }
+
+    /** Refuses a directory for a course while a job for it that reads another one is queued or running. */
+    public synchronized void requireSameDirectory(String course, Path directory) {
+        for (Job job : jobs.values()) {
+            if (job.course().equals(course) && job.finishedAt() == null && !directories.get(job.id()).equals(directory)) {
+                // The other directory is not said: error bodies name no server paths.
+                throw new Conflict("the course id '" + course + "' is being indexed from another directory");
+            }
+        }
     }
 
     public synchronized Job get(String id) {
@@ -70,10 +92,14 @@ public final class Jobs implements AutoCloseable {
             update(id, j -> new Job(id, j.kind(), j.course(), "succeeded", null, j.submittedAt(), j.startedAt(), now(),
                     result, null));
         } catch (RuntimeException e) {
-            LOG.warn("job {} ({} of {}) failed: {}", id, queued.kind(), queued.course(), e.getMessage(), e);
-            // A job's error is shown over the API: the driver's words about an outage would name SQL and hosts.
+            // One line naming the cause, never the failed statement with the course text it carried.
+            String cause = Errors.describe(e);
+            LOG.warn("job {} ({} of {}) failed: {}", id, queued.kind(), queued.course(), cause);
+            // A job's error is shown over the API: the driver's words about an outage would name hosts and ports.
             String message = DatabaseUnavailable.isCauseOf(e) ? "the database became unavailable; request the job again"
-                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    : cause;
+            // The whole chain only on demand: a failed batch's exception repeats its statements with their values.
+            LOG.debug("job {} failed", id, e);
             update(id, j -> new Job(id, j.kind(), j.course(), "failed", null, j.submittedAt(), j.startedAt(), now(),
                     null, message));
         }
@@ -83,7 +109,10 @@ public final class Jobs implements AutoCloseable {
         jobs.put(job.id(), job);
         if (jobs.size() > KEPT) {
             jobs.entrySet().stream().filter(e -> e.getValue().finishedAt() != null).findFirst()
-                    .ifPresent(oldest -> jobs.remove(oldest.getKey()));
+                    .ifPresent(oldest -> {
+                        jobs.remove(oldest.getKey());
+                        directories.remove(oldest.getKey());
+                    });
         }
     }
 

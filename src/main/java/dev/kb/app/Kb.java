@@ -1,5 +1,6 @@
 package dev.kb.app;
 
+import dev.kb.common.ComputeSlots;
 import dev.kb.common.Conflict;
 import dev.kb.common.InvalidInput;
 import dev.kb.config.Config;
@@ -24,13 +25,14 @@ import dev.kb.search.SearchIndex;
 import dev.kb.search.SearchIndexer;
 import dev.kb.search.SearchService;
 import dev.kb.search.SuggestService;
+import dev.kb.store.CoverageStore;
 import dev.kb.store.DocumentRow;
 import dev.kb.store.DocumentStore;
 import dev.kb.store.FullTextBaseline;
 import dev.kb.store.RunStore;
 import dev.kb.topic.TopicService;
+import io.micrometer.core.instrument.FunctionCounter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -60,6 +62,11 @@ public final class Kb implements AutoCloseable {
     private final Config config;
     private final Metrics metrics;
     private final Jobs jobs = new Jobs();
+    private final CourseRoots courseRoots;
+    /** Registrations are decided one at a time (see {@link #registerLater}). */
+    private final Object registering = new Object();
+    /** Bounds the expensive computations (coverage reports) together, so that they leave cores to search. */
+    private final ComputeSlots computeSlots = new ComputeSlots();
     /** One index run at a time: the API, the watcher and the command line may all ask for one. */
     private final ReentrantLock indexing = new ReentrantLock();
     private final List<Consumer<IndexRunReport>> indexListeners = new CopyOnWriteArrayList<>();
@@ -80,21 +87,33 @@ public final class Kb implements AutoCloseable {
         this.database = database;
         this.index = index;
         this.metrics = new Metrics(index);
+        FunctionCounter.builder("kb.database.connection.failed.waits", database, Database::failedConnectionWaits)
+                .description("Requests for a PostgreSQL connection that waited for the pool and got none; while "
+                        + "PostgreSQL is known to be down, requests fail without waiting")
+                .register(metrics.registry());
+        this.courseRoots = new CourseRoots(config.http().courseRoots());
         indexListeners.add(metrics::indexed);
         this.ingest = new IngestService(database.dsl(), config.ingest());
         this.indexer = new SearchIndexer(database.dsl(), index);
         CourseService courses = new CourseService(database.dsl());
         GapSuggester gaps = new GapSuggester(index);
         this.services = new Services(courses, new TopicService(database.dsl(), courses), new SearchService(index),
-                new SuggestService(index), new PassageService(index), gaps, new GraphService(database.dsl(), courses,
-                config.limits().maxGraphTopics(), config.limits().maxGraphEdges()),
-                new CoverageService(database.dsl(), courses, gaps), new ReferenceService(database.dsl()),
+                new SuggestService(index), new PassageService(index, config.http().publicUrl()), gaps,
+                new GraphService(database.dsl(), courses, config.limits().maxGraphTopics(),
+                        config.limits().maxGraphEdges()),
+                new CoverageService(database.dsl(), courses, gaps, computeSlots), new ReferenceService(database.dsl()),
                 new Health(database, index), new CourseImages(database.dsl(), courses));
     }
 
     public static Kb open(Config config) {
-        Database database = Database.open(config);
+        return open(config, step -> { });
+    }
+
+    /** Opens kb, telling {@code status} each slow step of the start as it begins (for a person waiting at a terminal). */
+    public static Kb open(Config config, Consumer<String> status) {
+        Database database = Database.open(config, status);
         try {
+            status.accept("opening the search index");
             SearchIndex index = SearchIndex.open(config.luceneDir(), config.limits().searchTimeout());
             int interrupted = new RunStore(database.dsl()).failInterrupted();
             if (interrupted > 0) {
@@ -146,8 +165,9 @@ public final class Kb implements AutoCloseable {
     /** Re-indexes a known course from its directory in the background. */
     public Job reindexLater(String courseId, boolean full) {
         CourseRow course = services.courses().require(courseId);
-        return jobs.submit(full ? "full reindex" : "reindex", courseId,
-                progress -> index(courseId, Path.of(course.rootPath()), full, progress));
+        Path root = Path.of(course.rootPath());
+        return jobs.submit(full ? "full reindex" : "reindex", courseId, CourseRoots.realPath(root),
+                progress -> index(courseId, root, full, progress));
     }
 
     /**
@@ -155,29 +175,36 @@ public final class Kb implements AutoCloseable {
      * A known id is re-indexed when it is the same directory, and refused when it names another one.
      */
     public Job registerLater(String directory, String id) {
-        Path root;
-        try {
-            root = Path.of(directory).toAbsolutePath().normalize();
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new InvalidInput("path", "'" + directory + "' is not a usable path");
-        }
-        if (!Files.isDirectory(root)) {
-            throw new InvalidInput("path", "'" + directory + "' is not a directory kb can read");
-        }
-        String courseId = id != null ? id : CourseIds.slug(root.getFileName() == null ? "course" : root.getFileName().toString());
+        CourseRoots.Directory allowed = courseRoots.require(directory);
+        // Read from where the links lead now: a link inside a root changed later cannot lead a re-index out of it.
+        Path root = allowed.real();
+        Path named = allowed.named().getFileName();
+        String courseId = id != null ? id : CourseIds.slug(named == null ? "course" : named.toString());
         if (!CourseIds.isValid(courseId)) {
             throw new InvalidInput("id", "'" + courseId + "' is not a valid course id: use lower-case letters, digits, "
                     + "'.', '_' and '-' (at most 64)");
         }
-        new CourseStore(database.dsl()).find(courseId).filter(c -> !Path.of(c.rootPath()).equals(root)).ifPresent(c -> {
-            // The other course's directory is not said: error bodies name no server paths.
-            throw new Conflict("the course id '" + courseId + "' is taken by another directory");
-        });
-        return jobs.submit("register", courseId, progress -> index(courseId, root, false, progress));
+        // Decided as one step, so of two requests for one id with different directories exactly one is accepted:
+        // queued and running jobs first, the database second. A job stops being pending only after its run has
+        // committed, so a registration that completes between the two checks is in the database for the second.
+        synchronized (registering) {
+            jobs.requireSameDirectory(courseId, root);
+            new CourseStore(database.dsl()).find(courseId)
+                    .filter(c -> !CourseRoots.realPath(Path.of(c.rootPath())).equals(root)).ifPresent(c -> {
+                        // The other course's directory is not said: error bodies name no server paths.
+                        throw new Conflict("the course id '" + courseId + "' is taken by another directory");
+                    });
+            return jobs.submit("register", courseId, root, progress -> index(courseId, root, false, progress));
+        }
     }
 
     public Jobs jobs() {
         return jobs;
+    }
+
+    /** The bound on expensive computations (coverage reports of all courses together). */
+    public ComputeSlots computeSlots() {
+        return computeSlots;
     }
 
     public Metrics metrics() {
@@ -199,9 +226,19 @@ public final class Kb implements AutoCloseable {
      * the pages that could be read, so searches find what they say.
      */
     public ReferenceChecks.Summary checkLinks(String courseId, CheckSettings settings, LinkChecker.Progress progress) {
-        ReferenceChecks.Summary summary = new ReferenceChecks(database.dsl()).check(courseId, settings, progress);
-        indexer.refreshReferences(courseId);
-        return summary;
+        try {
+            ReferenceChecks.Summary summary = new ReferenceChecks(database.dsl()).check(courseId, settings, progress);
+            indexer.refreshReferences(courseId);
+            return summary;
+        } finally {
+            // Also after a check that stopped half-way: what it wrote changes the coverage reports' link statuses.
+            try {
+                new CoverageStore(database.dsl()).linkChecksChanged();
+            } catch (RuntimeException e) {
+                LOG.warn("the coverage reports could not be marked stale after checking the links of {}: {}",
+                        courseId, e.getMessage());
+            }
+        }
     }
 
     /**
@@ -246,6 +283,7 @@ public final class Kb implements AutoCloseable {
     public void close() {
         // Jobs and link checks still running are stopped before the index and the database they write to close.
         jobs.close();
+        ingest.close();
         background.shutdownNow();
         try {
             if (!background.awaitTermination(30, TimeUnit.SECONDS)) {

@@ -31,7 +31,8 @@ final class ColdIndex {
         Path log = Files.createTempFile("kb-cold-index", ".log");
         try {
             long started = System.nanoTime();
-            Process p = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "index", "--offline", "--data-dir",
+            Process p = new ProcessBuilder(List.of(java, "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(), "index",
+                    "--offline", "--data-dir",
                     dataDir.toString(), course.toString()))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!p.waitFor(10, TimeUnit.MINUTES)) {

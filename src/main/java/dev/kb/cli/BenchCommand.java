@@ -3,7 +3,6 @@ package dev.kb.cli;
 import ch.qos.logback.classic.Level;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code kb bench}: grows benchmark courses, measures kb against PostgreSQL full-text search, and loads it. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -12,9 +11,6 @@ import picocli.CommandLine.ParentCommand;
                 + "while its course is re-indexed (see docs/reliability.md).",
         subcommands = {BenchGenerateCommand.class, BenchRunCommand.class, BenchReliabilityCommand.class})
 final class BenchCommand {
-    @ParentCommand
-    KbCommand kb;
-
     /** One log line per request would measure the terminal; the request timer for /metrics stays on. */
     static void quietRequestLog() {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("dev.kb.api.RequestLog")).setLevel(Level.WARN);

@@ -1,23 +1,19 @@
 package dev.kb.cli;
 
+import dev.kb.config.Config;
 import java.nio.file.Path;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
-/** A command that works on one course directory named on the command line. */
-abstract class CourseCommand {
-    @ParentCommand
-    KbCommand kb;
-
-    @Spec
-    CommandSpec spec;
-
+/** A command that indexes one course directory named on the command line, with the options that takes. */
+abstract class CourseCommand extends IndexingCommand {
     @Parameters(paramLabel = "PATH", description = "The course directory (its README.md is the agenda).")
     Path path;
 
     CourseDirectory course() {
-        return CourseDirectory.of(spec, path, kb.courseId);
+        return CourseDirectory.of(spec, path, courseId.courseId);
+    }
+
+    Config config() {
+        return database.config(ingest.limits());
     }
 }

@@ -28,7 +28,7 @@ final class CoverageCommand extends CourseCommand implements Callable<Integer> {
         }
         CourseDirectory course = course();
         CoverageReport report;
-        try (Kb app = Kb.open(kb.config())) {
+        try (Kb app = Kb.open(config())) {
             app.index(course.id(), course.path());
             report = app.services().coverage().report(course.id());
         }
@@ -36,6 +36,11 @@ final class CoverageCommand extends CourseCommand implements Callable<Integer> {
                 ? ApiServer.objectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n"
                 : CoverageMarkdown.render(report));
         spec.commandLine().getOut().flush();
-        return report.brokenLinks().isEmpty() ? 0 : BROKEN_LINKS;
+        if (report.brokenLinks().isEmpty()) {
+            return 0;
+        }
+        BrokenLinks.say(spec.commandLine().getErr(), report.brokenLinks().size(), "local link",
+                "see \"Broken links\" in the report", BROKEN_LINKS);
+        return BROKEN_LINKS;
     }
 }

@@ -1,6 +1,7 @@
 package dev.kb.cli;
 
 import dev.kb.app.Kb;
+import dev.kb.config.Config;
 import dev.kb.eval.GapEvaluation;
 import dev.kb.eval.JudgedPairs;
 import dev.kb.eval.JudgedQuery;
@@ -16,24 +17,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Index a course, then score kb on judged files: search questions (MRR@10, Recall@10, nDCG@10, "
                 + "next to PostgreSQL full-text search over the same documents, with timings) and teaching orders "
                 + "(pairs held and violated, graph sparsity). With --manifest, every course of a manifest in one run; "
                 + "with --regressions, the regression table with today's figure next to each expected one.")
-final class EvalCommand implements Callable<Integer> {
-    @ParentCommand
-    KbCommand kb;
-
-    @Spec
-    CommandSpec spec;
-
+final class EvalCommand extends IndexingCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "0..1",
             description = "The course directory (its README.md is the agenda); not with --manifest or --regressions.")
     Path path;
@@ -69,6 +61,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--details", description = "Also list, per question, where each relevant document ranked.")
     boolean details;
 
+    private Config config() {
+        return database.config(ingest.limits());
+    }
+
     @Override
     public Integer call() throws IOException {
         if (manifest != null || regressions != null) {
@@ -77,19 +73,19 @@ final class EvalCommand implements Callable<Integer> {
                         "--manifest and --regressions take their courses and files from the manifest, not PATH, "
                                 + "--queries, --prerequisites or --gaps");
             }
-            return new ManifestRun(kb.config(), spec.commandLine().getOut(), rounds, details).run(manifest, regressions);
+            return new ManifestRun(config(), spec.commandLine().getOut(), rounds, details).run(manifest, regressions);
         }
         if (path == null || queries == null && prerequisites == null && gaps == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "name what to evaluate: PATH with --queries FILE, --prerequisites FILE and/or --gaps FILE, "
                             + "or --manifest FILE, or --regressions");
         }
-        CourseDirectory course = CourseDirectory.of(spec, path, kb.courseId);
+        CourseDirectory course = CourseDirectory.of(spec, path, courseId.courseId);
         List<JudgedQuery> judged = queries == null ? null : JudgedQuery.read(queries);
         JudgedPairs pairs = prerequisites == null ? null : JudgedPairs.read(prerequisites);
         List<JudgedQuery> items = gaps == null ? null : JudgedQuery.read(gaps);
         PrintWriter out = spec.commandLine().getOut();
-        try (Kb app = Kb.open(kb.config())) {
+        try (Kb app = Kb.open(config())) {
             app.index(course.id(), course.path());
             if (judged != null) {
                 print(out, SearchEvaluation.run(app.services().search(), app.baseline(), course.id(), judged,

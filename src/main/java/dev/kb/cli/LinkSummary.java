@@ -15,4 +15,16 @@ final class LinkSummary {
                 s.references(), s.checked(), s.cached(), statuses.isEmpty() ? "" : " (" + statuses + ")");
         out.flush();
     }
+
+    /**
+     * One line when most links could not reach their host: the machine is more likely offline than the web broken,
+     * and {@code advice} says what to do about it.
+     */
+    static void hintWhenOffline(PrintWriter err, ReferenceChecks.Summary s, String advice) {
+        if (s.likelyOffline()) {
+            err.printf("kb: %d of %d external links could not reach their host (DNS or connection errors): is this "
+                    + "machine offline? %s%n", s.unreachable(), s.references(), advice);
+            err.flush();
+        }
+    }
 }

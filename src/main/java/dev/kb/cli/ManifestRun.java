@@ -73,7 +73,8 @@ final class ManifestRun {
     private CourseEvaluation evaluate(EvalManifest.Course course) throws IOException {
         Path dataDir = config.dataDir().resolve("eval").resolve(course.id());
         Files.createDirectories(dataDir);
-        Config own = new Config(config.port(), dataDir, config.database(), config.http(), config.limits(), config.ingest());
+        Config own = new Config(config.port(), dataDir, config.database(), config.http(), config.limits(), config.ingest(),
+                config.mcp());
         try (Kb kb = Kb.open(own)) {
             kb.index(course.id(), course.directory());
             return CourseEvaluation.run(kb.services(), kb.baseline(), kb.handouts(course.id()), course, rounds);

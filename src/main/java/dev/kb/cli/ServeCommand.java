@@ -11,22 +11,23 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Index a course (incrementally) and serve the REST API until stopped, checking external "
                 + "links in the background unless --offline. Without PATH, serves the small example course that "
                 + "ships with kb.")
-final class ServeCommand implements Callable<Integer> {
-    @ParentCommand
-    KbCommand kb;
+final class ServeCommand extends IndexingCommand implements Callable<Integer> {
+    @Mixin
+    HttpOptions http;
 
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    LinkCheckOptions links;
+
+    @Mixin
+    McpOptions mcp;
 
     @Option(names = "--watch", description = "Re-index the course moments after a file of it changes.")
     boolean watch;
@@ -37,20 +38,27 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Config config = kb.config();
-        Path coursePath = path != null ? path : ExampleCourse.extractTo(config.dataDir().resolve("example-course"));
-        CourseDirectory course = CourseDirectory.of(spec, coursePath, kb.courseId);
-        PrintWriter out = spec.commandLine().getOut();
+        // Bad arguments first (exit 2), then the port (exit 1): both before PostgreSQL starts and the course is indexed.
+        Path coursePath = path != null ? path : database.dataDir.resolve("example-course");
+        Config config = database.config(http.port, http.settings(coursePath.toAbsolutePath().normalize()),
+                ingest.limits()).withMcp(mcp.limits());
+        if (path == null) {
+            ExampleCourse.extractTo(coursePath);
+        }
+        CourseDirectory course = CourseDirectory.of(spec, coursePath, courseId.courseId);
+        // serve prints no results, only what it is doing: all of it goes to stderr, in order.
+        PrintWriter err = spec.commandLine().getErr();
+        StartupStatus status = StartupStatus.onStderr(err);
         CountDownLatch stopping = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
-        try (Kb app = Kb.open(config)) {
-            RunSummary.print(out, app.index(course.id(), course.path()));
-            if (!kb.offline) {
+        try (Ports.Reservation port = Ports.reserve(config.port()); Kb app = Kb.open(config, status)) {
+            RunSummary.print(err, app.index(course.id(), course.path(), false, status.indexing(course.id())));
+            if (!links.offline) {
                 // The API answers at once; pages found by the check become searchable when it finishes.
-                app.checkLinksInBackground(course.id(), kb.checkSettings());
+                app.checkLinksInBackground(course.id(), links.settings());
             }
             Javalin server = ApiServer.create(app);
-            Ports.start(server, config.port());
+            port.start(server);
             CourseWatcher watcher = watch ? CourseWatcher.start(app, course.id(), course.path()) : null;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (watcher != null) {
@@ -61,9 +69,9 @@ final class ServeCommand implements Callable<Integer> {
                 // Hold the JVM until the main thread has closed the index and the database.
                 awaitQuietly(closed);
             }, "kb-shutdown"));
-            out.printf("kb serves %s at http://localhost:%d/api/v1/courses/%s (contract: /openapi.yaml; MCP: /mcp;%s "
-                    + "Ctrl+C stops)%n", course.id(), server.port(), course.id(), watch ? " watching for changes;" : "");
-            out.flush();
+            status.accept(String.format("serving %s at http://localhost:%d/api/v1/courses/%s (contract: /openapi.yaml; "
+                    + "MCP: /mcp;%s Ctrl+C stops)", course.id(), server.port(), course.id(),
+                    watch ? " watching for changes;" : ""));
             stopping.await();
         } finally {
             closed.countDown();

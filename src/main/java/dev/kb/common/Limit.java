@@ -25,10 +25,15 @@ public enum Limit {
     /** Edges of one graph answer. */
     GRAPH_EDGES("max-graph-edges", Kind.ANSWER),
     /** Milliseconds the searches of one request may take together. */
-    SEARCH_TIME("search-timeout", Kind.TIME);
+    SEARCH_TIME("search-timeout", Kind.TIME),
+    /** Expensive answers (coverage reports not computed yet) computed at once; see ComputeSlots. */
+    CONCURRENT_COMPUTATIONS("max-concurrent-computations", Kind.BUSY);
 
-    /** What was too large: a parameter, the body, the URI, the headers, the answer, or the time it takes. */
-    public enum Kind { PARAMETER, BODY, URI, HEADERS, ANSWER, TIME }
+    /**
+     * What was too large: a parameter, the body, the URI, the headers, the answer, the time it takes, or the number
+     * of requests like it being answered at the moment.
+     */
+    public enum Kind { PARAMETER, BODY, URI, HEADERS, ANSWER, TIME, BUSY }
 
     private final String id;
     private final Kind kind;

@@ -1,5 +1,6 @@
 package dev.kb.config;
 
+import dev.kb.common.PublicUrl;
 import dev.kb.graph.GraphService;
 import dev.kb.ingest.IngestLimits;
 import dev.kb.search.SearchIndex;
@@ -17,9 +18,15 @@ import java.util.List;
  * @param http     what the HTTP API allows beyond reading
  * @param limits   bounds on what one request may cost
  * @param ingest   how much of a hostile course file is read and kept
+ * @param mcp      how many MCP sessions are kept, and for how long
  */
 public record Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http, Limits limits,
-                     IngestLimits ingest) {
+                     IngestLimits ingest, McpLimits mcp) {
+
+    public Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http, Limits limits,
+                  IngestLimits ingest) {
+        this(port, dataDir, database, http, limits, ingest, McpLimits.DEFAULT);
+    }
 
     public Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http, Limits limits) {
         this(port, dataDir, database, http, limits, IngestLimits.DEFAULT);
@@ -49,7 +56,18 @@ public record Config(int port, Path dataDir, DatabaseSettings database, HttpSett
                 GraphService.MAX_GRAPH_TOPICS, GraphService.MAX_GRAPH_EDGES);
     }
 
-    public record DatabaseSettings(String url, String user, String password) {
+    /**
+     * @param statementTimeout PostgreSQL cancels a statement that runs longer; a connection silent for a quarter
+     *                         longer than this is dropped (the driver's socket timeout)
+     */
+    public record DatabaseSettings(String url, String user, String password, Duration statementTimeout) {
+        /** Far beyond any statement kb runs (the largest, on a 100 000-document course, take seconds). */
+        public static final Duration STATEMENT_TIMEOUT = Duration.ofMinutes(2);
+
+        public DatabaseSettings(String url, String user, String password) {
+            this(url, user, password, STATEMENT_TIMEOUT);
+        }
+
         public static DatabaseSettings embedded() {
             return new DatabaseSettings(null, null, null);
         }
@@ -62,12 +80,33 @@ public record Config(int port, Path dataDir, DatabaseSettings database, HttpSett
     /**
      * @param adminToken  the bearer token of the admin routes; null or blank turns them off (they are never open)
      * @param corsOrigins origins browsers may call the API from ({@code *} for any); empty: no cross-origin access
+     * @param courseRoots the directories the admin routes may register courses from (each with everything below
+     *                    it, symbolic links resolved); empty: none
+     * @param publicUrl   where clients reach kb, for the absolute URLs it gives; {@link PublicUrl#NONE}: root-relative
      */
-    public record HttpSettings(String adminToken, List<String> corsOrigins) {
+    public record HttpSettings(String adminToken, List<String> corsOrigins, List<Path> courseRoots,
+                               PublicUrl publicUrl) {
         public static final HttpSettings DEFAULT = new HttpSettings(null, List.of());
 
         public HttpSettings {
             corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+            courseRoots = courseRoots == null ? List.of() : List.copyOf(courseRoots);
+            publicUrl = publicUrl == null ? PublicUrl.NONE : publicUrl;
+        }
+
+        /** No directory may be registered; URLs are root-relative. */
+        public HttpSettings(String adminToken, List<String> corsOrigins) {
+            this(adminToken, corsOrigins, List.of(), PublicUrl.NONE);
+        }
+
+        /** URLs are root-relative. */
+        public HttpSettings(String adminToken, List<String> corsOrigins, List<Path> courseRoots) {
+            this(adminToken, corsOrigins, courseRoots, PublicUrl.NONE);
+        }
+
+        /** No directory may be registered. */
+        public HttpSettings(String adminToken, List<String> corsOrigins, PublicUrl publicUrl) {
+            this(adminToken, corsOrigins, List.of(), publicUrl);
         }
 
         public boolean adminEnabled() {
@@ -76,7 +115,37 @@ public record Config(int port, Path dataDir, DatabaseSettings database, HttpSett
 
         @Override
         public String toString() {
-            return "HttpSettings[admin " + (adminEnabled() ? "on" : "off") + ", corsOrigins=" + corsOrigins + "]";
+            return "HttpSettings[admin " + (adminEnabled() ? "on" : "off") + ", corsOrigins=" + corsOrigins
+                    + ", courseRoots=" + courseRoots + ", publicUrl=" + publicUrl.base() + "]";
+        }
+    }
+
+    public Config withMcp(McpLimits mcp) {
+        return new Config(port, dataDir, database, http, limits, ingest, mcp);
+    }
+
+    /**
+     * MCP sessions: each {@code initialize} creates one that the server keeps, so they are bounded in number, per
+     * client and in time. One session is about 700 bytes of heap (20 000 measured 13 MB), so the default total
+     * bounds them to under a megabyte; a tenth of it per address leaves a classroom behind one NAT address room
+     * for a few agents per trainee while one client alone cannot take the server's share. A client in use sends
+     * requests or keeps its stream open (kb pings it), so ten idle minutes mean it has gone.
+     *
+     * @param maxSessions           sessions at once; one more is refused with 503 and {@code Retry-After}
+     * @param maxSessionsPerAddress sessions of one client address (an IPv6 client's /64, which one host usually
+     *                              holds whole); one more is refused with 429 and {@code Retry-After}
+     * @param sessionIdleTimeout    a session without a request or an open stream for this long is ended
+     */
+    public record McpLimits(int maxSessions, int maxSessionsPerAddress, Duration sessionIdleTimeout) {
+        public static final McpLimits DEFAULT = new McpLimits(1000, 100, Duration.ofMinutes(10));
+
+        public McpLimits {
+            if (maxSessions < 1 || maxSessionsPerAddress < 1) {
+                throw new IllegalArgumentException("MCP session limits must be at least 1");
+            }
+            if (sessionIdleTimeout == null || sessionIdleTimeout.toMillis() < 1) {
+                throw new IllegalArgumentException("the MCP session idle timeout must be positive");
+            }
         }
     }
 

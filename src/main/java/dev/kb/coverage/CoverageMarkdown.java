@@ -1,10 +1,17 @@
 package dev.kb.coverage;
 
+import static dev.kb.common.MarkdownText.code;
+import static dev.kb.common.MarkdownText.text;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** The coverage report as markdown: for a trainer to read in the terminal or paste into an issue. */
+/**
+ * The coverage report as markdown: for a trainer to read in the terminal or paste into an issue. Every string
+ * from the course (paths, titles, link texts, URLs, reasons) goes through {@link dev.kb.common.MarkdownText}:
+ * paths and links as code spans, the rest as escaped text, so no file name or heading becomes markup.
+ */
 public final class CoverageMarkdown {
     private CoverageMarkdown() {
     }
@@ -12,7 +19,7 @@ public final class CoverageMarkdown {
     public static String render(CoverageReport r) {
         StringBuilder md = new StringBuilder();
         CoverageReport.Summary s = r.summary();
-        md.append("# Coverage of ").append(r.course()).append("\n\n");
+        md.append("# Coverage of ").append(text(r.course())).append("\n\n");
         md.append("| | |\n|---|---|\n");
         row(md, "Agenda items", s.items() + " (" + s.linked() + " linked, " + s.missing() + " missing, " + s.empty()
                 + " empty, " + s.external() + " external, " + s.unlinked() + " unlinked)");
@@ -26,49 +33,49 @@ public final class CoverageMarkdown {
         row(md, "Empty documents", Integer.toString(s.emptyDocuments()));
         row(md, "External links", r.externalLinks().byStatus().isEmpty() ? "none"
                 : String.join(", ", r.externalLinks().byStatus().entrySet().stream()
-                        .map(e -> e.getValue() + " " + e.getKey()).toList()));
+                        .map(e -> e.getValue() + " " + text(e.getKey())).toList()));
 
         md.append("\n## Modules\n\n| Section | Module | Items | Linked | External | Covered | Words | Code blocks |\n")
                 .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (CoverageReport.ModuleCoverage m : r.modules()) {
-            md.append("| ").append(cell(m.section())).append(" | ").append(cell(m.module())).append(" | ")
+            md.append("| ").append(text(m.section())).append(" | ").append(text(m.module())).append(" | ")
                     .append(m.items()).append(" | ").append(m.linked()).append(" | ").append(m.external()).append(" | ")
                     .append(String.format(Locale.ROOT, "%.0f%%", m.covered() * 100)).append(" | ").append(m.words())
                     .append(" | ").append(m.codeBlocks()).append(" |\n");
         }
 
         section(md, "Agenda items without a document", r.gaps(), g -> "**" + text(g.section() + " › " + g.module()
-                + " › " + g.title()) + "** (" + g.status() + "): " + (g.suggestions().isEmpty()
+                + " › " + g.title()) + "** (" + text(g.status()) + "): " + (g.suggestions().isEmpty()
                 ? "nothing in the course covers it."
-                : "likely covered by " + String.join(", ", g.suggestions().stream().map(x -> "`" + x.path()
-                + "` (" + String.format(Locale.ROOT, "%.2f", x.confidence()) + ")").toList()) + "."));
+                : "likely covered by " + String.join(", ", g.suggestions().stream().map(x -> code(x.path())
+                + " (" + String.format(Locale.ROOT, "%.2f", x.confidence()) + ")").toList()) + "."));
         section(md, "Broken links", r.brokenLinks(), CoverageMarkdown::broken);
         section(md, "Links to missing headings", r.brokenFragments(), CoverageMarkdown::broken);
         section(md, "Missing images", r.missingImages(), CoverageMarkdown::broken);
-        section(md, "Documents linked twice in one section", r.duplicateLinks(), d -> "`" + d.path() + "`: "
+        section(md, "Documents linked twice in one section", r.duplicateLinks(), d -> code(d.path()) + ": "
                 + d.count() + " times in " + text(d.section()) + " (" + text(String.join("; ", d.items())) + ")");
         section(md, "Orphan documents (linked by nothing)", r.orphanDocuments(), CoverageMarkdown::document);
         section(md, "Empty documents", r.emptyDocuments(), CoverageMarkdown::document);
         section(md, "Documents not in the agenda", r.notInAgenda(), CoverageMarkdown::document);
-        section(md, "External links that fail", r.externalLinks().failing(), x -> "`" + x.url().replace("`", "%60")
-                + "` — " + x.status() + (x.error() == null ? "" : ": " + text(x.error())) + "; used in "
-                + String.join(", ", x.usages().stream().map(u -> "`" + u.path() + "`").distinct().toList()));
+        section(md, "External links that fail", r.externalLinks().failing(), x -> code(x.url())
+                + " — " + text(x.status()) + (x.error() == null ? "" : ": " + text(x.error())) + "; used in "
+                + String.join(", ", x.usages().stream().map(u -> code(u.path())).distinct().toList()));
         if (r.indexRun() != null) {
             section(md, "Files the index run skipped, truncated or repaired", r.indexRun().issues(),
-                    i -> "`" + i.path() + "` (" + i.severity() + "): " + text(i.reason()));
+                    i -> code(i.path()) + " (" + text(i.severity()) + "): " + text(i.reason()));
         }
         return md.toString();
     }
 
+    /** Where the link is and the link as written: in a code span, so it reads as the source did. */
     private static String broken(CoverageReport.BrokenLink b) {
         String link = "[" + b.text() + "](" + (b.href() == null ? "" : b.href()) + ")";
-        return "`" + b.source() + "`" + (b.line() == null ? "" : " line " + b.line()) + ": `"
-                + link.replace("`", "'").replace("\n", " ") + "` — " + text(b.reason())
-                + (b.closest() == null ? "" : "; did you mean `" + b.closest() + "`?");
+        return code(b.source()) + (b.line() == null ? "" : " line " + b.line()) + ": " + code(link) + " — "
+                + text(b.reason()) + (b.closest() == null ? "" : "; did you mean " + code(b.closest()) + "?");
     }
 
     private static String document(CoverageReport.DocumentRef d) {
-        return "`" + d.path() + "` — " + text(d.title());
+        return code(d.path()) + " — " + text(d.title());
     }
 
     private static <T> void section(StringBuilder md, String title, List<T> entries, Function<T, String> line) {
@@ -83,15 +90,5 @@ public final class CoverageMarkdown {
 
     private static void row(StringBuilder md, String name, String value) {
         md.append("| ").append(name).append(" | ").append(value).append(" |\n");
-    }
-
-    /** Text from the course, kept from being read as markdown structure. */
-    private static String text(String s) {
-        return s.replace("\\", "\\\\").replace("\r", " ").replace("\n", " ").replace("[", "\\[").replace("]", "\\]")
-                .replace("<", "&lt;").replace("`", "\\`");
-    }
-
-    private static String cell(String s) {
-        return text(s).replace("|", "\\|");
     }
 }

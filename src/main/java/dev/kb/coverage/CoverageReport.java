@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import dev.kb.references.Reference;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the agenda promises against what the course delivers, and what is broken on the way.
@@ -66,6 +67,10 @@ public record CoverageReport(String course, Summary summary, List<ModuleCoverage
      * excluded, unchecked) and the broken and failing ones with where they are used.
      */
     public record ExternalLinks(Map<String, Integer> byStatus, List<Reference> failing) {
+        public ExternalLinks {
+            // By status name, also when read back from the store (jsonb keeps no key order).
+            byStatus = new TreeMap<>(byStatus);
+        }
     }
 
     /** The run the report reflects, with every file it skipped, truncated or repaired. */

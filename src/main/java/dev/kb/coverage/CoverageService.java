@@ -1,178 +1,143 @@
 package dev.kb.coverage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kb.common.ComputeSlots;
 import dev.kb.course.CourseService;
-import dev.kb.ingest.Agenda;
-import dev.kb.ingest.CourseFiles;
-import dev.kb.ingest.LinkTarget;
 import dev.kb.search.GapSuggester;
-import dev.kb.store.AgendaStore;
-import dev.kb.store.DocumentRow;
-import dev.kb.store.DocumentStore;
-import dev.kb.store.LinkRow;
+import dev.kb.store.CoverageStore;
+import dev.kb.store.IndexRunRow;
 import dev.kb.store.RunStore;
-import dev.kb.store.StoredAgenda;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import dev.kb.references.Reference;
-import dev.kb.references.ReferenceService;
-import java.util.TreeMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Compares the agenda with the documents of a course and checks its links. */
+/**
+ * Coverage reports, computed once for what they reflect and served from PostgreSQL after that. A report costs
+ * seconds of CPU on a large course, too much to spend on every request; it changes only with an index run, a link
+ * check, or the search index following a run, so it is stored with those and computed again when one moved. A
+ * computation takes one of the shared {@link ComputeSlots}; requests arriving while it runs wait for it instead of
+ * starting their own.
+ */
 public final class CoverageService {
-    private static final int SUGGESTIONS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(CoverageService.class);
+    /** Bump when the report's fields or their computation change: reports stored by another version are recomputed. */
+    static final int REPORT_VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final DSLContext dsl;
     private final CourseService courses;
     private final GapSuggester gaps;
+    private final ComputeSlots slots;
+    private final CoverageComputation computation;
+    private final CoverageStore reports;
+    /** Per course, the computation under way, which requests on the same basis join. */
+    private final Map<String, UnderWay> underWay = new ConcurrentHashMap<>();
+    private final AtomicLong computed = new AtomicLong();
 
-    public CoverageService(DSLContext dsl, CourseService courses, GapSuggester gaps) {
+    private record UnderWay(CoverageStore.Basis basis, CompletableFuture<CoverageReport> report) {
+    }
+
+    public CoverageService(DSLContext dsl, CourseService courses, GapSuggester gaps, ComputeSlots slots) {
         this.dsl = dsl;
         this.courses = courses;
         this.gaps = gaps;
+        this.slots = slots;
+        this.computation = new CoverageComputation(dsl, gaps);
+        this.reports = new CoverageStore(dsl);
     }
 
+    /** The course's report: the stored one while it is current, else computed now (and stored when it can be). */
     public CoverageReport report(String courseId) {
         courses.require(courseId);
-        StoredAgenda agenda = new AgendaStore(dsl).read(courseId);
-        DocumentStore store = new DocumentStore(dsl);
-        List<DocumentRow> topics = store.list(courseId).stream().filter(DocumentRow::isTopic).toList();
-        Map<String, DocumentRow> byId = new HashMap<>();
-        topics.forEach(t -> byId.put(t.id(), t));
-        CourseFiles files = store.files(courseId);
-        List<LinkRow> links = store.topicLinks(courseId);
-
-        Map<Agenda.Status, Integer> counts = new EnumMap<>(Agenda.Status.class);
-        List<CoverageReport.ModuleCoverage> modules = new ArrayList<>();
-        List<CoverageReport.Gap> gapList = new ArrayList<>();
-        Set<String> inAgenda = new HashSet<>();
-        for (StoredAgenda.Section s : agenda.sections()) {
-            for (StoredAgenda.Module m : s.modules()) {
-                modules.add(module(courseId, s, m, byId, counts, gapList, inAgenda));
-            }
+        CoverageStore.Basis basis = basis(courseId);
+        Optional<CoverageReport> current = reports.find(courseId).filter(s -> s.basis().equals(basis))
+                .flatMap(s -> read(courseId, s.json()));
+        if (current.isPresent()) {
+            return current.get();
         }
-        LinkCheck.Result broken = new LinkCheck(files, store.anchors(courseId)).check(agenda, links);
-        Map<String, Integer> linkedFrom = linkedFrom(links, files);
-        List<CoverageReport.DocumentRef> orphans = topics.stream()
-                .filter(t -> !inAgenda.contains(t.id()) && linkedFrom.getOrDefault(t.path(), 0) == 0)
-                .map(t -> ref(t, linkedFrom)).toList();
-        List<CoverageReport.DocumentRef> notInAgenda = topics.stream().filter(t -> !inAgenda.contains(t.id()))
-                .map(t -> ref(t, linkedFrom)).toList();
-        Set<String> emptyIds = new HashSet<>(store.emptyTopicIds(courseId));
-        List<CoverageReport.DocumentRef> empty = topics.stream().filter(t -> emptyIds.contains(t.id()))
-                .map(t -> ref(t, linkedFrom)).toList();
-        List<CoverageReport.DuplicateLink> duplicates = duplicates(agenda);
-
-        CoverageReport.Summary summary = new CoverageReport.Summary(agenda.items().size(),
-                counts.getOrDefault(Agenda.Status.LINKED, 0), counts.getOrDefault(Agenda.Status.MISSING, 0),
-                counts.getOrDefault(Agenda.Status.EMPTY, 0), counts.getOrDefault(Agenda.Status.EXTERNAL, 0),
-                counts.getOrDefault(Agenda.Status.UNLINKED, 0),
-                (int) gapList.stream().filter(g -> !g.covered()).count(), broken.links().size(),
-                broken.fragments().size(), broken.images().size(), duplicates.size(), orphans.size(),
-                notInAgenda.size(), empty.size());
-        return new CoverageReport(courseId, summary, modules, gapList, broken.links(), broken.fragments(),
-                broken.images(), duplicates, orphans, notInAgenda, empty, externalLinks(courseId), indexRun(courseId));
-    }
-
-    private CoverageReport.ModuleCoverage module(String courseId, StoredAgenda.Section s, StoredAgenda.Module m,
-                                                 Map<String, DocumentRow> byId, Map<Agenda.Status, Integer> counts,
-                                                 List<CoverageReport.Gap> gapList, Set<String> inAgenda) {
-        int linked = 0;
-        int external = 0;
-        int moduleGaps = 0;
-        Set<String> material = new HashSet<>();
-        for (StoredAgenda.Item stored : m.items()) {
-            Agenda.Item item = stored.item();
-            counts.merge(item.status(), 1, Integer::sum);
-            if (stored.documentId() != null) {
-                inAgenda.add(stored.documentId());
-                material.add(stored.documentId());
-            }
-            switch (item.status()) {
-                case LINKED -> linked++;
-                case EXTERNAL -> external++;
-                default -> {
-                    moduleGaps++;
-                    gapList.add(gap(courseId, s, m, item));
-                }
-            }
+        CompletableFuture<CoverageReport> mine = new CompletableFuture<>();
+        UnderWay running = underWay.compute(courseId, (id, other) ->
+                other != null && other.basis().equals(basis) ? other : new UnderWay(basis, mine));
+        if (running.report() != mine) {
+            return await(running.report());
         }
-        int words = material.stream().filter(byId::containsKey).mapToInt(id -> byId.get(id).wordCount()).sum();
-        int code = material.stream().filter(byId::containsKey).mapToInt(id -> byId.get(id).codeBlockCount()).sum();
-        int items = m.items().size();
-        return new CoverageReport.ModuleCoverage(s.title(), m.title(), items, linked, external, moduleGaps,
-                items == 0 ? 0.0 : Math.round(1000.0 * linked / items) / 1000.0, words, code);
-    }
-
-    /** An item without a document, with the topics that likely cover it (none when nothing covers it well). */
-    private CoverageReport.Gap gap(String courseId, StoredAgenda.Section s, StoredAgenda.Module m, Agenda.Item item) {
-        List<CoverageReport.Suggestion> suggestions = gaps.suggest(item.title(), courseId, SUGGESTIONS).stream()
-                .map(g -> new CoverageReport.Suggestion(g.topicId(), g.path(), g.title(), g.confidence())).toList();
-        return new CoverageReport.Gap(s.title(), m.title(), item.title(), item.status().dbName(), item.href(),
-                item.targetPath(), item.reason(), !suggestions.isEmpty(), suggestions);
-    }
-
-    /** Documents an agenda section links from more than one item. */
-    private static List<CoverageReport.DuplicateLink> duplicates(StoredAgenda agenda) {
-        List<CoverageReport.DuplicateLink> result = new ArrayList<>();
-        for (StoredAgenda.Section s : agenda.sections()) {
-            Map<String, List<StoredAgenda.Item>> byTarget = new LinkedHashMap<>();
-            for (StoredAgenda.Module m : s.modules()) {
-                for (StoredAgenda.Item i : m.items()) {
-                    if (i.item().status() == Agenda.Status.LINKED) {
-                        byTarget.computeIfAbsent(i.item().targetPath(), k -> new ArrayList<>()).add(i);
-                    }
-                }
-            }
-            byTarget.forEach((path, items) -> {
-                if (items.size() > 1) {
-                    result.add(new CoverageReport.DuplicateLink(s.title(), path, items.get(0).documentId(),
-                            items.size(), items.stream().map(i -> i.item().title()).toList()));
-                }
-            });
+        try {
+            CoverageReport report = slots.run(() -> computeAndStore(courseId, basis));
+            mine.complete(report);
+            return report;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            underWay.remove(courseId, running);
         }
-        return result;
     }
 
-    private CoverageReport.ExternalLinks externalLinks(String courseId) {
-        List<Reference> all = new ReferenceService(dsl).list(courseId, null, Integer.MAX_VALUE, 0).items();
-        Map<String, Integer> byStatus = new TreeMap<>();
-        all.forEach(r -> byStatus.merge(r.status(), 1, Integer::sum));
-        return new CoverageReport.ExternalLinks(byStatus, all.stream()
-                .filter(r -> r.status().equals("broken") || r.status().equals("error")).toList());
+    /** How many reports this service computed (rather than served from the store) since it started. */
+    public long computed() {
+        return computed.get();
     }
 
-    private CoverageReport.IndexRun indexRun(String courseId) {
-        RunStore runs = new RunStore(dsl);
-        return runs.latestSucceeded(courseId)
-                .map(r -> new CoverageReport.IndexRun(r.id(), r.finishedAt(), runs.issues(r.id()).stream()
-                        .map(i -> new CoverageReport.Issue(i.path(), i.severity().dbName(), i.reason())).toList()))
-                .orElse(null);
+    /** What a report computed now reflects. */
+    private CoverageStore.Basis basis(String courseId) {
+        long run = new RunStore(dsl).latestSucceeded(courseId).map(IndexRunRow::id).orElse(-1L);
+        return new CoverageStore.Basis(run, reports.linkChecks(), REPORT_VERSION);
     }
 
-    /** Per existing target path, how many distinct other topics link it. */
-    private static Map<String, Integer> linkedFrom(List<LinkRow> links, CourseFiles files) {
-        Map<String, Set<String>> sources = new HashMap<>();
-        for (LinkRow row : links) {
-            LinkTarget t = row.link().target();
-            if (row.link().image() || t.kind() != LinkTarget.Kind.LOCAL) {
-                continue;
-            }
-            files.existing(t.targetPath()).filter(p -> !p.equals(row.documentPath()))
-                    .ifPresent(p -> sources.computeIfAbsent(p, k -> new HashSet<>()).add(row.documentId()));
+    /**
+     * Stored only when nothing moved while it was computed and its gap suggestions came from the search index of
+     * that same run (the index follows a run moments after PostgreSQL): a report of a moment of change is answered,
+     * not kept.
+     */
+    private CoverageReport computeAndStore(String courseId, CoverageStore.Basis basis) {
+        boolean indexCurrent = Objects.equals(gaps.indexedRun(courseId), basis.runId());
+        CoverageReport report = computation.report(courseId);
+        computed.incrementAndGet();
+        if (indexCurrent && basis.runId() >= 0 && basis.equals(basis(courseId))
+                && Objects.equals(gaps.indexedRun(courseId), basis.runId())) {
+            reports.save(courseId, basis, write(report));
         }
-        Map<String, Integer> counts = new HashMap<>();
-        sources.forEach((path, from) -> counts.put(path, from.size()));
-        return counts;
+        return report;
     }
 
-    private static CoverageReport.DocumentRef ref(DocumentRow d, Map<String, Integer> linkedFrom) {
-        return new CoverageReport.DocumentRef(d.id(), d.path(), d.title(), linkedFrom.getOrDefault(d.path(), 0));
+    private static CoverageReport await(CompletableFuture<CoverageReport> report) {
+        try {
+            return report.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static String write(CoverageReport report) {
+        try {
+            return JSON.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the coverage report could not be written as JSON", e);
+        }
+    }
+
+    /** A stored report, or nothing when it cannot be read (then it is computed again). */
+    private static Optional<CoverageReport> read(String courseId, String json) {
+        try {
+            return Optional.of(JSON.readValue(json, CoverageReport.class));
+        } catch (JsonProcessingException e) {
+            LOG.warn("the stored coverage report of {} is unreadable and is computed again: {}", courseId,
+                    e.getOriginalMessage());
+            return Optional.empty();
+        }
     }
 }

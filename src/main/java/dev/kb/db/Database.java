@@ -1,18 +1,15 @@
 package dev.kb.db;
 
-import static dev.kb.common.Errors.rootMessage;
+import static dev.kb.common.Errors.describe;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.kb.config.Config;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -21,60 +18,61 @@ import org.jooq.impl.DSL;
 
 /**
  * The PostgreSQL kb talks to: an embedded server whose data directory lives under the data dir (so a restart
- * keeps everything), or an external one. Opening it migrates the schema with Flyway from {@code db/migration}.
- * Should the server go away later, the pool keeps reconnecting in the background: once it is back, requests get
- * connections again without a restart of kb.
+ * keeps everything; see {@link EmbeddedServer}), or an external one. Opening it migrates the schema with Flyway from
+ * {@code db/migration}. Should the server go away later, requests fail fast while it is known to be away
+ * ({@link OutageBreaker}) and the pool reconnects once it is back, without a restart of kb.
  */
 public final class Database implements AutoCloseable {
     /** How long a request waits for a pooled connection; why this long is said where the pool is configured. */
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     private static final int VALIDATION_SECONDS = 1;
 
-    private final EmbeddedPostgres embedded;
+    private final EmbeddedServer embedded;
     private final HikariDataSource pool;
+    private final OutageBreaker breaker;
     private final DSLContext dsl;
 
-    private Database(EmbeddedPostgres embedded, HikariDataSource pool) {
+    private Database(EmbeddedServer embedded, HikariDataSource pool) {
         this.embedded = embedded;
         this.pool = pool;
-        this.dsl = DSL.using(pool, SQLDialect.POSTGRES);
+        this.breaker = new OutageBreaker(pool);
+        this.dsl = DSL.using(breaker, SQLDialect.POSTGRES);
     }
 
     public static Database open(Config config) {
+        return open(config, step -> { });
+    }
+
+    /** Opens the database, telling {@code status} each slow step (starting PostgreSQL, migrating) as it begins. */
+    public static Database open(Config config, Consumer<String> status) {
         Config.DatabaseSettings settings = config.database();
         if (!settings.isEmbedded()) {
-            return connect(null, settings.url(), settings.user(), settings.password());
+            status.accept("connecting to PostgreSQL at " + redact(settings.url()));
+            return connect(null, settings.url(), settings.user(), settings.password(), settings.statementTimeout(),
+                    status);
         }
-        EmbeddedPostgres pg = startEmbedded(config.postgresDir());
+        status.accept("starting PostgreSQL in " + config.postgresDir());
+        EmbeddedServer server = EmbeddedServer.start(config.postgresDir());
         try {
-            return connect(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", null);
+            return connect(server, server.jdbcUrl(), EmbeddedServer.USER, server.password(),
+                    settings.statementTimeout(), status);
         } catch (RuntimeException e) {
-            closeQuietly(pg);
+            server.close();
             throw e;
         }
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dir) {
-        try {
-            Files.createDirectories(dir.getParent());
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(dir.resolveSibling("postgres.log").toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(dir.resolveSibling("postgres.log").toFile()))
-                    .start();
-        } catch (IOException | RuntimeException e) {
-            throw new DatabaseUnavailable("cannot start the embedded PostgreSQL in " + dir
-                    + " (is another kb using this data directory? see " + dir.resolveSibling("postgres.log") + ")", e);
-        }
-    }
-
-    private static Database connect(EmbeddedPostgres embedded, String url, String user, String password) {
+    private static Database connect(EmbeddedServer embedded, String url, String user, String password,
+                                    Duration statementTimeout, Consumer<String> status) {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(url);
         // Batched inserts go out as multi-row statements: a large course's rows need far fewer round trips.
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // No statement runs for ever: PostgreSQL cancels one past the timeout (a clear 57014 error). The socket
+        // timeout comes after it, for a connection that stopped answering altogether (a hung server, a network that
+        // drops packets): without one, a read on it would wait for TCP's keep-alive, hours.
+        hikari.setConnectionInitSql("set statement_timeout = " + statementTimeout.toMillis());
+        hikari.addDataSourceProperty("socketTimeout", Long.toString(socketTimeout(statementTimeout).toSeconds()));
         if (user != null && !user.isBlank()) {
             hikari.setUsername(user);
         }
@@ -96,15 +94,26 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(hikari);
         } catch (RuntimeException e) {
-            throw new DatabaseUnavailable("cannot connect to PostgreSQL at " + redact(url) + ": " + rootMessage(e), e);
+            throw new DatabaseUnavailable("cannot connect to PostgreSQL at " + redact(url) + ": " + describe(e), e);
         }
         try {
+            status.accept("migrating the database schema");
             migrate(pool);
         } catch (RuntimeException e) {
             pool.close();
-            throw new DatabaseUnavailable("cannot migrate the database schema: " + rootMessage(e), e);
+            throw new DatabaseUnavailable("cannot migrate the database schema: " + describe(e), e);
         }
         return new Database(embedded, pool);
+    }
+
+    /**
+     * The socket timeout: past the statement timeout, so that a long statement gets PostgreSQL's own cancellation,
+     * and a quarter more (a second at least) for that answer to arrive. JDBC counts it in whole seconds.
+     */
+    static Duration socketTimeout(Duration statementTimeout) {
+        Duration margin = statementTimeout.dividedBy(4).compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : statementTimeout.dividedBy(4);
+        return Duration.ofSeconds(statementTimeout.plus(margin).plusMillis(999).toSeconds());
     }
 
     static void migrate(DataSource dataSource) {
@@ -125,26 +134,27 @@ public final class Database implements AutoCloseable {
      * socket read too, so a server that stopped answering cannot hold it).
      */
     public void ping() throws SQLException {
-        try (Connection connection = pool.getConnection()) {
+        try (Connection connection = breaker.getConnection()) {
             if (!connection.isValid(VALIDATION_SECONDS)) {
                 throw new SQLTransientConnectionException("PostgreSQL did not answer the connection check", "08006");
             }
         }
     }
 
-    @Override
-    public void close() {
-        pool.close();
-        if (embedded != null) {
-            closeQuietly(embedded);
-        }
+    /**
+     * Requests for a connection that waited for the pool and got none. While PostgreSQL is known to be down,
+     * requests fail without waiting, so one outage adds one here, not one per request or read.
+     */
+    public long failedConnectionWaits() {
+        return breaker.failedWaits();
     }
 
-    private static void closeQuietly(EmbeddedPostgres pg) {
-        try {
-            pg.close();
-        } catch (IOException ignored) {
-            // Shutting down anyway; the data directory is consistent after PostgreSQL's own shutdown or crash recovery.
+    @Override
+    public void close() {
+        breaker.close();
+        pool.close();
+        if (embedded != null) {
+            embedded.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.kb.graph;
 
+import dev.kb.common.PlainText;
 import java.util.List;
 import java.util.Map;
 
@@ -53,15 +54,22 @@ public final class GraphFormats {
         return out.toString();
     }
 
-    /** A DOT double-quoted string: backslash and quote escaped, line breaks as \n. */
+    /**
+     * A DOT double-quoted string: backslash and quote escaped (so Graphviz's own escapes such as \N stay text),
+     * line breaks as \n, other control characters made visible.
+     */
     static String dotString(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "\\n") + "\"";
+        return "\"" + PlainText.visible(s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "")
+                .replace("\n", "\\n")) + "\"";
     }
 
-    /** Text inside a Mermaid quoted label: quotes and the characters Mermaid reads as markup become entity codes. */
+    /**
+     * Text inside a Mermaid quoted label: quotes and the characters Mermaid reads as markup become entity codes,
+     * control characters visible.
+     */
     static String mermaidText(String s) {
         StringBuilder out = new StringBuilder();
-        for (char c : s.replace("\r", "").replace('\n', ' ').toCharArray()) {
+        for (char c : PlainText.visible(s.replace("\r", "").replace('\n', ' ')).toCharArray()) {
             switch (c) {
                 case '"' -> out.append("#quot;");
                 case '#' -> out.append("#35;");

@@ -1,5 +1,6 @@
 package dev.kb.graph;
 
+import dev.kb.common.InvalidInput;
 import dev.kb.common.Limit;
 import dev.kb.common.LimitExceeded;
 import dev.kb.common.NotFound;
@@ -10,6 +11,7 @@ import dev.kb.store.DocumentStore;
 import dev.kb.store.GraphStore;
 import dev.kb.store.PrerequisiteRow;
 import dev.kb.store.StoredAgenda;
+import dev.kb.store.TopicIds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -100,13 +102,18 @@ public final class GraphService {
         return path(topic.courseId(), load(topic.courseId()), List.of(topicId), List.of());
     }
 
-    /** The path to several goals at once, leaving out what the learner knows and everything it builds on. */
+    /**
+     * The path to several goals at once, leaving out what the learner knows and everything it builds on. Goals and
+     * known topics are named by topic id or by path in the course, as every client (REST, MCP) may name them.
+     */
     public LearningPath learningPath(String courseId, List<String> goals, List<String> known) {
         courses.require(courseId);
         CourseGraph graph = load(courseId);
-        requireTopics(graph, goals, "goals", courseId);
-        requireTopics(graph, known, "known", courseId);
-        return path(courseId, graph, goals, known);
+        List<String> goalIds = topicIds(graph, courseId, goals, "goals");
+        if (goalIds.isEmpty()) {
+            throw new InvalidInput("goals", "'goals' must name at least one topic, by id or path");
+        }
+        return path(courseId, graph, goalIds, topicIds(graph, courseId, known, "known"));
     }
 
     /**
@@ -178,16 +185,33 @@ public final class GraphService {
         return new LearningPath(courseId, List.copyOf(goals), List.copyOf(known), steps);
     }
 
-    private static void requireTopics(CourseGraph graph, List<String> ids, String parameter, String courseId) {
-        if (ids.size() > MAX_TOPICS_PER_REQUEST) {
+    /**
+     * The course's topics named by {@code names}, each a topic id or a path in the course (a leading slash is
+     * allowed, as links write root-relative paths), in order and without repeats.
+     */
+    private static List<String> topicIds(CourseGraph graph, String courseId, List<String> names, String parameter) {
+        if (names.size() > MAX_TOPICS_PER_REQUEST) {
             throw new LimitExceeded(Limit.REQUEST_TOPICS, MAX_TOPICS_PER_REQUEST, parameter, "'" + parameter
                     + "' names more than the limit of " + MAX_TOPICS_PER_REQUEST + " topics");
         }
-        for (String id : ids) {
-            if (!graph.contains(id)) {
-                throw new NotFound("topic of course " + courseId, id);
-            }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String name : names) {
+            ids.add(topicId(graph, courseId, name.strip()));
         }
+        return List.copyOf(ids);
+    }
+
+    private static String topicId(CourseGraph graph, String courseId, String name) {
+        if (graph.contains(name)) {
+            return name;
+        }
+        // Ids derive from course and path, so a path names the topic whose id it derives.
+        String byPath = TopicIds.of(courseId, name.replaceFirst("^/+", ""));
+        if (graph.contains(byPath)) {
+            return byPath;
+        }
+        throw new NotFound("topic of course " + courseId + " with the id or path",
+                name.length() <= 80 ? name : name.substring(0, 80) + "…");
     }
 
     private DocumentRow topic(String topicId) {

@@ -1,5 +1,6 @@
 package dev.kb.ingest;
 
+import dev.kb.common.Errors;
 import dev.kb.graph.PrerequisiteInference;
 import dev.kb.store.AgendaStore;
 import dev.kb.store.CourseStore;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * prerequisite graph to PostgreSQL in a single transaction, so a failed run leaves the previous state whole.
  * Never touches Lucene.
  */
-public final class IngestService {
+public final class IngestService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
     /** Documents per group of JDBC batches: large enough to save round trips, small enough to bound memory. */
     private static final int WRITE_BATCH = 500;
@@ -43,11 +44,13 @@ public final class IngestService {
     private final IngestLimits limits;
     /** The stored parser version also covers the limits: changing a limit parses every file again. */
     private final int parserVersion;
+    private final RunFailures failures;
 
     public IngestService(DSLContext dsl, IngestLimits limits) {
         this.parserVersion = ParserVersion.of(limits);
         this.dsl = dsl;
         this.limits = limits;
+        this.failures = new RunFailures(dsl);
     }
 
     /** A markdown file read from disk: its text as far as it could be decoded, and the hash of its bytes. */
@@ -72,8 +75,8 @@ public final class IngestService {
     public IndexRunReport index(String courseId, Path courseRoot, boolean full, IndexProgress progress,
                                 Consumer<IndexRunReport> searchUpdate) {
         long started = System.nanoTime();
-        RunStore runs = new RunStore(dsl);
-        long runId = runs.start(courseId);
+        failures.flush();
+        long runId = new RunStore(dsl).start(courseId);
         try {
             IndexRunReport report = run(runId, courseId, courseRoot, started, full, progress, searchUpdate);
             LOG.debug("indexed {}: {} files, {} parsed, {} unchanged, {} removed, {} issues in {} ms", courseId,
@@ -81,16 +84,12 @@ public final class IngestService {
                     report.issues().size(), report.elapsed().toMillis());
             return report;
         } catch (IOException | RuntimeException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            IngestFailed failed = new IngestFailed("indexing " + courseId + " failed: " + message, e);
-            try {
-                runs.fail(runId, message);
-            } catch (RuntimeException unrecorded) {
-                // The database that failed the run may not take its failure either (it went away): the run's own
-                // error is the one to report; the next start records the run as interrupted.
-                failed.addSuppressed(unrecorded);
-            }
-            throw failed;
+            // One line naming the cause: the driver's own message would repeat the failed batch with course text.
+            String message = Errors.describe(e);
+            // The database that failed the run may not take its failure either (it went away): then the failure
+            // is written once it answers again.
+            failures.record(runId, message);
+            throw new IngestFailed("indexing " + courseId + " failed: " + message, e);
         }
     }
 
@@ -322,5 +321,11 @@ public final class IngestService {
         }
         return new Parsed(new NewDocument(path, isAgenda ? "agenda" : "topic", l.hash(), parserVersion,
                 (int) Math.min(Integer.MAX_VALUE, l.source().size()), l.text(), parsed), List.copyOf(issues));
+    }
+
+    /** Stops retrying to record failed runs; one still unrecorded is marked interrupted at the next start. */
+    @Override
+    public void close() {
+        failures.close();
     }
 }

@@ -22,6 +22,7 @@ import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -49,7 +50,7 @@ final class McpTools {
     }
 
     private interface Call {
-        Answer call(ToolArguments args, String baseUrl);
+        Answer call(ToolArguments args);
     }
 
     List<SyncToolSpecification> all(McpJsonMapper mapper) {
@@ -123,8 +124,7 @@ final class McpTools {
                 .inputSchema(mapper, schema).build();
         BiFunction<McpSyncServerExchange, McpSchema.CallToolRequest, McpSchema.CallToolResult> handler = (exchange, request) -> {
             try {
-                Object base = exchange.transportContext().get(McpEndpoint.BASE_URL);
-                Answer answer = call.call(new ToolArguments(request.arguments()), base == null ? "" : base.toString());
+                Answer answer = call.call(new ToolArguments(request.arguments()));
                 return McpSchema.CallToolResult.builder().addTextContent(answer.text())
                         .structuredContent(JSON.convertValue(answer.structured(), Map.class)).isError(false).build();
             } catch (InvalidInput | LimitExceeded | NotFound e) {
@@ -146,7 +146,7 @@ final class McpTools {
         return McpSchema.CallToolResult.builder().addTextContent(message).isError(true).build();
     }
 
-    private Answer search(ToolArguments args, String base) {
+    private Answer search(ToolArguments args) {
         String course = course(args);
         SearchResult result = services.search().search(new SearchService.Request(args.text("query", true), course,
                 args.integer("limit", 5, 1, 20), 0));
@@ -169,31 +169,26 @@ final class McpTools {
         return new Answer(text.toString(), result);
     }
 
-    private Answer passages(ToolArguments args, String base) {
+    private Answer passages(ToolArguments args) {
         String course = course(args);
         Passages result = services.passages().passages(new PassageService.Request(args.text("question", true), course,
                 args.integer("k", 5, 1, PassageService.MAX_K),
                 args.integer("maxChars", 4_000, PassageService.MIN_CHARS, PassageService.MAX_CHARS)));
-        List<Passages.Passage> absolute = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         int i = 1;
         for (Passages.Passage p : result.passages()) {
             Passages.Citation c = p.citation();
-            Passages.Citation cited = new Passages.Citation(c.topicId(), c.course(), c.path(), c.title(), c.heading(),
-                    c.anchor(), base + c.url());
-            absolute.add(new Passages.Passage(p.id(), p.chunks(), p.text(), p.score(), p.truncated(), cited));
             text.append('[').append(i++).append("] ").append(c.title())
                     .append(c.heading() == null ? "" : " › " + c.heading()).append(" — ").append(c.path())
-                    .append(" (").append(cited.url()).append(")\n").append(p.text()).append("\n\n");
+                    .append(" (").append(c.url()).append(")\n").append(p.text()).append("\n\n");
         }
         if (result.passages().isEmpty()) {
             text.append("No passage of the course matches the question.");
         }
-        return new Answer(text.toString().strip(), new Passages(result.query(), result.k(), result.maxChars(),
-                result.totalChars(), absolute));
+        return new Answer(text.toString().strip(), result);
     }
 
-    private Answer topic(ToolArguments args, String base) {
+    private Answer topic(ToolArguments args) {
         String id = topicId(args);
         String section = args.text("section", false);
         if (section != null) {
@@ -205,34 +200,34 @@ final class McpTools {
                 "title", t.title(), "headings", t.headings(), "markdown", t.markdown()));
     }
 
-    private Answer prerequisites(ToolArguments args, String base) {
+    private Answer prerequisites(ToolArguments args) {
         return path(services.graph().learningPath(topicId(args)));
     }
 
-    private Answer learningPath(ToolArguments args, String base) {
-        String course = args.text("course", true);
-        services.courses().require(course);
-        List<String> goals = topicIds(course, args.texts("goals"));
-        if (goals.isEmpty()) {
-            throw new InvalidInput("goals", "'goals' must name at least one topic");
-        }
-        return path(services.graph().learningPath(course, goals, topicIds(course, args.texts("known"))));
+    private Answer learningPath(ToolArguments args) {
+        return path(services.graph().learningPath(args.text("course", true), args.texts("goals"),
+                args.texts("known")));
     }
 
+    /** The steps with their reasons, each topic named by title and path as a reader (or model) knows it. */
     private static Answer path(LearningPath path) {
+        Map<String, LearningPath.Step> steps = new HashMap<>();
+        path.steps().forEach(step -> steps.put(step.topicId(), step));
         StringBuilder text = new StringBuilder("Teach in this order:\n");
         int i = 1;
         for (LearningPath.Step step : path.steps()) {
             text.append('\n').append(i++).append(". ").append(step.title()).append(" — ").append(step.path())
                     .append(step.goal() ? " (goal)" : "");
             for (LearningPath.Because b : step.because()) {
-                text.append("\n   before ").append(b.topicId()).append(": ").append(b.evidence());
+                LearningPath.Step later = steps.get(b.topicId());
+                text.append("\n   before ").append(later == null ? "topic " + b.topicId()
+                        : later.title() + " (" + later.path() + ")").append(": ").append(b.evidence());
             }
         }
         return new Answer(text.toString(), path);
     }
 
-    private Answer coverage(ToolArguments args, String base) {
+    private Answer coverage(ToolArguments args) {
         var report = services.coverage().report(args.text("course", true));
         return new Answer(CoverageMarkdown.render(report), report);
     }
@@ -254,15 +249,6 @@ final class McpTools {
             throw new InvalidInput("topicId", "name the topic by 'topicId', or by 'course' and 'path'");
         }
         return byPath(course, path);
-    }
-
-    /** Topic ids as given, or the topics at these paths of the course. */
-    private List<String> topicIds(String course, List<String> names) {
-        List<String> ids = new ArrayList<>();
-        for (String name : names) {
-            ids.add(name.matches("[0-9a-f]{16}") ? name : byPath(course, name));
-        }
-        return ids;
     }
 
     private String byPath(String course, String path) {

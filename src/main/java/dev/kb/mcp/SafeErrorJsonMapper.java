@@ -10,11 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The SDK's JSON mapper, except for one thing: the transport writes a whole {@link McpError} exception, stack
- * trace included, into 4xx response bodies. Here it becomes a plain JSON-RPC error
- * ({@code {"jsonrpc":"2.0","error":{"code":…,"message":…}}}), so no internals reach a client.
+ * The SDK's JSON mapper, except for two things. The transport writes a whole {@link McpError} exception, stack
+ * trace included, into 4xx response bodies: here it becomes a plain JSON-RPC error
+ * ({@code {"jsonrpc":"2.0","error":{"code":…,"message":…}}}), so no internals reach a client. And the SDK answers
+ * a call of a tool it does not have with the fixed message {@value #SDK_UNKNOWN_TOOL} (the name sent is only in
+ * {@code data}, which clients rarely show): the message names the tool that was called instead.
  */
 final class SafeErrorJsonMapper implements McpJsonMapper {
+    static final String SDK_UNKNOWN_TOOL = "Unknown tool: invalid_tool_name";
+    private static final String SDK_TOOL_NOT_FOUND = "Tool not found: ";
+    private static final int MAX_NAME_CHARS = 100;
 
     private final McpJsonMapper delegate;
 
@@ -29,6 +34,14 @@ final class SafeErrorJsonMapper implements McpJsonMapper {
             body.put("jsonrpc", McpSchema.JSONRPC_VERSION);
             body.put("error", e.getJsonRpcError());
             return body;
+        }
+        if (value instanceof McpSchema.JSONRPCResponse response && response.error() != null
+                && SDK_UNKNOWN_TOOL.equals(response.error().message())
+                && response.error().data() instanceof String data && data.startsWith(SDK_TOOL_NOT_FOUND)) {
+            String name = data.substring(SDK_TOOL_NOT_FOUND.length());
+            name = name.length() <= MAX_NAME_CHARS ? name : name.substring(0, MAX_NAME_CHARS) + "…";
+            return McpSchema.JSONRPCResponse.error(response.id(), new McpSchema.JSONRPCResponse.JSONRPCError(
+                    response.error().code(), "Unknown tool: " + name, data));
         }
         return value;
     }

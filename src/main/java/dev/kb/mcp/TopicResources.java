@@ -9,22 +9,16 @@ import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
-import io.modelcontextprotocol.util.DefaultMcpUriTemplateManager;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * The topic documents as MCP resources, {@code kb://{course}/{path}} (each segment of the path percent-encoded),
- * their markdown as text. The list follows the index: {@link #refresh} adds and removes resources after a run.
- * The template takes the path as one percent-encoded segment, so a client can read any topic by its path.
+ * The topic documents as MCP resources, {@code kb://{course}/{path}} (see {@link TopicUris}), their markdown as
+ * text. The list follows the index: {@link #refresh} adds and removes resources after a run. Through the template
+ * a client can read any topic by its path, encoded as the list shows it or not.
  */
 final class TopicResources {
-    static final String TEMPLATE = "kb://{course}/{path}";
     private static final String MARKDOWN = "text/markdown";
 
     private final Kb.Services services;
@@ -34,29 +28,15 @@ final class TopicResources {
         this.services = services;
     }
 
-    static String uri(String course, String path) {
-        StringBuilder uri = new StringBuilder("kb://").append(encode(course));
-        for (String segment : path.split("/")) {
-            uri.append('/').append(encode(segment));
-        }
-        return uri.toString();
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
     McpServerFeatures.SyncResourceTemplateSpecification template() {
-        McpSchema.ResourceTemplate template = McpSchema.ResourceTemplate.builder().uriTemplate(TEMPLATE)
+        McpSchema.ResourceTemplate template = McpSchema.ResourceTemplate.builder().uriTemplate(TopicUris.TEMPLATE)
                 .name("topic").title("A topic document of a course")
                 .description("The markdown of a topic; {path} is its path in the course, percent-encoded as one "
-                        + "segment (security%2F01-non-root.md).")
+                        + "segment (security%2F01-non-root.md), as resources/list shows it; unencoded slashes are read "
+                        + "too.")
                 .mimeType(MARKDOWN).build();
-        DefaultMcpUriTemplateManager variables = new DefaultMcpUriTemplateManager(TEMPLATE);
-        return new McpServerFeatures.SyncResourceTemplateSpecification(template, (exchange, request) -> {
-            Map<String, String> v = variables.extractVariableValues(request.uri());
-            return read(request.uri(), decode(v.get("course")), decode(v.get("path")));
-        });
+        return new McpServerFeatures.SyncResourceTemplateSpecification(template,
+                (exchange, request) -> read(request.uri(), TopicUris.parse(request.uri())));
     }
 
     /** Brings the registered resources in line with the indexed topics. */
@@ -65,14 +45,14 @@ final class TopicResources {
         for (CourseSummary course : services.courses().list()) {
             List<TopicSummary> topics = services.topics().list(course.id(), null, Integer.MAX_VALUE, 0).items();
             for (TopicSummary t : topics) {
-                String uri = uri(course.id(), t.path());
+                String uri = TopicUris.uri(course.id(), t.path());
                 current.add(uri);
                 if (registered.add(uri)) {
                     McpSchema.Resource resource = McpSchema.Resource.builder().uri(uri).name(t.path())
                             .title(t.title()).description("Topic " + t.id() + " of course " + course.id())
                             .mimeType(MARKDOWN).build();
                     server.addResource(new McpServerFeatures.SyncResourceSpecification(resource,
-                            (exchange, request) -> read(uri, course.id(), t.path())));
+                            (exchange, request) -> read(uri, new TopicUris.Name(course.id(), t.path()))));
                 }
             }
         }
@@ -84,10 +64,10 @@ final class TopicResources {
         }
     }
 
-    private McpSchema.ReadResourceResult read(String uri, String course, String path) {
+    private McpSchema.ReadResourceResult read(String uri, TopicUris.Name name) {
         List<TopicSummary> found;
         try {
-            found = course == null || path == null ? List.of() : services.topics().list(course, path, 1, 0).items();
+            found = name == null ? List.of() : services.topics().list(name.course(), name.path(), 1, 0).items();
         } catch (NotFound unknownCourse) {
             found = List.of();
         }
@@ -97,9 +77,5 @@ final class TopicResources {
         Topic topic = services.topics().get(found.get(0).id());
         return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, MARKDOWN,
                 topic.markdown())));
-    }
-
-    private static String decode(String s) {
-        return s == null ? null : URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -47,6 +47,11 @@ public final class GapSuggester {
         this.minConfidence = IndexConfig.number(IndexConfig.properties("ranking.properties"), "gaps.min-confidence");
     }
 
+    /** The index run of the course the suggestions reflect now (null when the index holds none). */
+    public Long indexedRun(String course) {
+        return index.searchedRun(course);
+    }
+
     /** A topic that likely covers the item; {@code confidence} from 0 to 1. */
     public record Suggestion(String topicId, String path, String title, double confidence) {
     }

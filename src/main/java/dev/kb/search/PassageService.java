@@ -1,6 +1,7 @@
 package dev.kb.search;
 
 import dev.kb.common.InvalidInput;
+import dev.kb.common.PublicUrl;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,15 +53,18 @@ public final class PassageService {
     private static final int CANDIDATES = 200;
 
     private final SearchIndex index;
+    private final PublicUrl publicUrl;
     private final Ranking ranking;
     private final QueryBuilder queries;
 
-    public PassageService(SearchIndex index) {
-        this(index, Ranking.configured());
+    /** @param publicUrl where clients reach kb: citation URLs start with it (root-relative without one) */
+    public PassageService(SearchIndex index, PublicUrl publicUrl) {
+        this(index, publicUrl, Ranking.configured());
     }
 
-    public PassageService(SearchIndex index, Ranking ranking) {
+    public PassageService(SearchIndex index, PublicUrl publicUrl, Ranking ranking) {
         this.index = index;
+        this.publicUrl = publicUrl;
         this.ranking = ranking;
         this.queries = new QueryBuilder(ranking, Synonyms.configured());
     }
@@ -207,7 +211,7 @@ public final class PassageService {
     }
 
     /** The best passages within the budget, adjacent ones merged. */
-    private static Passages select(Request r, List<Candidate> candidates) {
+    private Passages select(Request r, List<Candidate> candidates) {
         List<Group> groups = new ArrayList<>();
         int used = 0;
         for (Candidate c : candidates) {
@@ -230,7 +234,7 @@ public final class PassageService {
         return new Passages(r.q(), r.k(), r.maxChars(), result.stream().mapToInt(p -> p.text().length()).sum(), result);
     }
 
-    private static Passages.Passage passage(Group g, int maxChars) {
+    private Passages.Passage passage(Group g, int maxChars) {
         Document d = g.first.doc();
         String text = g.text();
         boolean truncated = text.length() > maxChars;
@@ -244,13 +248,13 @@ public final class PassageService {
         heading = heading != null && heading.strip().equals(d.get(IndexFields.TITLE).strip()) ? null : heading;
         Passages.Citation citation = new Passages.Citation(g.first.topic(), d.get(IndexFields.COURSE),
                 d.get(IndexFields.PATH), d.get(IndexFields.TITLE), heading == null || heading.isEmpty() ? null : heading,
-                anchor, sectionUrl(g.first.topic(), anchor));
+                anchor, publicUrl.of(sectionUrl(g.first.topic(), anchor)));
         return new Passages.Passage(d.get(IndexFields.PASSAGE),
                 g.parts.values().stream().map(c -> c.doc().get(IndexFields.PASSAGE)).toList(), text, g.first.score(),
                 truncated, citation);
     }
 
-    /** The API address of a section (the whole topic for the text before the first heading). */
+    /** The API path of a section (the whole topic for the text before the first heading). */
     public static String sectionUrl(String topicId, String anchor) {
         return "/api/v1/topics/" + topicId
                 + (anchor == null ? "" : "/sections/" + URLEncoder.encode(anchor, StandardCharsets.UTF_8));

@@ -19,7 +19,8 @@ public record Passages(String query, int k, int maxChars, int totalChars, List<P
 
     /**
      * Where a passage comes from: the topic, its section ({@code heading} and {@code anchor} null for the text
-     * before the first heading) and {@code url}, the API address of that section.
+     * before the first heading) and {@code url}, the API address of that section: under the server's public URL,
+     * or relative to the server root when it has none.
      */
     public record Citation(String topicId, String course, String path, String title, String heading, String anchor,
                            String url) {

@@ -251,6 +251,18 @@ public final class SearchIndex implements AutoCloseable {
         });
     }
 
+    /**
+     * The index run of the course that searches see now (null when they see none): the commit of the current
+     * searcher, which may trail {@link #committedRuns} for the moment a publish takes.
+     */
+    public Long searchedRun(String courseId) {
+        return withSearcher(searcher -> {
+            String run = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData()
+                    .get(RUN_PREFIX + courseId);
+            return run == null ? null : Long.valueOf(run);
+        });
+    }
+
     /** Whether the published index holds documents of the course: a term lookup, no database round trip. */
     public boolean hasCourse(String courseId) {
         return withSearcher(searcher -> searcher.getIndexReader().docFreq(

@@ -45,7 +45,7 @@ class HttpManagementTest {
     void start() throws IOException {
         dir = Files.createTempDirectory("kb-http-");
         app = TestApp.start(Courses.fixtureCopy(dir), TestDatabases.Target.EMBEDDED,
-                new Config.HttpSettings(TOKEN, List.of(ORIGIN)));
+                new Config.HttpSettings(TOKEN, List.of(ORIGIN), List.of(dir)));
     }
 
     @AfterAll

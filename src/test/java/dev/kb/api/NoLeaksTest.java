@@ -41,7 +41,7 @@ class NoLeaksTest {
         kb.setLevel(Level.DEBUG); // the most a deployment would log
         Path course = Courses.fixtureCopy(tmp);
         try (TestApp app = TestApp.start(course, TestDatabases.Target.EMBEDDED,
-                new Config.HttpSettings(TOKEN, List.of("*")))) {
+                new Config.HttpSettings(TOKEN, List.of("*"), List.of(tmp)))) {
             String dataDir = app.config().dataDir().toString();
             List<Supplier<Response>> requests = List.of(
                     () -> given().port(app.port()).get("/api/v1/topics/0000000000000000"),

@@ -45,6 +45,8 @@ class RequestLimitsTest {
     /** Fewer than a module's implied pairs (10 · 9 / 2 = 45), more than its direct edges. */
     private static final int MAX_EDGES = 40;
     private static final Duration IDLE = Duration.ofSeconds(1);
+    /** A trickling client's pace: well within the idle timeout, so it never closes the connection on its own. */
+    private static final Duration TRICKLE = Duration.ofMillis(300);
     /** No time at all: any search that collects a hit runs out of it. */
     private static final Duration NO_SEARCH_TIME = Duration.ZERO;
 
@@ -157,6 +159,48 @@ class RequestLimitsTest {
             socket.setSoTimeout((int) IDLE.multipliedBy(2).toMillis());
             assertThatCode(() -> readToEnd(socket.getInputStream())).as("the server closed the connection")
                     .doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void a_client_that_trickles_its_headers_a_byte_at_a_time_is_disconnected() throws IOException {
+        // Each byte comes well within the idle timeout, so only a bound on the whole request can end it.
+        assertThat(trickle("GET /api/v1/search?q=pods HTTP/1.1\r\nHost: localhost\r\n",
+                "X-Slow: " + "a".repeat(200) + "\r\n\r\n")).as("the server closed the connection").isTrue();
+    }
+
+    @Test
+    void a_client_that_trickles_its_body_a_byte_at_a_time_is_disconnected() throws IOException {
+        String body = "{\"q\": \"" + "pods ".repeat(40) + "\"}";
+        assertThat(trickle("POST /api/v1/passages HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n", body)).as("the server closed or refused").isTrue();
+    }
+
+    /**
+     * Sends {@code start}, then {@code rest} one byte every {@link #TRICKLE}, well under the idle timeout; true when
+     * the server answered or closed the connection before the request was whole.
+     */
+    private boolean trickle(String start, String rest) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout((int) TRICKLE.toMillis());
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(start.getBytes(StandardCharsets.US_ASCII));
+            for (byte b : rest.getBytes(StandardCharsets.US_ASCII)) {
+                out.flush();
+                try {
+                    if (in.read() != Integer.MIN_VALUE) {
+                        return true; // an answer (a 408) or the end of the stream
+                    }
+                } catch (SocketTimeoutException stillOpen) {
+                    out.write(b);
+                } catch (SocketException closed) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (SocketException closedWhileWriting) {
+            return true;
         }
     }
 

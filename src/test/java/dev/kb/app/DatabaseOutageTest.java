@@ -171,6 +171,43 @@ class DatabaseOutageTest {
         searchRoutesAnswerFromTheIndex(port);
     }
 
+    @Test
+    void an_outage_costs_one_wait_for_the_pool_not_one_per_read_or_request() throws Exception {
+        Path dataDir = work.resolve("postgres");
+        int pgPort = freePort();
+        postgres = startPostgres(dataDir, pgPort);
+        kb = Kb.open(new Config(0, work.resolve("kb"), new Config.DatabaseSettings(
+                postgres.getJdbcUrl("postgres", "postgres"), null, null)));
+        kb.index(COURSE, Courses.fixtureCopy(work));
+        server = ApiServer.create(kb).start(0);
+        int port = server.port();
+        String topic = "/api/v1/topics/" + TopicIds.of(COURSE, "networking/services.md");
+        given(port).get(topic).then().statusCode(200);
+        double before = failedWaits(port);
+
+        postgres.close();
+        postgres = null;
+        // A topic read, its section, the topic list and the read again: each needs PostgreSQL, several reads each.
+        String section = topic + "/sections/service-types";
+        for (String route : List.of(topic, section, "/api/v1/topics?course=" + COURSE, topic)) {
+            given(port).get(route).then().statusCode(503).header("Retry-After", "5")
+                    .body("type", equalTo("/problems/database-unavailable"));
+        }
+        assertThat(failedWaits(port) - before).as("waits for a pooled connection that came to nothing")
+                .isLessThanOrEqualTo(1);
+
+        postgres = startPostgres(dataDir, pgPort);
+        await("the topic to answer again", () -> given(port).get(topic).statusCode() == 200);
+    }
+
+    /** kb's own count of requests for a connection that waited for the pool in vain, from /metrics. */
+    private static double failedWaits(int port) {
+        String metrics = given(port).get("/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("kb_database_connection_failed_waits_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no kb_database_connection_failed_waits_total in /metrics"));
+    }
+
     private static void searchRoutesAnswerFromTheIndex(int port) {
         given(port).get("/api/v1/search?q=ClusterIP&course=" + COURSE).then().statusCode(200)
                 .body("total", greaterThan(0)).body("hits.path", hasItem("networking/services.md"));

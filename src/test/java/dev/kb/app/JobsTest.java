@@ -1,8 +1,11 @@
 package dev.kb.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kb.common.Conflict;
 import dev.kb.ingest.IndexRunReport;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class JobsTest {
+    private static final Path C = Path.of("/courses/c");
+    private static final Path OTHER = Path.of("/courses/other");
 
     @Test
     void requests_while_an_identical_job_waits_get_that_job_and_runs_never_overlap() throws Exception {
@@ -20,18 +25,18 @@ class JobsTest {
         AtomicInteger overlaps = new AtomicInteger();
         AtomicInteger runs = new AtomicInteger();
         try (Jobs jobs = new Jobs()) {
-            Job first = jobs.submit("reindex", "c", progress -> {
+            Job first = jobs.submit("reindex", "c", C, progress -> {
                 enter(running, overlaps, runs);
                 await(release);
                 return leave(running);
             });
             awaitState(jobs, first.id(), "running");
             List<Job> waiting = List.of(
-                    jobs.submit("reindex", "c", p -> work(running, overlaps, runs)),
-                    jobs.submit("reindex", "c", p -> work(running, overlaps, runs)),
-                    jobs.submit("reindex", "c", p -> work(running, overlaps, runs)));
-            Job other = jobs.submit("reindex", "other-course", p -> work(running, overlaps, runs));
-            Job full = jobs.submit("full reindex", "c", p -> work(running, overlaps, runs));
+                    jobs.submit("reindex", "c", C, p -> work(running, overlaps, runs)),
+                    jobs.submit("reindex", "c", C, p -> work(running, overlaps, runs)),
+                    jobs.submit("reindex", "c", C, p -> work(running, overlaps, runs)));
+            Job other = jobs.submit("reindex", "other-course", OTHER, p -> work(running, overlaps, runs));
+            Job full = jobs.submit("full reindex", "c", C, p -> work(running, overlaps, runs));
 
             assertThat(waiting).extracting(Job::id).containsOnly(waiting.get(0).id()).doesNotContain(first.id());
             assertThat(Set.of(first.id(), waiting.get(0).id(), other.id(), full.id())).hasSize(4);
@@ -41,6 +46,31 @@ class JobsTest {
             }
             assertThat(runs).hasValue(4);
             assertThat(overlaps).hasValue(0);
+        }
+    }
+
+    @Test
+    void while_a_job_for_a_course_is_queued_or_running_another_directory_for_it_is_a_conflict() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (Jobs jobs = new Jobs()) {
+            Job running = jobs.submit("register", "c", C, progress -> {
+                await(release);
+                return leave(new AtomicInteger(1));
+            });
+            awaitState(jobs, running.id(), "running");
+            Job queued = jobs.submit("reindex", "c", C, p -> leave(new AtomicInteger(1)));
+            assertThatThrownBy(() -> jobs.submit("register", "c", OTHER, p -> leave(new AtomicInteger(1))))
+                    .isInstanceOf(Conflict.class).hasMessage("the course id 'c' is being indexed from another directory");
+            assertThatThrownBy(() -> jobs.requireSameDirectory("c", OTHER)).isInstanceOf(Conflict.class);
+            jobs.requireSameDirectory("c", C);
+            jobs.requireSameDirectory("other-course", OTHER);
+
+            release.countDown();
+            awaitState(jobs, running.id(), "succeeded");
+            awaitState(jobs, queued.id(), "succeeded");
+            // Nothing pending any more: which directory the course has is the database's to say (Kb checks it).
+            Job later = jobs.submit("register", "c", OTHER, p -> leave(new AtomicInteger(1)));
+            awaitState(jobs, later.id(), "succeeded");
         }
     }
 

@@ -138,9 +138,9 @@ class CoverageServiceTest {
                                 null, null, "HTTP 404 [x](y)", List.of(new dev.kb.references.Reference.Usage("c", null,
                                 "README.md", "t", null))))), null);
         String md = CoverageMarkdown.render(nasty);
-        assertThat(md).contains("| A \\| B | \\[x\\](javascript:y) &lt;script> |")
-                .contains("`a.md` — Title \\[x\\](y) # not a heading")
-                .contains("- `https://x.org/%60a%60 b` — broken: HTTP 404 \\[x\\](y); used in `README.md`")
+        assertThat(md).contains("| A \\| B | \\[x\\](javascript:y) \\<script\\> |")
+                .contains("`a.md` — Title \\[x\\](y)␊# not a heading")
+                .contains("- ``https://x.org/`a` b`` — broken: HTTP 404 \\[x\\](y); used in `README.md`")
                 .doesNotContain("<script>").doesNotContain("\n# not a heading");
     }
 }

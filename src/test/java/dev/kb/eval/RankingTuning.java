@@ -89,7 +89,7 @@ class RankingTuning {
 
     private static Figures measure(Kb kb, Ranking ranking, EvalManifest.Course course) throws Exception {
         SearchService search = new SearchService(kb.searchIndex(), ranking);
-        PassageService passages = new PassageService(kb.searchIndex(), ranking);
+        PassageService passages = new PassageService(kb.searchIndex(), dev.kb.common.PublicUrl.NONE, ranking);
         List<JudgedQuery> keywords = JudgedQuery.read(course.files().get(EvalManifest.Judged.QUERIES).path());
         List<JudgedQuery> questions = JudgedQuery.read(course.files().get(EvalManifest.Judged.QUESTIONS).path());
         RankingMetrics.Scores k = RankingMetrics.score(keywords, q -> paths(search, course.id(), q));

@@ -67,11 +67,11 @@ class McpTest {
     }
 
     @Test
-    void passages_come_with_absolute_citation_urls() {
+    void passages_come_with_citation_urls_relative_to_the_server_root() {
         McpSchema.CallToolResult r = call(client, "find_passages", Map.of("question", "How do I run a container as non-root?",
                 "course", COURSE, "k", 2));
         assertThat(r.isError()).isFalse();
-        assertThat(text(r)).startsWith("[1] ").contains("http://localhost:" + app.port() + "/api/v1/topics/");
+        assertThat(text(r)).startsWith("[1] ").contains(" (/api/v1/topics/");
     }
 
     @Test
@@ -94,7 +94,10 @@ class McpTest {
         McpSchema.CallToolResult prerequisites = call(client, "get_prerequisites", Map.of("course", COURSE,
                 "path", "security/01-non-root.md"));
         assertThat(prerequisites.isError()).isFalse();
-        assertThat(text(prerequisites)).startsWith("Teach in this order:").contains("security/01-non-root.md (goal)");
+        assertThat(text(prerequisites)).startsWith("Teach in this order:").contains("security/01-non-root.md (goal)")
+                // Why a step comes first names the later topic as a reader knows it, not by its hex id.
+                .contains("before Run as non-root (security/01-non-root.md): ")
+                .doesNotContainPattern("before [0-9a-f]{16}");
         McpSchema.CallToolResult path = call(client, "get_learning_path", Map.of("course", COURSE,
                 "goals", List.of("security/01-non-root.md"), "known", List.of("overview.md")));
         assertThat(path.isError()).isFalse();
@@ -102,6 +105,35 @@ class McpTest {
         McpSchema.CallToolResult coverage = call(client, "get_coverage", Map.of("course", COURSE));
         assertThat(text(coverage)).startsWith("# Coverage of " + COURSE);
         assertThat(call(client, "get_coverage", Map.of("course", "nope")).isError()).isTrue();
+    }
+
+    @Test
+    void learning_paths_take_topic_ids_and_paths_alike_over_REST_and_MCP() {
+        String goal = "networking/policies exercise.md";
+        String known = "setup/01-install.md";
+        List<String> byIds = dev.kb.testing.Contract.given(app.port())
+                .queryParam("goals", TopicIds.of(COURSE, goal) + "," + TopicIds.of(COURSE, "security/02-capabilities.md"))
+                .queryParam("known", TopicIds.of(COURSE, known))
+                .get("/api/v1/courses/" + COURSE + "/learning-path").then().statusCode(200)
+                .extract().jsonPath().getList("steps.path");
+        assertThat(byIds).contains(goal).doesNotContain(known);
+        // Paths (one root-relative, as links write them) mixed with an id: what MCP accepted and REST refused.
+        List<String> byPaths = dev.kb.testing.Contract.given(app.port())
+                .queryParam("goals", goal + ",/security/02-capabilities.md").queryParam("known", known)
+                .get("/api/v1/courses/" + COURSE + "/learning-path").then().statusCode(200)
+                .extract().jsonPath().getList("steps.path");
+        assertThat(byPaths).isEqualTo(byIds);
+        McpSchema.CallToolResult mcp = call(client, "get_learning_path", Map.of("course", COURSE,
+                "goals", List.of(goal, TopicIds.of(COURSE, "security/02-capabilities.md")), "known", List.of(known)));
+        assertThat(mcp.isError()).isFalse();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) ((Map<String, Object>) mcp.structuredContent())
+                .get("steps");
+        assertThat(steps).extracting(step -> step.get("path")).isEqualTo(byIds);
+        McpSchema.CallToolResult unknown = call(client, "get_learning_path", Map.of("course", COURSE,
+                "goals", List.of("nope.md")));
+        assertThat(unknown.isError()).isTrue();
+        assertThat(text(unknown)).contains("nope.md");
     }
 
     @Test
@@ -137,26 +169,45 @@ class McpTest {
     @Test
     void topics_are_resources_that_follow_the_index() throws IOException {
         List<McpSchema.Resource> resources = client.listResources().resources();
+        // Listed as the template says: the path is one percent-encoded segment.
         assertThat(resources).extracting(McpSchema.Resource::uri)
-                .contains("kb://fixture-course/security/01-non-root.md", "kb://fixture-course/networking/policies%20exercise.md")
-                .doesNotContain("kb://fixture-course/README.md");
-        McpSchema.ReadResourceResult read = client.readResource(
-                new McpSchema.ReadResourceRequest("kb://fixture-course/security/01-non-root.md"));
-        assertThat(((McpSchema.TextResourceContents) read.contents().get(0)).text()).startsWith("# Run as non-root");
-        McpSchema.ReadResourceResult templated = client.readResource(
-                new McpSchema.ReadResourceRequest("kb://fixture-course/security%2F01-non-root.md"));
-        assertThat(((McpSchema.TextResourceContents) templated.contents().get(0)).text()).startsWith("# Run as non-root");
-        assertThatThrownBy(() -> client.readResource(new McpSchema.ReadResourceRequest("kb://fixture-course/nope.md")))
-                .isInstanceOf(McpError.class);
+                .contains("kb://fixture-course/security%2F01-non-root.md",
+                        "kb://fixture-course/networking%2Fpolicies%20exercise.md")
+                .doesNotContain("kb://fixture-course/README.md")
+                .allSatisfy(uri -> assertThat(uri).matches("kb://[^/]+/[^/]+"));
+        assertThat(client.listResourceTemplates().resourceTemplates()).extracting(McpSchema.ResourceTemplate::uriTemplate)
+                .containsExactly("kb://{course}/{path}");
+        // Read as listed, and with the slashes of the path as written.
+        for (String uri : List.of("kb://fixture-course/security%2F01-non-root.md",
+                "kb://fixture-course/security/01-non-root.md")) {
+            McpSchema.ReadResourceResult read = client.readResource(new McpSchema.ReadResourceRequest(uri));
+            assertThat(((McpSchema.TextResourceContents) read.contents().get(0)).text()).startsWith("# Run as non-root");
+        }
+        McpSchema.ReadResourceResult spaced = client.readResource(
+                new McpSchema.ReadResourceRequest("kb://fixture-course/networking/policies%20exercise.md"));
+        assertThat(((McpSchema.TextResourceContents) spaced.contents().get(0)).uri())
+                .isEqualTo("kb://fixture-course/networking/policies%20exercise.md");
+        for (String missing : List.of("kb://fixture-course/nope.md", "kb://fixture-course/", "kb://fixture-course/%zz",
+                "kb://fixture-course/a%00b.md")) {
+            assertThatThrownBy(() -> client.readResource(new McpSchema.ReadResourceRequest(missing)))
+                    .isInstanceOf(McpError.class).hasMessageContaining("not found");
+        }
 
         Path course = dir.resolve("fixture-course");
         Files.writeString(course.resolve("security/02-new.md"), "# A new topic\n\nText.\n");
         app.kb().index(COURSE, course);
         assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri)
-                .contains("kb://fixture-course/security/02-new.md");
+                .contains("kb://fixture-course/security%2F02-new.md");
         Files.delete(course.resolve("security/02-new.md"));
         app.kb().index(COURSE, course);
         assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri)
-                .doesNotContain("kb://fixture-course/security/02-new.md");
+                .doesNotContain("kb://fixture-course/security%2F02-new.md");
+    }
+
+    @Test
+    void an_unknown_tool_is_named_in_the_error() {
+        Throwable error = org.assertj.core.api.Assertions.catchThrowable(() -> call(client, "no_such_tool", Map.of()));
+        assertThat(error).isInstanceOf(McpError.class);
+        assertThat(((McpError) error).getJsonRpcError().message()).isEqualTo("Unknown tool: no_such_tool");
     }
 }

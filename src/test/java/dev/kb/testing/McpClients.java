@@ -13,14 +13,19 @@ public final class McpClients {
     }
 
     public static McpSyncClient connect(int port) {
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder("http://localhost:" + port)
+        McpSyncClient client = client(port);
+        client.initialize();
+        return client;
+    }
+
+    /** A client that has not initialized its session yet. */
+    public static McpSyncClient client(int port) {
+        return McpClient.sync(HttpClientStreamableHttpTransport.builder("http://localhost:" + port)
                         .endpoint("/mcp").connectTimeout(Duration.ofSeconds(5)).build())
                 .clientInfo(new McpSchema.Implementation("kb-test-client", "1.0"))
                 .requestTimeout(Duration.ofSeconds(60))
                 .initializationTimeout(Duration.ofSeconds(20))
                 .build();
-        client.initialize();
-        return client;
     }
 
     public static McpSchema.CallToolResult call(McpSyncClient client, String tool, Map<String, Object> arguments) {

@@ -40,13 +40,23 @@ public final class TestApp implements AutoCloseable {
     /** With bounds lowered (or raised) for a test of what happens past them. */
     public static TestApp start(Path course, TestDatabases.Target target, Config.HttpSettings http,
                                 Config.Limits limits) {
+        return start(course, target, http, limits, Config.McpLimits.DEFAULT);
+    }
+
+    /** With MCP sessions bounded for a test (fewer, shorter). */
+    public static TestApp start(Path course, TestDatabases.Target target, Config.McpLimits mcp) {
+        return start(course, target, Config.HttpSettings.DEFAULT, Config.Limits.DEFAULT, mcp);
+    }
+
+    private static TestApp start(Path course, TestDatabases.Target target, Config.HttpSettings http,
+                                 Config.Limits limits, Config.McpLimits mcp) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("kb-test-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Config config = new Config(0, dataDir, TestDatabases.fresh(target), http, limits);
+        Config config = new Config(0, dataDir, TestDatabases.fresh(target), http, limits).withMcp(mcp);
         Kb kb = Kb.open(config);
         String courseId = dev.kb.ingest.CourseIds.slug(course.getFileName().toString());
         IndexRunReport report = kb.index(courseId, course);

@@ -1,11 +1,15 @@
 package dev.kb.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.DoubleValues;
@@ -38,6 +42,33 @@ final class Coverage extends DoubleValuesSource {
         this.weights = weights.clone();
         this.exponent = exponent;
         this.bound = bound;
+    }
+
+    /**
+     * How much a word says about where the answer is: BM25's inverse document frequency of its rarest part as
+     * written, over the searched fields (a word the index does not know counts as rare).
+     */
+    static float rarity(String text, Map<IndexFields.Text, Float> fields, IndexReader reader) {
+        if (reader == null) {
+            return 1f;
+        }
+        List<String> terms = QueryBuilder.analyze(Analyses.parts(Analyses.Form.EXACT), text);
+        try {
+            long docs = 0;
+            long df = 0;
+            for (IndexFields.Text field : fields.keySet()) {
+                String name = field.field(Analyses.Form.EXACT);
+                docs = Math.max(docs, reader.getDocCount(name));
+                long rarest = Long.MAX_VALUE;
+                for (String t : terms) {
+                    rarest = Math.min(rarest, reader.docFreq(new Term(name, t)));
+                }
+                df = Math.max(df, rarest == Long.MAX_VALUE ? 0 : rarest);
+            }
+            return (float) Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index read failed", e);
+        }
     }
 
     @Override

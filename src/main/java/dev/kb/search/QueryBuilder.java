@@ -173,7 +173,7 @@ final class QueryBuilder {
             if (q != null) {
                 boolean function = !clause.phrase() && !onlyFunctionWords && questionWords.contains(clause.text());
                 concepts.add(q);
-                weights.add(function ? 0f : rarity(clause.text(), fields, reader));
+                weights.add(function ? 0f : Coverage.rarity(clause.text(), fields, reader));
             }
         }
         float[] w = new float[weights.size()];
@@ -205,33 +205,6 @@ final class QueryBuilder {
             }
         }
         return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
-    }
-
-    /**
-     * How much a word says about where the answer is: BM25's inverse document frequency of its rarest part as
-     * written, over the searched fields (a word the index does not know counts as rare).
-     */
-    private static float rarity(String text, Map<IndexFields.Text, Float> fields, IndexReader reader) {
-        if (reader == null) {
-            return 1f;
-        }
-        List<String> terms = analyze(Analyses.parts(Analyses.Form.EXACT), text);
-        try {
-            long docs = 0;
-            long df = 0;
-            for (IndexFields.Text field : fields.keySet()) {
-                String name = field.field(Analyses.Form.EXACT);
-                docs = Math.max(docs, reader.getDocCount(name));
-                long rarest = Long.MAX_VALUE;
-                for (String t : terms) {
-                    rarest = Math.min(rarest, reader.docFreq(new Term(name, t)));
-                }
-                df = Math.max(df, rarest == Long.MAX_VALUE ? 0 : rarest);
-            }
-            return (float) Math.log(1 + (docs - df + 0.5) / (df + 0.5));
-        } catch (IOException e) {
-            throw new UncheckedIOException("search index read failed", e);
-        }
     }
 
     /**

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "kb.tune", matches = ".+")
 class RankingTuning {
 
-    private record Figures(double keywordMrr, double keywordRecall, double questionMrr, double cited) {
+    private record Figures(double keywordMrr, double keywordRecall, double questionMrr, double cited, double millis) {
         double objective() {
             return (keywordMrr + keywordRecall + questionMrr + cited) / 4;
         }
@@ -62,8 +62,8 @@ class RankingTuning {
                 }
                 results.add(perCourse);
                 StringBuilder line = new StringBuilder(String.format("%-60s", overrides));
-                perCourse.forEach((id, f) -> line.append(String.format("  %s kw %.3f/%.3f q %.3f cited %.2f",
-                        id.substring(0, 5), f.keywordMrr(), f.keywordRecall(), f.questionMrr(), f.cited())));
+                perCourse.forEach((id, f) -> line.append(String.format("  %s kw %.3f/%.3f q %.3f cited %.2f %.1fms",
+                        id.substring(0, 5), f.keywordMrr(), f.keywordRecall(), f.questionMrr(), f.cited(), f.millis())));
                 line.append(String.format("  mean %.4f", perCourse.values().stream()
                         .mapToDouble(Figures::objective).average().orElse(0)));
                 System.out.println(line);
@@ -87,15 +87,68 @@ class RankingTuning {
         }
     }
 
+    /**
+     * How well a best passage's score tells an answer from none: each course asked its own questions (scores of
+     * those whose top 5 cite a relevant document) and the other courses' questions, which it cannot answer.
+     * {@code mvn -o test -Dtest=RankingTuning#calibrate -Dkb.tune=x}
+     */
+    @Test
+    void calibrate() throws Exception {
+        EvalManifest manifest = EvalManifest.read(Path.of("eval/courses.tsv"));
+        Map<String, List<JudgedQuery>> questions = new LinkedHashMap<>();
+        for (EvalManifest.Course c : manifest.courses()) {
+            if (c.present()) {
+                questions.put(c.id(), JudgedQuery.read(c.files().get(EvalManifest.Judged.QUESTIONS).path()));
+            }
+        }
+        List<Float> answered = new ArrayList<>();
+        List<Float> foreign = new ArrayList<>();
+        for (EvalManifest.Course course : manifest.courses()) {
+            if (!course.present()) {
+                continue;
+            }
+            try (Kb kb = Kb.open(new Config(0, Files.createTempDirectory("kb-calibrate-"),
+                    TestDatabases.fresh(TestDatabases.Target.EMBEDDED)))) {
+                kb.index(course.id(), course.directory());
+                PassageService passages = kb.services().passages();
+                questions.forEach((id, qs) -> {
+                    for (JudgedQuery q : qs) {
+                        List<dev.kb.search.Passages.Passage> top = passages.passages(new PassageService.Request(
+                                q.query(), course.id(), 5, PassageService.MAX_CHARS)).passages();
+                        float best = top.isEmpty() ? 0 : top.get(0).score();
+                        if (!id.equals(course.id())) {
+                            foreign.add(best);
+                        } else if (top.stream().anyMatch(p -> q.relevant().contains(p.citation().path()))) {
+                            answered.add(best);
+                        }
+                    }
+                });
+            }
+        }
+        answered.sort(Float::compare);
+        foreign.sort(Float::compare);
+        System.out.println("answered (own questions, relevant in top 5): " + answered);
+        System.out.println("unanswerable (other courses' questions):     " + foreign);
+        for (float t = 0.1f; t < 1.0f; t += 0.05f) {
+            float threshold = t;
+            long keep = answered.stream().filter(x -> x >= threshold).count();
+            long reject = foreign.stream().filter(x -> x < threshold).count();
+            System.out.printf("threshold %.2f: %d of %d answers kept, %d of %d non-answers refused%n", t, keep,
+                    answered.size(), reject, foreign.size());
+        }
+    }
+
     private static Figures measure(Kb kb, Ranking ranking, EvalManifest.Course course) throws Exception {
         SearchService search = new SearchService(kb.searchIndex(), ranking);
         PassageService passages = new PassageService(kb.searchIndex(), dev.kb.common.PublicUrl.NONE, ranking);
         List<JudgedQuery> keywords = JudgedQuery.read(course.files().get(EvalManifest.Judged.QUERIES).path());
         List<JudgedQuery> questions = JudgedQuery.read(course.files().get(EvalManifest.Judged.QUESTIONS).path());
+        long start = System.nanoTime();
         RankingMetrics.Scores k = RankingMetrics.score(keywords, q -> paths(search, course.id(), q));
         RankingMetrics.Scores q = RankingMetrics.score(questions, x -> paths(search, course.id(), x));
+        double millis = (System.nanoTime() - start) / 1e6 / (keywords.size() + questions.size());
         PassageEvaluation.Report p = PassageEvaluation.run(passages, course.id(), questions);
-        return new Figures(k.mrr(), k.recall(), q.mrr(), (double) p.cited() / p.questions());
+        return new Figures(k.mrr(), k.recall(), q.mrr(), (double) p.cited() / p.questions(), millis);
     }
 
     private static List<String> paths(SearchService search, String course, String query) {

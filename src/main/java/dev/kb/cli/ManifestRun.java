@@ -62,11 +62,14 @@ final class ManifestRun {
         T read(Path file) throws IOException;
     }
 
-    private static <T> T read(Path file, Reader<T> reader) throws IOException {
+    /** A file named on the command line or in the manifest: missing or malformed is one readable line. */
+    private static <T> T read(Path file, Reader<T> reader) {
         try {
             return reader.read(file);
         } catch (NoSuchFileException e) {
             throw new CliFailure("no such file: " + file, e);
+        } catch (IOException e) {
+            throw new CliFailure(e.getMessage(), e);
         }
     }
 
@@ -77,7 +80,8 @@ final class ManifestRun {
                 config.mcp());
         try (Kb kb = Kb.open(own)) {
             kb.index(course.id(), course.directory());
-            return CourseEvaluation.run(kb.services(), kb.baseline(), kb.handouts(course.id()), course, rounds);
+            return read(course.directory(), d -> CourseEvaluation.run(kb.services(), kb.baseline(),
+                    kb.handouts(course.id()), course, rounds));
         }
     }
 

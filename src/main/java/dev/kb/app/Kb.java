@@ -292,6 +292,11 @@ public final class Kb implements AutoCloseable {
         return services;
     }
 
+    /** The search index, for an evaluation that ranks with another configuration next to the services'. */
+    public SearchIndex searchIndex() {
+        return index;
+    }
+
     /** PostgreSQL's own full-text search over the same documents, for side-by-side evaluation. */
     public FullTextBaseline baseline() {
         return new FullTextBaseline(database.dsl());

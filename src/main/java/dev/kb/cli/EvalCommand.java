@@ -1,6 +1,7 @@
 package dev.kb.cli;
 
 import dev.kb.app.Kb;
+import dev.kb.config.Config;
 import dev.kb.eval.GapEvaluation;
 import dev.kb.eval.JudgedPairs;
 import dev.kb.eval.JudgedQuery;
@@ -17,12 +18,28 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Index a course, then score kb on judged files: search questions (MRR@10, Recall@10, nDCG@10, "
                 + "next to PostgreSQL full-text search over the same documents, with timings) and teaching orders "
-                + "(pairs held and violated, graph sparsity).")
-final class EvalCommand extends CourseCommand implements Callable<Integer> {
+                + "(pairs held and violated, graph sparsity). With --manifest, every course of a manifest in one run; "
+                + "with --regressions, the regression table with today's figure next to each expected one.")
+final class EvalCommand extends IndexingCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PATH", arity = "0..1",
+            description = "The course directory (its README.md is the agenda); not with --manifest or --regressions.")
+    Path path;
+
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "Score every course the manifest names with its judged files (e.g. eval/courses.tsv): one "
+                    + "table per course and their mean; each course indexed alone under DIR/eval/COURSE.")
+    Path manifest;
+
+    @Option(names = "--regressions", arity = "0..1", fallbackValue = "eval/regressions.tsv", paramLabel = "FILE",
+            description = "Score the manifest's courses (default: courses.tsv beside FILE) and print the regression "
+                    + "table FILE (default ${FALLBACK-VALUE}) with today's figures; exits 1 when a row does not hold.")
+    Path regressions;
+
     @Option(names = "--queries", paramLabel = "FILE",
             description = "Judged questions: query<TAB>relevant paths, best first (e.g. ../shared/eval/queries-dev.tsv).")
     Path queries;
@@ -44,13 +61,26 @@ final class EvalCommand extends CourseCommand implements Callable<Integer> {
     @Option(names = "--details", description = "Also list, per question, where each relevant document ranked.")
     boolean details;
 
+    private Config config() {
+        return database.config(ingest.limits());
+    }
+
     @Override
     public Integer call() throws IOException {
-        if (queries == null && prerequisites == null && gaps == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "name what to evaluate: --queries FILE, --prerequisites FILE and/or --gaps FILE");
+        if (manifest != null || regressions != null) {
+            if (path != null || queries != null || prerequisites != null || gaps != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--manifest and --regressions take their courses and files from the manifest, not PATH, "
+                                + "--queries, --prerequisites or --gaps");
+            }
+            return new ManifestRun(config(), spec.commandLine().getOut(), rounds, details).run(manifest, regressions);
         }
-        CourseDirectory course = course();
+        if (path == null || queries == null && prerequisites == null && gaps == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "name what to evaluate: PATH with --queries FILE, --prerequisites FILE and/or --gaps FILE, "
+                            + "or --manifest FILE, or --regressions");
+        }
+        CourseDirectory course = CourseDirectory.of(spec, path, courseId.courseId);
         List<JudgedQuery> judged = queries == null ? null : JudgedQuery.read(queries);
         JudgedPairs pairs = prerequisites == null ? null : JudgedPairs.read(prerequisites);
         List<JudgedQuery> items = gaps == null ? null : JudgedQuery.read(gaps);

@@ -149,17 +149,17 @@ public final class DocumentParser {
             } else {
                 // Paragraphs, tables and anything an extension adds: their visible text is prose.
                 collectLinks(node);
-                String prose = proseText(node);
-                current().addText(prose);
-                current().addBlock(listMarker(node) + prose.strip(), false);
+                withoutImages(node);
+                current().addText(BlockText.plain(node));
+                current().addBlock(listMarker(node) + BlockText.markdown(node, document), false);
             }
         }
 
         /**
-         * The block's text without image alt texts: a picture's caption is not prose, and a page of pictures
-         * must count as empty. Runs after the links (images included) were collected, as it detaches images.
+         * Detaches the block's images: a picture's caption is not prose, and a page of pictures must count as
+         * empty. Runs after the links (images included) were collected.
          */
-        private static String proseText(Node block) {
+        private static void withoutImages(Node block) {
             List<Node> images = new ArrayList<>();
             Deque<Node> stack = new ArrayDeque<>();
             stack.push(block);
@@ -172,7 +172,6 @@ public final class DocumentParser {
                 }
             }
             images.forEach(Node::unlink);
-            return Markdown.text(block);
         }
 
         /** "- " (indented by nesting) before the first paragraph of a list item, so a passage reads as a list. */
@@ -319,7 +318,9 @@ public final class DocumentParser {
             int words = 0;
             for (PassageCutter.Block b : cut.blocks()) {
                 text.append(text.length() > 0 ? "\n\n" : "").append(b.text());
-                (b.code() ? code : prose).append(b.code() ? "\n" : "\n\n").append(b.text());
+                // The index reads a link's text, not its target.
+                (b.code() ? code : prose).append(b.code() ? "\n" : "\n\n")
+                        .append(b.code() ? b.text() : BlockText.withoutLinkTargets(b.text()));
                 words += b.words();
             }
             result.add(new ParsedDocument.Passage(result.size(), cut.sectionOrd(), text.toString(),

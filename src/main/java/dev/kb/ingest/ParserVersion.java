@@ -11,7 +11,7 @@ import java.util.TreeMap;
  */
 public final class ParserVersion {
     /** Bump when the parser's code changes what is stored. */
-    private static final int REVISION = 6;
+    private static final int REVISION = 7;
     private static final int CURRENT = compute();
 
     private ParserVersion() {

@@ -3,12 +3,15 @@ package dev.kb.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 
 /**
  * "Did you mean": replaces each word the index does not know by the closest word it does (from titles, headings
- * and text), and returns the corrected query, or null when there is nothing to correct.
+ * and text), and returns the corrected query, or null when there is nothing to correct. Proposed whenever a typed
+ * word is unknown and a close one is known, however many hits typo tolerance found: the user should see what
+ * kb searched for instead.
  */
 final class DidYouMean {
     private static final List<String> FIELDS = List.of(IndexFields.Text.TITLE.field(Analyses.Form.EXACT),
@@ -18,12 +21,13 @@ final class DidYouMean {
     private DidYouMean() {
     }
 
-    static String suggest(IndexReader reader, UserQuery query, String original) {
+    /** @param understood words not to correct: function words, words with synonyms (another language's) */
+    static String suggest(IndexReader reader, UserQuery query, String original, Predicate<String> understood) {
         StringBuilder corrected = new StringBuilder();
         boolean changed = false;
         for (UserQuery.Clause clause : query.clauses()) {
             String text = clause.text();
-            if (!clause.phrase() && !clause.excluded()) {
+            if (!clause.phrase() && !clause.excluded() && !understood.test(text)) {
                 String better = correct(reader, text);
                 if (better != null) {
                     text = better;

@@ -16,6 +16,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import java.util.stream.IntStream;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -50,6 +52,8 @@ final class QueryBuilder {
     private static final float LOOSE_PARTS = 0.5f;
     private static final float PARTS_OF_STRUCTURED_WORD = 0.6f;
     private static final int MIN_FUZZY_LENGTH = 4;
+    /** Shorter words start too many unrelated words to stand for a compound's first part. */
+    private static final int MIN_COMPOUND_PART = 5;
     private static final int MAX_CORRECTIONS = 3;
     /**
      * Leaf clauses of one built query: Lucene's default maximum (1024) less room for the filters the services
@@ -64,6 +68,7 @@ final class QueryBuilder {
 
     private final Ranking ranking;
     private final Synonyms synonyms;
+    private final QuestionWords questionWords = QuestionWords.configured();
     private final Map<Analyses.Form, Analyzer> parts = new EnumMap<>(Analyses.Form.class);
     private final Analyzer whole = Analyses.whole(Analyses.Form.EXACT);
 
@@ -98,16 +103,43 @@ final class QueryBuilder {
         return lean;
     }
 
-    /** Scores add up over the concepts a document matches: matching every word already ranks higher. */
-    private static Query combine(Concepts concepts) {
+    /**
+     * Scores add up over the concepts a document matches, function words counting only a little; and a topic
+     * covering more of the content words ranks higher: the sum times the share covered.
+     */
+    private Query combine(Concepts concepts) {
         if (concepts.positive().isEmpty()) {
             return null;
         }
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        concepts.positive().forEach(c -> builder.add(c, BooleanClause.Occur.SHOULD));
+        for (int i = 0; i < concepts.positive().size(); i++) {
+            Query q = concepts.positive().get(i);
+            builder.add(concepts.weights()[i] > 0 ? q : new BoostQuery(q, ranking.functionWordWeight()),
+                    BooleanClause.Occur.SHOULD);
+        }
         concepts.excluded().forEach(e -> builder.add(e, BooleanClause.Occur.MUST_NOT));
         builder.setMinimumNumberShouldMatch(1);
-        return builder.build();
+        Query any = builder.build();
+        long content = IntStream.range(0, concepts.weights().length).filter(i -> concepts.weights()[i] > 0).count();
+        if (content < 2) {
+            return any;
+        }
+        return FunctionScoreQuery.boostByValue(any, new Coverage(concepts.positive(), concepts.weights(),
+                ranking.coverageExponent()));
+    }
+
+    /**
+     * The share of the query's content words (weighed by rarity) a document matches in these fields, from 0 to 1:
+     * comparable across queries, unlike a search score.
+     */
+    Coverage coverage(UserQuery query, Map<IndexFields.Text, Float> fields, IndexReader reader) {
+        Concepts concepts = concepts(query, present(fields, reader), reader, false, true);
+        return new Coverage(concepts.positive(), concepts.weights(), 1f);
+    }
+
+    /** A word kb understands without knowing it from the index: a function word, or one with synonyms. */
+    boolean understood(String word) {
+        return questionWords.contains(word) || synonyms.lists(word);
     }
 
     /**
@@ -131,8 +163,11 @@ final class QueryBuilder {
         return present.isEmpty() ? fields : present;
     }
 
-    /** The query's concepts (each word, phrase or synonym group) and exclusions, each as its own query. */
-    record Concepts(List<Query> positive, List<Query> excluded) {
+    /**
+     * The query's concepts (each word or phrase, a word with its synonyms as alternatives), their weights for
+     * coverage (how rare the word is; 0 for a function word, which does not decide a ranking) and exclusions.
+     */
+    record Concepts(List<Query> positive, float[] weights, List<Query> excluded) {
     }
 
     /** Whether the query's concepts with all their expansions (no typos) stay within {@value #MAX_CLAUSES} clauses. */
@@ -154,20 +189,22 @@ final class QueryBuilder {
                 words.add(i);
             }
         }
-        Map<Integer, Synonyms.Match> synonymAt = new HashMap<>();
+        // A synonym adds alternatives to each word it spans; it never takes away what was typed.
+        Map<Integer, List<Synonyms.Match>> synonymsAt = new HashMap<>();
         List<Synonyms.Match> matches = expand ? synonyms.find(words.stream().map(i -> clauses.get(i).text()).toList())
                 : List.of();
         for (Synonyms.Match m : matches) {
-            synonymAt.put(words.get(m.start()), m);
+            for (int w = m.start(); w < m.end(); w++) {
+                synonymsAt.computeIfAbsent(words.get(w), k -> new ArrayList<>()).add(m);
+            }
         }
+        boolean onlyFunctionWords = words.stream().allMatch(i -> questionWords.contains(clauses.get(i).text()))
+                && clauses.stream().noneMatch(c -> c.phrase() && !c.excluded());
 
         List<Query> concepts = new ArrayList<>();
+        List<Float> weights = new ArrayList<>();
         List<Query> excluded = new ArrayList<>();
-        Set<Integer> consumed = new HashSet<>();
         for (int i = 0; i < clauses.size(); i++) {
-            if (consumed.contains(i)) {
-                continue;
-            }
             UserQuery.Clause clause = clauses.get(i);
             Query q;
             if (clause.excluded()) {
@@ -177,44 +214,54 @@ final class QueryBuilder {
                 }
                 continue;
             }
-            Synonyms.Match match = synonymAt.get(i);
-            if (match != null) {
-                List<String> typed = new ArrayList<>();
-                for (int w = match.start(); w < match.end(); w++) {
-                    typed.add(clauses.get(words.get(w)).text());
-                    consumed.add(words.get(w));
-                }
-                q = synonymConcept(String.join(" ", typed), match.members(), fields, expand);
-            } else if (clause.phrase()) {
+            if (clause.phrase()) {
                 q = phrase(clause.text(), fields);
             } else {
                 boolean last = completeLastWord && i == clauses.size() - 1;
-                q = word(clause.text(), fields, expand ? reader : null, last, expand);
+                q = withSynonyms(clause.text(), word(clause.text(), fields, expand ? reader : null, last, expand),
+                        synonymsAt.getOrDefault(i, List.of()), fields);
             }
             if (q != null) {
+                boolean function = !clause.phrase() && !onlyFunctionWords && questionWords.contains(clause.text());
                 concepts.add(q);
+                weights.add(function ? 0f : Coverage.rarity(clause.text(), fields, reader));
             }
         }
-        return new Concepts(List.copyOf(concepts), List.copyOf(excluded));
+        float[] w = new float[weights.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = weights.get(i);
+        }
+        return new Concepts(List.copyOf(concepts), w, List.copyOf(excluded));
     }
 
-    private Query synonymConcept(String typed, List<String> members, Map<IndexFields.Text, Float> fields,
-                                 boolean expand) {
+    /** A typed word and the members of its synonym groups (weighted less), the best match counting. */
+    private Query withSynonyms(String typed, Query word, List<Synonyms.Match> matches,
+                               Map<IndexFields.Text, Float> fields) {
+        if (matches.isEmpty()) {
+            return word;
+        }
         List<Query> alternatives = new ArrayList<>();
-        for (String member : members) {
-            boolean original = Synonyms.normalize(member).equals(Synonyms.normalize(typed));
-            String text = original ? typed : member;
-            Query q = text.contains(" ") ? phrase(text, fields) : word(text, fields, null, false, expand);
-            if (q != null) {
-                alternatives.add(original ? q : new BoostQuery(q, ranking.synonymWeight()));
+        if (word != null) {
+            alternatives.add(word);
+        }
+        for (Synonyms.Match match : matches) {
+            for (String member : match.members()) {
+                if (match.end() - match.start() == 1 && Synonyms.normalize(member).equals(Synonyms.normalize(typed))) {
+                    continue; // the typed word itself
+                }
+                // Only reached when expanding: without, no synonyms are looked up.
+                Query q = member.contains(" ") ? phrase(member, fields) : word(member, fields, null, false, true);
+                if (q != null) {
+                    alternatives.add(new BoostQuery(q, ranking.synonymWeight()));
+                }
             }
         }
         return alternatives.isEmpty() ? null : new DisjunctionMaxQuery(alternatives, TIE_BREAKER);
     }
 
     /**
-     * One word in every field and form. {@code reader} null means no typo tolerance (exclusions, synonyms);
-     * {@code expand} false leaves out the loose parts of a long word.
+     * One word in every field and form. {@code reader} null means no typo tolerance (exclusions, synonyms) and no
+     * compound parts; {@code expand} false leaves out the loose parts of a long word.
      */
     private Query word(String word, Map<IndexFields.Text, Float> fields, IndexReader reader, boolean last,
                        boolean expand) {
@@ -248,6 +295,12 @@ final class QueryBuilder {
                 if (last && unknownWord && p.get(0).length() >= 2) {
                     alternatives.add(new BoostQuery(new PrefixQuery(new Term(field, p.get(0)),
                             FrequentTermsRewrite.DEFAULT), boost * ranking.prefixWeight()));
+                } else if (reader != null && p.size() == 1 && p.get(0).length() >= MIN_COMPOUND_PART
+                        && ranking.compoundWeight() > 0) {
+                    // German puts a compound's parts first: "Passwort" is in "Passwortänderung", "Datum" in
+                    // "Datumswert". Such words count, less than the word alone.
+                    alternatives.add(new BoostQuery(new PrefixQuery(new Term(field, p.get(0)),
+                            FrequentTermsRewrite.DEFAULT), boost * ranking.compoundWeight()));
                 }
             }
         });

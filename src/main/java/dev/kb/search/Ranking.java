@@ -5,14 +5,21 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
 
-/** The ranking weights of {@code index/ranking.properties}. */
-record Ranking(Map<IndexFields.Text, Float> topicFields, Map<IndexFields.Text, Float> sectionFields,
+/**
+ * The ranking weights of {@code index/ranking.properties}; {@link #from} takes other values, so an evaluation can
+ * score two configurations side by side in one process.
+ */
+public record Ranking(Map<IndexFields.Text, Float> topicFields, Map<IndexFields.Text, Float> sectionFields,
                Map<IndexFields.Text, Float> passageFields, float passageTopicShare,
                Map<Analyses.Form, Float> forms, float inAgendaPrior, float fuzzyWeight,
-               float prefixWeight, float synonymWeight) {
+               float prefixWeight, float synonymWeight, float functionWordWeight,
+               float coverageExponent, float compoundWeight) {
 
-    static Ranking configured() {
-        Properties p = IndexConfig.properties("ranking.properties");
+    public static Ranking configured() {
+        return from(IndexConfig.properties("ranking.properties"));
+    }
+
+    public static Ranking from(Properties p) {
         Map<IndexFields.Text, Float> topic = new EnumMap<>(IndexFields.Text.class);
         topic.put(IndexFields.Text.TITLE, f(p, "field.title"));
         topic.put(IndexFields.Text.HEADINGS, f(p, "field.headings"));
@@ -39,7 +46,8 @@ record Ranking(Map<IndexFields.Text, Float> topicFields, Map<IndexFields.Text, F
         forms.put(Analyses.Form.GERMAN, f(p, "form.german"));
         return new Ranking(Map.copyOf(topic), Map.copyOf(section), Map.copyOf(passage), f(p, "passage.topic-share"),
                 Map.copyOf(forms), f(p, "prior.in-agenda"),
-                f(p, "fuzzy.weight"), f(p, "prefix.weight"), f(p, "synonym.weight"));
+                f(p, "fuzzy.weight"), f(p, "prefix.weight"), f(p, "synonym.weight"), f(p, "function-word.weight"),
+                f(p, "coverage.exponent"), f(p, "compound.weight"));
     }
 
     private static float f(Properties p, String key) {

@@ -40,8 +40,6 @@ public final class SearchService {
     public static final int MAX_CLAUSES = 32;
     public static final int MAX_LIMIT = 100;
     public static final int MAX_OFFSET = 10_000;
-    /** Below this many hits a "did you mean" is worth computing. */
-    private static final int FEW_HITS = 3;
     private static final int LEAD_CHARS = 200;
     /** Where a quote may come from, in order of preference; their stored fields carry the texts' base names. */
     private static final List<IndexFields.Text> QUOTED = List.of(IndexFields.Text.BODY, IndexFields.Text.CODE,
@@ -58,8 +56,12 @@ public final class SearchService {
     private final ResultCache<Request, SearchResult> recent = new ResultCache<>(1_000);
 
     public SearchService(SearchIndex index) {
+        this(index, Ranking.configured());
+    }
+
+    public SearchService(SearchIndex index, Ranking ranking) {
         this.index = index;
-        this.ranking = Ranking.configured();
+        this.ranking = ranking;
         this.queries = new QueryBuilder(ranking, Synonyms.configured());
     }
 
@@ -145,8 +147,7 @@ public final class SearchService {
             FieldDoc doc = (FieldDoc) top.scoreDocs[request.offset() + i];
             hits.add(hit(searcher, page.get(i), doc, best.get(page.get(i).get(IndexFields.TOPIC)), terms));
         }
-        String didYouMean = top.totalHits.value < FEW_HITS
-                ? DidYouMean.suggest(searcher.getIndexReader(), query, request.q()) : null;
+        String didYouMean = DidYouMean.suggest(searcher.getIndexReader(), query, request.q(), queries::understood);
         return new SearchResult(request.q(), top.totalHits.value, request.limit(), request.offset(), hits, facets,
                 didYouMean, null);
     }
@@ -221,8 +222,9 @@ public final class SearchService {
         }
         String topicId = topic.get(IndexFields.TOPIC);
         Section best = section(searcher, topicId, bestSection, terms);
+        String snippet = best.snippet() == null || best.snippet().isBlank() ? named(topic, terms) : best.snippet();
         return new SearchHit(topicId, topic.get(IndexFields.COURSE), topic.get(IndexFields.PATH),
-                topic.get(IndexFields.TITLE), best.anchor(), best.heading(), best.snippet(), score,
+                topic.get(IndexFields.TITLE), best.anchor(), best.heading(), snippet, score,
                 topic.get(IndexFields.KIND), topic.get(IndexFields.LANGUAGE),
                 Boolean.parseBoolean(topic.get(IndexFields.IN_AGENDA)),
                 ((Number) doc.fields[0]).intValue() == IndexFields.TIER_HANDOUT, false, null);
@@ -244,6 +246,21 @@ public final class SearchService {
     }
 
     private record Section(String anchor, String heading, String snippet) {
+    }
+
+    /**
+     * A topic with no text to quote (its match is in the title or path, its sections are pictures or empty) still
+     * quotes what matched: the title, else the path, marked; a hit never shows an empty snippet.
+     */
+    private String named(Document topic, MatchHighlighter.QueryTerms terms) {
+        String title = topic.get(IndexFields.TITLE);
+        for (String text : List.of(title, TopicDocuments.pathWords(topic.get(IndexFields.PATH)))) {
+            MatchHighlighter.Quote q = highlighter.snippet(terms, IndexFields.Text.HEADING, text, null, false);
+            if (q != null) {
+                return q.html();
+            }
+        }
+        return Html.escape(title);
     }
 
     private Section section(IndexSearcher searcher, String topicId, Document section,

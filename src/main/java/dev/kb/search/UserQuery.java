@@ -23,8 +23,10 @@ public record UserQuery(List<Clause> clauses) {
                 continue;
             }
             boolean excluded = false;
-            // "-word" excludes; "--set" is a command-line flag someone is looking for.
-            if (c == '-' && i + 1 < n && !Character.isWhitespace(input.charAt(i + 1)) && input.charAt(i + 1) != '-') {
+            // "-word" excludes; "--set" and short options ("-c", "-nn", "-P") are command-line flags someone is
+            // looking for: nobody excludes a word of one or two letters.
+            if (c == '-' && i + 1 < n && !Character.isWhitespace(input.charAt(i + 1)) && input.charAt(i + 1) != '-'
+                    && !shortOption(input, i + 1)) {
                 excluded = true;
                 i++;
                 c = input.charAt(i);
@@ -46,6 +48,15 @@ public record UserQuery(List<Clause> clauses) {
             }
         }
         return new UserQuery(List.copyOf(clauses));
+    }
+
+    /** One or two letters or digits after a dash, then the end of the word: {@code -c}, {@code -nn}, {@code -P}. */
+    private static boolean shortOption(String input, int start) {
+        int end = start;
+        while (end < input.length() && Character.isLetterOrDigit(input.charAt(end))) {
+            end++;
+        }
+        return end - start >= 1 && end - start <= 2 && (end == input.length() || Character.isWhitespace(input.charAt(end)));
     }
 
     public List<Clause> positive() {

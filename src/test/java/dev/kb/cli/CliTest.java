@@ -131,6 +131,35 @@ class CliTest {
     }
 
     @Test
+    void eval_regressions_scores_the_manifest_and_prints_each_row_with_today_and_exits_1_when_one_is_off(
+            @TempDir Path dir) throws Exception {
+        String url = TestDatabases.fresh(TestDatabases.Target.EMBEDDED).url();
+        Path queries = Path.of(CliTest.class.getResource("/courses/fixture-queries.tsv").toURI());
+        Files.writeString(dir.resolve("courses.tsv"), "fixture-course\tdirectory\t" + Courses.fixture() + "\n"
+                + "fixture-course\tqueries\t" + queries + "\n"
+                + "absent-course\tdirectory\t" + dir.resolve("nowhere") + "\n");
+        Files.writeString(dir.resolve("regressions.tsv"), "# course\tjudged\tmeasure\texpected\ttolerance\n"
+                + "fixture-course\tqueries\tkb.mrr@10\t1.0\t0.01\n"
+                + "fixture-course\tqueries\tpassages.cited\t0\t0\n"
+                + "absent-course\tqueries\tkb.mrr@10\t1.0\t0\n");
+        String[] common = {"--data-dir", dir.resolve("data").toString(), "--database-url", url, "--rounds", "0"};
+        Run run = run(concat(new String[] {"eval", "--regressions", dir.resolve("regressions.tsv").toString()}, common));
+        assertThat(run.exit()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("== fixture-course", "== absent-course: skipped")
+                .containsPattern("queries +kb +1\\.000")
+                .containsPattern("fixture-course +queries +kb.mrr@10 +1.000 +0.010 +1.000 +ok")
+                .containsPattern("fixture-course +queries +passages.cited +0.000 +0.000 +4.000 +FAILED")
+                .contains("skipped: course absent", "3 rows, 1 failed");
+
+        Files.writeString(dir.resolve("regressions.tsv"), "fixture-course\tqueries\tkb.mrr@10\tmuch\t0\n");
+        Run malformed = run(concat(new String[] {"eval", "--regressions", dir.resolve("regressions.tsv").toString()},
+                common));
+        assertThat(malformed.exit()).isEqualTo(1);
+        assertThat(malformed.err().strip()).startsWith("kb: ").contains("expected and tolerance must be numbers")
+                .doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
     void coverage_prints_the_report_and_exits_3_on_broken_links(@TempDir Path dataDir) throws Exception {
         String url = TestDatabases.fresh(TestDatabases.Target.EMBEDDED).url();
         Run broken = run("coverage", Courses.fixture().toString(), "--data-dir", dataDir.toString(), "--database-url", url);

@@ -23,6 +23,15 @@ class UserQueryTest {
     }
 
     @Test
+    void short_options_are_words_not_exclusions() {
+        assertThat(UserQuery.parse("rkhunter -c iptables -P INPUT tcpdump -nn -helm").clauses()).containsExactly(
+                new UserQuery.Clause("rkhunter", false, false), new UserQuery.Clause("-c", false, false),
+                new UserQuery.Clause("iptables", false, false), new UserQuery.Clause("-P", false, false),
+                new UserQuery.Clause("INPUT", false, false), new UserQuery.Clause("tcpdump", false, false),
+                new UserQuery.Clause("-nn", false, false), new UserQuery.Clause("helm", false, true));
+    }
+
+    @Test
     void an_unclosed_quote_runs_to_the_end_and_a_lone_dash_is_text() {
         assertThat(UserQuery.parse("a \"b c").clauses()).containsExactly(
                 new UserQuery.Clause("a", false, false), new UserQuery.Clause("b c", true, false));

@@ -4,10 +4,9 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.kb.common.Json;
 import dev.kb.app.Health;
+import dev.kb.common.Json;
 import dev.kb.app.Kb;
 import dev.kb.config.Config;
 import dev.kb.mcp.McpEndpoint;
@@ -47,7 +46,7 @@ public final class ApiServer {
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(objectMapper(), false));
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = true;
             Problems.install(config);
@@ -114,11 +113,6 @@ public final class ApiServer {
     }
 
     /** The JSON mapping of every response: ISO dates, records as objects. */
-    public static ObjectMapper objectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    }
 
     private static byte[] openApiDocument() {
         try (InputStream in = ApiServer.class.getResourceAsStream("/openapi.yaml")) {

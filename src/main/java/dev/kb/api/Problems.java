@@ -8,7 +8,7 @@ import dev.kb.common.InvalidInput;
 import dev.kb.common.Limit;
 import dev.kb.common.LimitExceeded;
 import dev.kb.common.NotFound;
-import dev.kb.db.DatabaseUnavailable;
+import dev.kb.common.DatabaseUnavailable;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

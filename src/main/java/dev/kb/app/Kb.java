@@ -4,10 +4,11 @@ import dev.kb.common.ComputeSlots;
 import dev.kb.common.Conflict;
 import dev.kb.common.InvalidInput;
 import dev.kb.config.Config;
+import dev.kb.config.IndexSettings;
+import dev.kb.store.Stores;
 import dev.kb.ingest.CourseIds;
 import dev.kb.ingest.IndexProgress;
 import dev.kb.store.CourseRow;
-import dev.kb.store.CourseStore;
 import dev.kb.course.CourseImages;
 import dev.kb.course.CourseService;
 import dev.kb.coverage.CoverageService;
@@ -25,11 +26,8 @@ import dev.kb.search.SearchIndex;
 import dev.kb.search.SearchIndexer;
 import dev.kb.search.SearchService;
 import dev.kb.search.SuggestService;
-import dev.kb.store.CoverageStore;
 import dev.kb.store.DocumentRow;
-import dev.kb.store.DocumentStore;
 import dev.kb.store.FullTextBaseline;
-import dev.kb.store.RunStore;
 import dev.kb.topic.TopicService;
 import io.micrometer.core.instrument.FunctionCounter;
 import java.io.IOException;
@@ -57,6 +55,8 @@ public final class Kb implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Kb.class);
 
     private final Database database;
+    private final Stores stores;
+    private final IndexSettings settings;
     private final SearchIndex index;
     private final IngestService ingest;
     private final SearchIndexer indexer;
@@ -91,8 +91,9 @@ public final class Kb implements AutoCloseable {
                            ReferenceService references, Health health, CourseImages images) {
     }
 
-    private Kb(Config config, Database database, SearchIndex index) {
+    private Kb(Config config, IndexSettings settings, Database database, SearchIndex index) {
         this.config = config;
+        this.stores = new Stores(database.dsl());
         this.database = database;
         this.index = index;
         this.metrics = new Metrics(index);
@@ -102,16 +103,18 @@ public final class Kb implements AutoCloseable {
                 .register(metrics.registry());
         this.courseRoots = new CourseRoots(config.http().courseRoots());
         indexListeners.add(metrics::indexed);
-        this.ingest = new IngestService(database.dsl(), config.ingest());
-        this.indexer = new SearchIndexer(database.dsl(), index);
-        CourseService courses = new CourseService(database.dsl());
-        GapSuggester gaps = new GapSuggester(index);
-        this.services = new Services(courses, new TopicService(database.dsl(), courses), new SearchService(index),
-                new SuggestService(index), new PassageService(index, config.http().publicUrl()), gaps,
-                new GraphService(database.dsl(), courses, config.limits().maxGraphTopics(),
-                        config.limits().maxGraphEdges()),
-                new CoverageService(database.dsl(), courses, gaps, computeSlots), new ReferenceService(database.dsl()),
-                new Health(database, index, this::repairIndexLater), new CourseImages(database.dsl(), courses));
+        this.settings = settings;
+        this.ingest = new IngestService(stores, config.ingest(), settings.courseWideSteps());
+        this.indexer = new SearchIndexer(stores, index, settings.search().ranking());
+        CourseService courses = new CourseService(stores);
+        GapSuggester gaps = new GapSuggester(index, settings.search());
+        ReferenceService references = new ReferenceService(stores);
+        this.services = new Services(courses, new TopicService(stores, courses),
+                new SearchService(index, settings.search()), new SuggestService(index),
+                new PassageService(index, config.http().publicUrl(), settings.search()), gaps,
+                new GraphService(stores, courses, config.limits().maxGraphTopics(), config.limits().maxGraphEdges()),
+                new CoverageService(stores, courses, references, gaps, computeSlots), references,
+                new Health(database, index, this::repairIndexLater), new CourseImages(stores, courses));
     }
 
     /** Rebuilds a search index lost on disk from the database, in the background; one at a time. */
@@ -140,15 +143,20 @@ public final class Kb implements AutoCloseable {
 
     /** Opens kb, telling {@code status} each slow step of the start as it begins (for a person waiting at a terminal). */
     public static Kb open(Config config, Consumer<String> status) {
+        return open(config, IndexSettings.configured(), status);
+    }
+
+    /** Opens kb with search, graph and handout settings of the caller's (an evaluation's) choosing. */
+    public static Kb open(Config config, IndexSettings settings, Consumer<String> status) {
         Database database = Database.open(config, status);
         try {
             status.accept("opening the search index");
             SearchIndex index = SearchIndex.open(config.luceneDir(), config.limits().searchTimeout());
-            int interrupted = new RunStore(database.dsl()).failInterrupted();
+            int interrupted = new Stores(database.dsl()).runs().failInterrupted();
             if (interrupted > 0) {
                 LOG.warn("{} index run(s) were interrupted by an earlier stop and are recorded as failed", interrupted);
             }
-            Kb kb = new Kb(config, database, index);
+            Kb kb = new Kb(config, settings, database, index);
             Set<String> rebuilt = kb.indexer.reconcile();
             if (!rebuilt.isEmpty()) {
                 LOG.info("search index rebuilt from the database for {}", rebuilt);
@@ -218,7 +226,7 @@ public final class Kb implements AutoCloseable {
         // committed, so a registration that completes between the two checks is in the database for the second.
         synchronized (registering) {
             jobs.requireSameDirectory(courseId, root);
-            new CourseStore(database.dsl()).find(courseId)
+            stores.courses().find(courseId)
                     .filter(c -> !CourseRoots.realPath(Path.of(c.rootPath())).equals(root)).ifPresent(c -> {
                         // The other course's directory is not said: error bodies name no server paths.
                         throw new Conflict("the course id '" + courseId + "' is taken by another directory");
@@ -256,13 +264,13 @@ public final class Kb implements AutoCloseable {
      */
     public ReferenceChecks.Summary checkLinks(String courseId, CheckSettings settings, LinkChecker.Progress progress) {
         try {
-            ReferenceChecks.Summary summary = new ReferenceChecks(database.dsl()).check(courseId, settings, progress);
+            ReferenceChecks.Summary summary = new ReferenceChecks(stores).check(courseId, settings, progress);
             indexer.refreshReferences(courseId);
             return summary;
         } finally {
             // Also after a check that stopped half-way: what it wrote changes the coverage reports' link statuses.
             try {
-                new CoverageStore(database.dsl()).linkChecksChanged();
+                stores.coverage().linkChecksChanged();
             } catch (RuntimeException e) {
                 LOG.warn("the coverage reports could not be marked stale after checking the links of {}: {}",
                         courseId, e.getMessage());
@@ -299,12 +307,17 @@ public final class Kb implements AutoCloseable {
 
     /** PostgreSQL's own full-text search over the same documents, for side-by-side evaluation. */
     public FullTextBaseline baseline() {
-        return new FullTextBaseline(database.dsl());
+        return stores.baseline();
+    }
+
+    /** What {@code index/} said when kb opened (an evaluation varies it next to the services'). */
+    public IndexSettings settings() {
+        return settings;
     }
 
     /** Paths of the course's compiled handouts. */
     public Set<String> handouts(String courseId) {
-        return new DocumentStore(database.dsl()).list(courseId).stream().filter(DocumentRow::handout)
+        return stores.documents().list(courseId).stream().filter(DocumentRow::handout)
                 .map(DocumentRow::path).collect(Collectors.toSet());
     }
 

@@ -1,5 +1,7 @@
 package dev.kb.db;
 
+import dev.kb.common.DatabaseUnavailable;
+
 import static dev.kb.common.Errors.describe;
 
 import com.zaxxer.hikari.HikariConfig;

@@ -1,5 +1,9 @@
 package dev.kb.ingest;
 
+import dev.kb.model.Agenda;
+import dev.kb.model.LinkTarget;
+import dev.kb.model.CourseFiles;
+
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Link;

@@ -1,5 +1,7 @@
 package dev.kb.ingest;
 
+import dev.kb.model.ParsedDocument;
+
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
@@ -20,7 +22,7 @@ import com.vladsch.flexmark.ext.yaml.front.matter.AbstractYamlFrontMatterVisitor
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import dev.kb.ingest.ParsedDocument.DocumentLink;
+import dev.kb.model.ParsedDocument.DocumentLink;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

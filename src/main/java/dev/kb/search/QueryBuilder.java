@@ -7,10 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -68,13 +66,14 @@ final class QueryBuilder {
 
     private final Ranking ranking;
     private final Synonyms synonyms;
-    private final QuestionWords questionWords = QuestionWords.configured();
+    private final QuestionWords questionWords;
     private final Map<Analyses.Form, Analyzer> parts = new EnumMap<>(Analyses.Form.class);
     private final Analyzer whole = Analyses.whole(Analyses.Form.EXACT);
 
-    QueryBuilder(Ranking ranking, Synonyms synonyms) {
+    QueryBuilder(Ranking ranking, Synonyms synonyms, QuestionWords questionWords) {
         this.ranking = ranking;
         this.synonyms = synonyms;
+        this.questionWords = questionWords;
         for (Analyses.Form form : Analyses.Form.values()) {
             parts.put(form, Analyses.parts(form));
         }

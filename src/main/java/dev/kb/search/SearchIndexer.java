@@ -1,14 +1,12 @@
 package dev.kb.search;
 
+import dev.kb.store.Stores;
 import dev.kb.ingest.IndexRunReport;
-import dev.kb.ingest.ParsedDocument;
+import dev.kb.model.ParsedDocument;
 import dev.kb.store.CourseRow;
-import dev.kb.store.CourseStore;
 import dev.kb.store.DocumentRow;
 import dev.kb.store.DocumentStore;
 import dev.kb.store.IndexRunRow;
-import dev.kb.store.RunStore;
-import dev.kb.store.AgendaStore;
 import dev.kb.store.ReferenceStore;
 import dev.kb.store.UrlCheckRow;
 import dev.kb.references.ReferenceService;
@@ -24,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,13 +33,15 @@ public final class SearchIndexer {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
     private static final int READ_BATCH = 500;
 
-    private final DSLContext dsl;
+    private final Stores stores;
     private final SearchIndex index;
-    private final Ranking ranking = Ranking.configured();
+    private final Ranking ranking;
 
-    public SearchIndexer(DSLContext dsl, SearchIndex index) {
-        this.dsl = dsl;
+    /** @param ranking its in-agenda prior is written into each topic's search document */
+    public SearchIndexer(Stores stores, SearchIndex index, Ranking ranking) {
+        this.stores = stores;
         this.index = index;
+        this.ranking = ranking;
     }
 
     /** Brings the index up to date with one finished run. */
@@ -56,7 +55,7 @@ public final class SearchIndexer {
                 List<String> changed = List.copyOf(run.changedIds());
                 Map<String, TopicContext> contexts = changed.isEmpty() ? Map.of() : contexts(run.courseId());
                 for (int i = 0; i < changed.size(); i += READ_BATCH) {
-                    write(batch, new DocumentStore(dsl).byIds(changed.subList(i, Math.min(changed.size(), i + READ_BATCH))),
+                    write(batch, stores.documents().byIds(changed.subList(i, Math.min(changed.size(), i + READ_BATCH))),
                             contexts);
                 }
             }
@@ -70,8 +69,8 @@ public final class SearchIndexer {
     public Set<String> reconcile() {
         Map<String, Long> committed = index.committedRuns();
         Map<String, Long> expected = new HashMap<>();
-        for (CourseRow course : new CourseStore(dsl).list()) {
-            new RunStore(dsl).latestSucceeded(course.id()).map(IndexRunRow::id)
+        for (CourseRow course : stores.courses().list()) {
+            stores.runs().latestSucceeded(course.id()).map(IndexRunRow::id)
                     .ifPresent(run -> expected.put(course.id(), run));
         }
         Set<String> stale = new HashSet<>();
@@ -149,7 +148,7 @@ public final class SearchIndexer {
     private void rebuild(SearchIndex.Batch batch, String courseId) throws IOException {
         batch.deleteCourse(courseId);
         Map<String, TopicContext> contexts = contexts(courseId);
-        List<DocumentRow> topics = new DocumentStore(dsl).list(courseId).stream().filter(DocumentRow::isTopic).toList();
+        List<DocumentRow> topics = stores.documents().list(courseId).stream().filter(DocumentRow::isTopic).toList();
         for (int i = 0; i < topics.size(); i += READ_BATCH) {
             write(batch, topics.subList(i, Math.min(topics.size(), i + READ_BATCH)), contexts);
         }
@@ -158,7 +157,7 @@ public final class SearchIndexer {
 
     /** The pages a check could read (ok or redirected, with a title or text); others have nothing to find. */
     private void writeReferences(SearchIndex.Batch batch, String courseId) throws IOException {
-        ReferenceStore store = new ReferenceStore(dsl);
+        ReferenceStore store = stores.references();
         Map<String, List<ReferenceStore.Usage>> usages = new TreeMap<>();
         store.usages(courseId).forEach(u -> usages.computeIfAbsent(u.url(), k -> new ArrayList<>()).add(u));
         Map<String, UrlCheckRow> checks = store.checks(usages.keySet());
@@ -189,8 +188,8 @@ public final class SearchIndexer {
             return;
         }
         List<String> ids = topics.stream().map(DocumentRow::id).toList();
-        Map<String, List<ParsedDocument.Section>> sections = new DocumentStore(dsl).sections(ids);
-        Map<String, List<DocumentStore.StoredPassage>> passages = new DocumentStore(dsl).passages(ids);
+        Map<String, List<ParsedDocument.Section>> sections = stores.documents().sections(ids);
+        Map<String, List<DocumentStore.StoredPassage>> passages = stores.documents().passages(ids);
         // Analysis is most of the cost and the writer takes documents from several threads: use every core.
         try {
             topics.parallelStream().forEach(topic -> {
@@ -212,7 +211,7 @@ public final class SearchIndexer {
     private Map<String, TopicContext> contexts(String courseId) {
         Map<String, List<String>> titles = new HashMap<>();
         Map<String, Set<String>> modules = new HashMap<>();
-        for (StoredAgenda.Section s : new AgendaStore(dsl).read(courseId).sections()) {
+        for (StoredAgenda.Section s : stores.agenda().read(courseId).sections()) {
             for (StoredAgenda.Module m : s.modules()) {
                 for (StoredAgenda.Item item : m.items()) {
                     if (item.documentId() != null) {

@@ -55,14 +55,10 @@ public final class SearchService {
     /** Recent answers (a few MB at most): bursts of the same search from a class cost one search. */
     private final ResultCache<Request, SearchResult> recent = new ResultCache<>(1_000);
 
-    public SearchService(SearchIndex index) {
-        this(index, Ranking.configured());
-    }
-
-    public SearchService(SearchIndex index, Ranking ranking) {
+    public SearchService(SearchIndex index, SearchSettings settings) {
         this.index = index;
-        this.ranking = ranking;
-        this.queries = new QueryBuilder(ranking, Synonyms.configured());
+        this.ranking = settings.ranking();
+        this.queries = settings.queries();
     }
 
     /**

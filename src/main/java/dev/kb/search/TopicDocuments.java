@@ -1,6 +1,6 @@
 package dev.kb.search;
 
-import dev.kb.ingest.ParsedDocument;
+import dev.kb.model.ParsedDocument;
 import dev.kb.store.DocumentRow;
 import dev.kb.store.DocumentStore;
 import java.util.HashMap;

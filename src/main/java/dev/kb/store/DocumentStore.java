@@ -1,15 +1,17 @@
 package dev.kb.store;
 
+import dev.kb.model.TopicIds;
+
 import static dev.kb.store.jooq.Tables.ASSET;
 import static dev.kb.store.jooq.Tables.DOCUMENT;
 import static dev.kb.store.jooq.Tables.LINK;
 import static dev.kb.store.jooq.Tables.PASSAGE;
 import static dev.kb.store.jooq.Tables.SECTION;
 
-import dev.kb.ingest.CourseFiles;
-import dev.kb.ingest.LinkTarget;
-import dev.kb.ingest.ParsedDocument;
-import dev.kb.ingest.ParsedDocument.DocumentLink;
+import dev.kb.model.CourseFiles;
+import dev.kb.model.LinkTarget;
+import dev.kb.model.ParsedDocument;
+import dev.kb.model.ParsedDocument.DocumentLink;
 import dev.kb.store.jooq.tables.records.AssetRecord;
 import dev.kb.store.jooq.tables.records.CodeBlockRecord;
 import dev.kb.store.jooq.tables.records.DocumentRecord;

@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.kb.store.TopicIds;
+import dev.kb.model.TopicIds;
 import dev.kb.testing.Courses;
 import dev.kb.testing.TestApp;
 import dev.kb.testing.TestDatabases;

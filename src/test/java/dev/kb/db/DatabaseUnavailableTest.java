@@ -1,5 +1,7 @@
 package dev.kb.db;
 
+import dev.kb.common.DatabaseUnavailable;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kb.ingest.IngestFailed;

@@ -1,5 +1,8 @@
 package dev.kb.ingest;
 
+import dev.kb.model.Agenda;
+import dev.kb.model.CourseFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kb.testing.Courses;

@@ -1,5 +1,7 @@
 package dev.kb.ingest;
 
+import dev.kb.model.RunIssue;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kb.testing.Courses;

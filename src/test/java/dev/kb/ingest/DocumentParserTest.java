@@ -1,8 +1,11 @@
 package dev.kb.ingest;
 
+import dev.kb.model.ParsedDocument;
+import dev.kb.model.LinkTarget;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kb.ingest.ParsedDocument.DocumentLink;
+import dev.kb.model.ParsedDocument.DocumentLink;
 import org.junit.jupiter.api.Test;
 
 class DocumentParserTest {

@@ -1,5 +1,7 @@
 package dev.kb.ingest;
 
+import dev.kb.model.ParsedDocument;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

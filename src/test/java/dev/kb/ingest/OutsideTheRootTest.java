@@ -1,5 +1,8 @@
 package dev.kb.ingest;
 
+import dev.kb.model.Agenda;
+import dev.kb.model.RunIssue;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kb.app.Kb;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kb.config.Config;
 import dev.kb.db.Database;
-import dev.kb.db.DatabaseUnavailable;
+import dev.kb.common.DatabaseUnavailable;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -58,27 +58,27 @@ class DependencyRuleTest {
     }
 
     @Test
-    void theSourcesAreWhereTheTestLooks() {
+    void the_sources_are_where_the_test_looks() {
         assertThat(uses).containsKeys("model", "store", "ingest", "search", "api");
     }
 
     @Test
-    void noPackageCycle() {
+    void no_package_cycle() {
         assertThat(cycles()).as("package cycles (each: the packages that reach one another)").isEmpty();
     }
 
     @Test
-    void theSharedValuesImportNoOtherKbPackage() {
+    void the_shared_values_import_no_other_kb_package() {
         assertThat(uses.get("model")).as("what model uses").isEmpty();
     }
 
     @Test
-    void theStoreImportsNoFeaturePackage() {
+    void the_store_imports_no_feature_package() {
         assertThat(uses.get("store").keySet()).as("what store uses (%s)", uses.get("store")).isSubsetOf(FOUNDATION);
     }
 
     @Test
-    void adaptersReachDataOnlyThroughServices() {
+    void adapters_reach_data_only_through_services() {
         for (String adapter : List.of("api", "mcp", "web", "cli")) {
             Map<String, String> used = uses.getOrDefault(adapter, Map.of());
             assertThat(used.keySet()).as("%s uses (%s)", adapter, used).doesNotContain("store", "db");
@@ -86,7 +86,7 @@ class DependencyRuleTest {
     }
 
     @Test
-    void onlyStoreAndDatabaseCodeSpeakSql() throws IOException {
+    void only_store_and_database_code_speak_sql() throws IOException {
         List<String> offenders = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {

@@ -4,10 +4,9 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
-import dev.kb.common.Json;
 import dev.kb.app.Health;
-import dev.kb.common.Json;
 import dev.kb.app.Kb;
+import dev.kb.common.Json;
 import dev.kb.config.Config;
 import dev.kb.mcp.McpEndpoint;
 import io.javalin.Javalin;

@@ -1,7 +1,7 @@
 package dev.kb.api;
 
-import dev.kb.common.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kb.common.Json;
 import dev.kb.common.Limit;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.kb.cli;
 
-import dev.kb.common.Json;
 import dev.kb.app.Kb;
+import dev.kb.common.Json;
 import dev.kb.coverage.CoverageMarkdown;
 import dev.kb.coverage.CoverageReport;
 import java.util.concurrent.Callable;

@@ -1,10 +1,10 @@
 package dev.kb.course;
 
-import dev.kb.store.Stores;
 import dev.kb.common.NotFound;
 import dev.kb.ingest.CoursePaths;
 import dev.kb.ingest.CourseRoot;
 import dev.kb.store.CourseRow;
+import dev.kb.store.Stores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.InvalidPathException;

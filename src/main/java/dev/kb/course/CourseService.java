@@ -1,10 +1,10 @@
 package dev.kb.course;
 
-import dev.kb.store.Stores;
 import dev.kb.common.NotFound;
 import dev.kb.store.CourseRow;
 import dev.kb.store.IndexRunRow;
 import dev.kb.store.StoredAgenda;
+import dev.kb.store.Stores;
 import java.util.List;
 
 /** Courses and their agendas, read from the store. */

@@ -1,6 +1,5 @@
 package dev.kb.coverage;
 
-import dev.kb.store.Stores;
 import dev.kb.model.Agenda;
 import dev.kb.model.CourseFiles;
 import dev.kb.model.LinkTarget;
@@ -12,6 +11,7 @@ import dev.kb.store.DocumentStore;
 import dev.kb.store.LinkRow;
 import dev.kb.store.RunStore;
 import dev.kb.store.StoredAgenda;
+import dev.kb.store.Stores;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

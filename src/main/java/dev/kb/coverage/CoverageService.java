@@ -1,16 +1,16 @@
 package dev.kb.coverage;
 
-import dev.kb.references.ReferenceService;
-import dev.kb.store.Stores;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.kb.common.ComputeSlots;
 import dev.kb.course.CourseService;
+import dev.kb.references.ReferenceService;
 import dev.kb.search.GapSuggester;
 import dev.kb.store.CoverageStore;
 import dev.kb.store.IndexRunRow;
+import dev.kb.store.Stores;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

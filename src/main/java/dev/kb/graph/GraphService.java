@@ -1,15 +1,15 @@
 package dev.kb.graph;
 
-import dev.kb.store.Stores;
 import dev.kb.common.InvalidInput;
 import dev.kb.common.Limit;
 import dev.kb.common.LimitExceeded;
 import dev.kb.common.NotFound;
 import dev.kb.course.CourseService;
+import dev.kb.model.TopicIds;
 import dev.kb.store.DocumentRow;
 import dev.kb.store.PrerequisiteRow;
 import dev.kb.store.StoredAgenda;
-import dev.kb.model.TopicIds;
+import dev.kb.store.Stores;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

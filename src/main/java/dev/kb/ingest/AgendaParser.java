@@ -1,9 +1,5 @@
 package dev.kb.ingest;
 
-import dev.kb.model.Agenda;
-import dev.kb.model.LinkTarget;
-import dev.kb.model.CourseFiles;
-
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Link;
@@ -13,6 +9,9 @@ import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import dev.kb.model.Agenda;
+import dev.kb.model.CourseFiles;
+import dev.kb.model.LinkTarget;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

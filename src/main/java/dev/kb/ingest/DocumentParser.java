@@ -1,7 +1,5 @@
 package dev.kb.ingest;
 
-import dev.kb.model.ParsedDocument;
-
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
@@ -22,6 +20,7 @@ import com.vladsch.flexmark.ext.yaml.front.matter.AbstractYamlFrontMatterVisitor
 import com.vladsch.flexmark.ext.yaml.front.matter.YamlFrontMatterBlock;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import dev.kb.model.ParsedDocument;
 import dev.kb.model.ParsedDocument.DocumentLink;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,12 +1,11 @@
 package dev.kb.ingest;
 
-import dev.kb.model.ParsedDocument;
-import dev.kb.model.Agenda;
-import dev.kb.model.RunIssue;
-import dev.kb.model.CourseFiles;
-
 import dev.kb.common.Errors;
 import dev.kb.ingest.SourceReader.Loaded;
+import dev.kb.model.Agenda;
+import dev.kb.model.CourseFiles;
+import dev.kb.model.ParsedDocument;
+import dev.kb.model.RunIssue;
 import dev.kb.model.TopicIds;
 import dev.kb.store.DocumentStore;
 import dev.kb.store.NewDocument;

@@ -1,14 +1,14 @@
 package dev.kb.mcp;
 
-import dev.kb.common.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kb.app.Kb;
+import dev.kb.common.DatabaseUnavailable;
 import dev.kb.common.Errors;
 import dev.kb.common.InvalidInput;
+import dev.kb.common.Json;
 import dev.kb.common.LimitExceeded;
 import dev.kb.common.NotFound;
 import dev.kb.coverage.CoverageMarkdown;
-import dev.kb.common.DatabaseUnavailable;
 import dev.kb.graph.LearningPath;
 import dev.kb.search.PassageService;
 import dev.kb.search.Passages;

@@ -1,7 +1,7 @@
 package dev.kb.references;
 
-import dev.kb.store.Stores;
 import dev.kb.store.ReferenceStore;
+import dev.kb.store.Stores;
 import dev.kb.store.UrlCheckRow;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,12 +1,13 @@
 package dev.kb.references;
 
-import dev.kb.store.Stores;
 import dev.kb.common.NotFound;
 import dev.kb.common.Page;
-import dev.kb.store.ReferenceStore;
 import dev.kb.model.TopicIds;
+import dev.kb.store.ReferenceStore;
+import dev.kb.store.Stores;
 import dev.kb.store.UrlCheckRow;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.nio.charset.StandardCharsets;
 
 /** External references of courses, with their usages and check results. */
 public final class ReferenceService {

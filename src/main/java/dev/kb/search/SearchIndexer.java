@@ -1,27 +1,27 @@
 package dev.kb.search;
 
-import dev.kb.store.Stores;
 import dev.kb.ingest.IndexRunReport;
 import dev.kb.model.ParsedDocument;
+import dev.kb.references.ReferenceService;
 import dev.kb.store.CourseRow;
 import dev.kb.store.DocumentRow;
 import dev.kb.store.DocumentStore;
 import dev.kb.store.IndexRunRow;
 import dev.kb.store.ReferenceStore;
-import dev.kb.store.UrlCheckRow;
-import dev.kb.references.ReferenceService;
-import java.util.TreeMap;
 import dev.kb.store.StoredAgenda;
+import dev.kb.store.Stores;
+import dev.kb.store.UrlCheckRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

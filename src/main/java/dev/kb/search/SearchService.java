@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
@@ -219,11 +219,11 @@ public final class SearchService {
         String topicId = topic.get(IndexFields.TOPIC);
         Section best = section(searcher, topicId, bestSection, terms);
         String snippet = best.snippet() == null || best.snippet().isBlank() ? named(topic, terms) : best.snippet();
-        return new SearchHit(topicId, topic.get(IndexFields.COURSE), topic.get(IndexFields.PATH),
-                topic.get(IndexFields.TITLE), best.anchor(), best.heading(), snippet, score,
-                topic.get(IndexFields.KIND), topic.get(IndexFields.LANGUAGE),
-                Boolean.parseBoolean(topic.get(IndexFields.IN_AGENDA)),
-                ((Number) doc.fields[0]).intValue() == IndexFields.TIER_HANDOUT, false, null);
+        return SearchHit.topic(new SearchHit.Topic(topicId, topic.get(IndexFields.COURSE), topic.get(IndexFields.PATH),
+                        topic.get(IndexFields.TITLE), topic.get(IndexFields.KIND), topic.get(IndexFields.LANGUAGE),
+                        Boolean.parseBoolean(topic.get(IndexFields.IN_AGENDA)),
+                        ((Number) doc.fields[0]).intValue() == IndexFields.TIER_HANDOUT),
+                new SearchHit.Match(best.anchor(), best.heading(), snippet), score);
     }
 
     /** A hit on an external page: quoted from its stored text, pointing at the URL and the topics citing it. */
@@ -236,8 +236,7 @@ public final class SearchService {
             ReferenceDocuments.Citation c = ReferenceDocuments.Citation.parse(stored);
             citedBy.add(new SearchHit.Citation(c.topicId(), c.path()));
         }
-        return new SearchHit(null, page.get(IndexFields.COURSE), null, page.get(IndexFields.TITLE), null, null,
-                snippet, score, null, null, false, false, true,
+        return SearchHit.externalPage(page.get(IndexFields.COURSE), page.get(IndexFields.TITLE), snippet, score,
                 new SearchHit.Reference(page.get(IndexFields.REFERENCE), page.get(IndexFields.URL), citedBy));
     }
 

@@ -1,12 +1,11 @@
 package dev.kb.store;
 
-import dev.kb.model.TopicIds;
-
 import static dev.kb.store.jooq.Tables.AGENDA_ITEM;
 import static dev.kb.store.jooq.Tables.AGENDA_MODULE;
 import static dev.kb.store.jooq.Tables.AGENDA_SECTION;
 
 import dev.kb.model.Agenda;
+import dev.kb.model.TopicIds;
 import dev.kb.store.jooq.tables.records.AgendaItemRecord;
 import dev.kb.store.jooq.tables.records.AgendaModuleRecord;
 import dev.kb.store.jooq.tables.records.AgendaSectionRecord;

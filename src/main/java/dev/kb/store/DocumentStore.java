@@ -1,7 +1,5 @@
 package dev.kb.store;
 
-import dev.kb.model.TopicIds;
-
 import static dev.kb.store.jooq.Tables.ASSET;
 import static dev.kb.store.jooq.Tables.DOCUMENT;
 import static dev.kb.store.jooq.Tables.LINK;
@@ -12,6 +10,7 @@ import dev.kb.model.CourseFiles;
 import dev.kb.model.LinkTarget;
 import dev.kb.model.ParsedDocument;
 import dev.kb.model.ParsedDocument.DocumentLink;
+import dev.kb.model.TopicIds;
 import dev.kb.store.jooq.tables.records.AssetRecord;
 import dev.kb.store.jooq.tables.records.CodeBlockRecord;
 import dev.kb.store.jooq.tables.records.DocumentRecord;
@@ -23,16 +22,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.Records;
+import org.jooq.Record1;
 import org.jooq.SelectField;
 import org.jooq.TableRecord;
+import org.jooq.impl.DSL;
 
 /** Documents with their sections, code blocks and links; the only code that reads or writes those tables. */
 public final class DocumentStore {
@@ -42,6 +42,12 @@ public final class DocumentStore {
             DOCUMENT.IS_HANDOUT};
 
     private final DSLContext dsl;
+
+    /** A section as its record, selected in one nested row. */
+    private static SelectField<ParsedDocument.Section> section() {
+        return DSL.row(SECTION.ORD, SECTION.LEVEL, SECTION.HEADING, SECTION.ANCHOR, SECTION.BODY_TEXT, SECTION.CODE_TEXT,
+                SECTION.WORD_COUNT, SECTION.LANGUAGE, SECTION.LINE).mapping(ParsedDocument.Section::new);
+    }
 
     public DocumentStore(DSLContext dsl) {
         this.dsl = dsl;
@@ -53,10 +59,11 @@ public final class DocumentStore {
 
     public Map<String, StoredVersion> versions(String courseId) {
         Map<String, StoredVersion> result = new LinkedHashMap<>();
-        dsl.select(DOCUMENT.PATH, DOCUMENT.ID, DOCUMENT.CONTENT_HASH, DOCUMENT.PARSER_VERSION)
+        dsl.select(DOCUMENT.PATH,
+                        DSL.row(DOCUMENT.ID, DOCUMENT.CONTENT_HASH, DOCUMENT.PARSER_VERSION).mapping(StoredVersion::new))
                 .from(DOCUMENT)
                 .where(DOCUMENT.COURSE_ID.eq(courseId))
-                .forEach(r -> result.put(r.value1(), new StoredVersion(r.value2(), r.value3(), r.value4())));
+                .forEach(r -> result.put(r.value1(), r.value2()));
         return result;
     }
 
@@ -199,7 +206,6 @@ public final class DocumentStore {
         return result;
     }
 
-    /** Marks exactly these topics of the course as handouts; returns whether any mark changed. */
     /** Sets which documents of the course are handouts; returns the ids whose status changed. */
     public Set<String> markHandouts(String courseId, Set<String> handoutIds) {
         return new HashSet<>(dsl.update(DOCUMENT)
@@ -246,25 +252,21 @@ public final class DocumentStore {
     }
 
     public List<ParsedDocument.Section> sections(String documentId) {
-        return dsl.select(SECTION.ORD, SECTION.LEVEL, SECTION.HEADING, SECTION.ANCHOR, SECTION.BODY_TEXT,
-                        SECTION.CODE_TEXT, SECTION.WORD_COUNT, SECTION.LANGUAGE, SECTION.LINE)
+        return dsl.select(section())
                 .from(SECTION)
                 .where(SECTION.DOCUMENT_ID.eq(documentId))
                 .orderBy(SECTION.ORD)
-                .fetch(Records.mapping(ParsedDocument.Section::new));
+                .fetch(Record1::value1);
     }
 
     /** Sections of many documents in one query, keyed by document id. */
     public Map<String, List<ParsedDocument.Section>> sections(Collection<String> documentIds) {
         Map<String, List<ParsedDocument.Section>> result = new LinkedHashMap<>();
-        dsl.select(SECTION.DOCUMENT_ID, SECTION.ORD, SECTION.LEVEL, SECTION.HEADING, SECTION.ANCHOR,
-                        SECTION.BODY_TEXT, SECTION.CODE_TEXT, SECTION.WORD_COUNT, SECTION.LANGUAGE, SECTION.LINE)
+        dsl.select(SECTION.DOCUMENT_ID, section())
                 .from(SECTION)
                 .where(SECTION.DOCUMENT_ID.in(documentIds))
                 .orderBy(SECTION.DOCUMENT_ID, SECTION.ORD)
-                .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                        .add(new ParsedDocument.Section(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                                r.value7(), r.value8(), r.value9(), r.value10())));
+                .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
         return result;
     }
 
@@ -275,13 +277,13 @@ public final class DocumentStore {
     /** Passages of many documents in one query, keyed by document id, in order. */
     public Map<String, List<StoredPassage>> passages(Collection<String> documentIds) {
         Map<String, List<StoredPassage>> result = new LinkedHashMap<>();
-        dsl.select(PASSAGE.DOCUMENT_ID, PASSAGE.ID, PASSAGE.ORD, PASSAGE.SECTION_ORD, PASSAGE.TEXT, PASSAGE.BODY_TEXT,
-                        PASSAGE.CODE_TEXT, PASSAGE.WORD_COUNT)
+        dsl.select(PASSAGE.DOCUMENT_ID, PASSAGE.ID, DSL.row(PASSAGE.ORD, PASSAGE.SECTION_ORD, PASSAGE.TEXT,
+                        PASSAGE.BODY_TEXT, PASSAGE.CODE_TEXT, PASSAGE.WORD_COUNT).mapping(ParsedDocument.Passage::new))
                 .from(PASSAGE)
                 .where(PASSAGE.DOCUMENT_ID.in(documentIds))
                 .orderBy(PASSAGE.DOCUMENT_ID, PASSAGE.ORD)
-                .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new StoredPassage(r.value2(),
-                        new ParsedDocument.Passage(r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()))));
+                .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                        .add(new StoredPassage(r.value2(), r.value3())));
         return result;
     }
 

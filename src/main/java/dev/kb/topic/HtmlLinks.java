@@ -2,8 +2,8 @@ package dev.kb.topic;
 
 import dev.kb.course.CourseImages;
 import dev.kb.ingest.AgendaParser;
-import dev.kb.model.CourseFiles;
 import dev.kb.ingest.LinkResolver;
+import dev.kb.model.CourseFiles;
 import dev.kb.model.LinkTarget;
 import dev.kb.model.TopicIds;
 import java.net.URLEncoder;

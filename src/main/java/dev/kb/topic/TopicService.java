@@ -1,18 +1,18 @@
 package dev.kb.topic;
 
-import dev.kb.store.Stores;
 import dev.kb.common.NotFound;
 import dev.kb.common.Page;
 import dev.kb.course.CourseService;
-import dev.kb.model.CourseFiles;
 import dev.kb.ingest.CoursePaths;
+import dev.kb.model.CourseFiles;
 import dev.kb.model.LinkTarget;
 import dev.kb.model.ParsedDocument;
 import dev.kb.model.ParsedDocument.DocumentLink;
+import dev.kb.model.TopicIds;
 import dev.kb.store.DocumentRow;
 import dev.kb.store.DocumentStore;
 import dev.kb.store.StoredAgenda;
-import dev.kb.model.TopicIds;
+import dev.kb.store.Stores;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.kb.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static dev.kb.testing.Contract.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

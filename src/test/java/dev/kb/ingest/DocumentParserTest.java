@@ -1,10 +1,9 @@
 package dev.kb.ingest;
 
-import dev.kb.model.ParsedDocument;
-import dev.kb.model.LinkTarget;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kb.model.LinkTarget;
+import dev.kb.model.ParsedDocument;
 import dev.kb.model.ParsedDocument.DocumentLink;
 import org.junit.jupiter.api.Test;
 

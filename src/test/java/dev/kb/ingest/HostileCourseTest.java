@@ -1,10 +1,9 @@
 package dev.kb.ingest;
 
-import dev.kb.model.Agenda;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kb.model.Agenda;
 import dev.kb.model.TopicIds;
 import dev.kb.testing.HostileCourse;
 import dev.kb.testing.TestApp;

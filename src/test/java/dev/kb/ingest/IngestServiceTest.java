@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kb.config.Config;
-import dev.kb.db.Database;
 import dev.kb.config.IndexSettings;
+import dev.kb.db.Database;
 import dev.kb.model.RunIssue;
 import dev.kb.model.TopicIds;
 import dev.kb.store.DocumentRow;

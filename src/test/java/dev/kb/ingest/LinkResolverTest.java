@@ -1,9 +1,8 @@
 package dev.kb.ingest;
 
-import dev.kb.model.LinkTarget;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kb.model.LinkTarget;
 import org.junit.jupiter.api.Test;
 
 class LinkResolverTest {

@@ -1,9 +1,8 @@
 package dev.kb.ingest;
 
-import dev.kb.model.ParsedDocument;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kb.model.ParsedDocument;
 import org.junit.jupiter.api.Test;
 
 class MarkdownBoundsTest {

@@ -1,9 +1,8 @@
 package dev.kb.ingest;
 
-import dev.kb.model.ParsedDocument;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kb.model.ParsedDocument;
 import dev.kb.testing.Courses;
 import java.io.IOException;
 import java.nio.file.Files;

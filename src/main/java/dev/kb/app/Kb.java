@@ -25,7 +25,6 @@ import dev.kb.search.SearchIndexer;
 import dev.kb.search.SearchService;
 import dev.kb.search.SuggestService;
 import dev.kb.store.CourseRow;
-import dev.kb.store.DocumentRow;
 import dev.kb.store.FullTextBaseline;
 import dev.kb.store.Stores;
 import dev.kb.topic.TopicService;
@@ -43,7 +42,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -226,7 +224,7 @@ public final class Kb implements AutoCloseable {
         // committed, so a registration that completes between the two checks is in the database for the second.
         synchronized (registering) {
             jobs.requireSameDirectory(courseId, root);
-            stores.courses().find(courseId)
+            services.courses().find(courseId)
                     .filter(c -> !CourseRoots.realPath(Path.of(c.rootPath())).equals(root)).ifPresent(c -> {
                         // The other course's directory is not said: error bodies name no server paths.
                         throw new Conflict("the course id '" + courseId + "' is taken by another directory");
@@ -270,7 +268,7 @@ public final class Kb implements AutoCloseable {
         } finally {
             // Also after a check that stopped half-way: what it wrote changes the coverage reports' link statuses.
             try {
-                stores.coverage().linkChecksChanged();
+                services.coverage().linkChecksChanged();
             } catch (RuntimeException e) {
                 LOG.warn("the coverage reports could not be marked stale after checking the links of {}: {}",
                         courseId, e.getMessage());
@@ -317,8 +315,7 @@ public final class Kb implements AutoCloseable {
 
     /** Paths of the course's compiled handouts. */
     public Set<String> handouts(String courseId) {
-        return stores.documents().list(courseId).stream().filter(DocumentRow::handout)
-                .map(DocumentRow::path).collect(Collectors.toSet());
+        return services.courses().handoutPaths(courseId);
     }
 
     @Override

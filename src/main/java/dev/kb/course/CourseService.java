@@ -2,10 +2,14 @@ package dev.kb.course;
 
 import dev.kb.common.NotFound;
 import dev.kb.store.CourseRow;
+import dev.kb.store.DocumentRow;
 import dev.kb.store.IndexRunRow;
 import dev.kb.store.StoredAgenda;
 import dev.kb.store.Stores;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Courses and their agendas, read from the store. */
 public final class CourseService {
@@ -40,7 +44,17 @@ public final class CourseService {
     }
 
     public CourseRow require(String courseId) {
-        return stores.courses().find(courseId).orElseThrow(() -> new NotFound("course", courseId));
+        return find(courseId).orElseThrow(() -> new NotFound("course", courseId));
+    }
+
+    public Optional<CourseRow> find(String courseId) {
+        return stores.courses().find(courseId);
+    }
+
+    /** Paths of the course's compiled handouts. */
+    public Set<String> handoutPaths(String courseId) {
+        return stores.documents().list(courseId).stream().filter(DocumentRow::handout).map(DocumentRow::path)
+                .collect(Collectors.toSet());
     }
 
     public AgendaView agenda(String courseId) {

@@ -85,6 +85,11 @@ public final class CoverageService {
         }
     }
 
+    /** External link statuses changed (a link check wrote results): every stored report is stale now. */
+    public void linkChecksChanged() {
+        reports.linkChecksChanged();
+    }
+
     /** How many reports this service computed (rather than served from the store) since it started. */
     public long computed() {
         return computed.get();

@@ -14,6 +14,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /** Builds the HTTP API: every route in one place; an unstarted Javalin the caller starts (tests on port 0). */
 public final class ApiServer {
@@ -77,6 +78,13 @@ public final class ApiServer {
                     // that took "degraded" instances out would turn a database outage into a total one. The
                     // body tells people (and monitoring) what is down.
                     ctx.status(Health.DOWN.equals(status.status()) ? 503 : 200).json(status);
+                });
+                // Liveness: answering at all is the proof; nothing here may wait for PostgreSQL, or an outage of the
+                // database would have every replica restarted.
+                get("/health/live", ctx -> ctx.json(Map.of("status", "live")));
+                get("/health/ready", ctx -> {
+                    var readiness = services.health().ready();
+                    ctx.status(readiness.ready() ? 200 : 503).json(readiness);
                 });
                 get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
                 get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

@@ -31,8 +31,10 @@ import dev.kb.topic.TopicService;
 import io.micrometer.core.instrument.FunctionCounter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,6 +72,8 @@ public final class Kb implements AutoCloseable {
     /** One index run at a time: the API, the watcher and the command line may all ask for one. */
     private final ReentrantLock indexing = new ReentrantLock();
     private final List<Consumer<IndexRunReport>> indexListeners = new CopyOnWriteArrayList<>();
+    /** Courses whose run is under way in this process: their index catches up when the run ends. */
+    private final Set<String> indexingNow = ConcurrentHashMap.newKeySet();
     private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "kb-link-check");
         thread.setDaemon(true);
@@ -112,7 +116,14 @@ public final class Kb implements AutoCloseable {
                 new PassageService(index, config.http().publicUrl(), settings.search()), gaps,
                 new GraphService(stores, courses, config.limits().maxGraphTopics(), config.limits().maxGraphEdges()),
                 new CoverageService(stores, courses, references, gaps, computeSlots), references,
-                new Health(database, index, this::repairIndexLater), new CourseImages(stores, courses));
+                new Health(database, index, this::repairIndexLater, this::behind), new CourseImages(stores, courses));
+    }
+
+    /** Courses the search index has yet to catch up with, leaving out those a run of this process is applying now. */
+    private Set<String> behind() {
+        Set<String> behind = new HashSet<>(indexer.behind());
+        behind.removeAll(indexingNow);
+        return behind;
     }
 
     /** Rebuilds a search index lost on disk from the database, in the background; one at a time. */
@@ -177,6 +188,7 @@ public final class Kb implements AutoCloseable {
      */
     public IndexRunReport index(String courseId, Path courseRoot, boolean full, IndexProgress progress) {
         indexing.lock();
+        indexingNow.add(courseId);
         try {
             IndexRunReport report = ingest.index(courseId, courseRoot, full, progress, indexer::apply);
             for (Consumer<IndexRunReport> listener : indexListeners) {
@@ -188,6 +200,7 @@ public final class Kb implements AutoCloseable {
             }
             return report;
         } finally {
+            indexingNow.remove(courseId);
             indexing.unlock();
         }
     }

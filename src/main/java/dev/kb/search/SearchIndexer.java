@@ -65,14 +65,37 @@ public final class SearchIndexer {
         }
     }
 
+    /** Each course's newest succeeded run in the database. */
+    private Map<String, Long> publishedRuns() {
+        Map<String, Long> published = new HashMap<>();
+        for (CourseRow course : stores.courses().list()) {
+            stores.runs().latestSucceeded(course.id()).map(IndexRunRow::id)
+                    .ifPresent(run -> published.put(course.id(), run));
+        }
+        return published;
+    }
+
+    /**
+     * The courses whose search documents are not those of their newest run in the database (or that the index
+     * still holds although the database no longer does): what this index has yet to catch up with.
+     */
+    public Set<String> behind() {
+        Map<String, Long> committed = index.committedRuns();
+        Map<String, Long> published = publishedRuns();
+        Set<String> behind = new HashSet<>();
+        published.forEach((course, run) -> {
+            if (!run.equals(committed.get(course))) {
+                behind.add(course);
+            }
+        });
+        committed.keySet().stream().filter(c -> !published.containsKey(c)).forEach(behind::add);
+        return behind;
+    }
+
     /** Rebuilds what does not match the database; returns the ids of the courses rebuilt. */
     public Set<String> reconcile() {
         Map<String, Long> committed = index.committedRuns();
-        Map<String, Long> expected = new HashMap<>();
-        for (CourseRow course : stores.courses().list()) {
-            stores.runs().latestSucceeded(course.id()).map(IndexRunRow::id)
-                    .ifPresent(run -> expected.put(course.id(), run));
-        }
+        Map<String, Long> expected = publishedRuns();
         Set<String> stale = new HashSet<>();
         expected.forEach((course, run) -> {
             if (!run.equals(committed.get(course))) {

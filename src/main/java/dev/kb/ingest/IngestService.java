@@ -68,6 +68,13 @@ public final class IngestService implements AutoCloseable {
      */
     public IndexRunReport index(String courseId, Path courseRoot, boolean full, IndexProgress progress,
                                 Consumer<IndexRunReport> searchUpdate) {
+        // Another kb process on the database may be indexing this course: runs of one course take turns.
+        return stores.courseLocks().exclusively(courseId,
+                () -> indexLocked(courseId, courseRoot, full, progress, searchUpdate));
+    }
+
+    private IndexRunReport indexLocked(String courseId, Path courseRoot, boolean full, IndexProgress progress,
+                                       Consumer<IndexRunReport> searchUpdate) {
         long started = System.nanoTime();
         failures.flush();
         long runId = stores.runs().start(courseId);

@@ -61,6 +61,11 @@ public final class Stores {
         return new FullTextBaseline(dsl);
     }
 
+    /** One index run per course at a time, across every process on the database. */
+    public CourseLocks courseLocks() {
+        return new CourseLocks(dsl);
+    }
+
     /** Publishes index runs: the one place a run's writes become visible together. */
     public RunPublisher publisher() {
         return new RunPublisher(dsl);

@@ -54,8 +54,12 @@ final class HitQuoter {
         return best;
     }
 
+    /**
+     * @param doc         the topic as ranked, sorted by tier then score (see {@link SearchService})
+     * @param bestSection its best-matching section, or null when none matched (see {@link #bestSections})
+     */
     SearchHit hit(IndexSearcher searcher, Document topic, FieldDoc doc, Document bestSection,
-                          MatchHighlighter.QueryTerms terms) throws IOException {
+                  MatchHighlighter.QueryTerms terms) throws IOException {
         float score = doc.fields[1] instanceof Float f ? f : doc.score;
         if (topic.get(IndexFields.REFERENCE) != null) {
             return external(topic, score, terms);

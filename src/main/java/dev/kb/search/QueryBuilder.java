@@ -29,15 +29,16 @@ import org.apache.lucene.search.Query;
  * match; each further one adds to its score.
  *
  * <p>Expansions are bounded, silently (the query still answers): a prefix stands for its
- * {@value FrequentTermsRewrite#MAX_TERMS} most frequent completions, a typo for at most {@value WordQueries#MAX_CORRECTIONS}
- * corrections chosen among {@value Corrections#MAX_VISITED} candidate words. The query syntax ({@link UserQuery})
- * has no wildcards or fuzzy operators of its own: {@code *}, {@code ?} and {@code ~} are text.
+ * {@value FrequentTermsRewrite#MAX_TERMS} most frequent completions, a typo for at most
+ * {@value WordQueries#MAX_CORRECTIONS} corrections chosen among {@value Corrections#MAX_VISITED} candidate words. The
+ * query syntax ({@link UserQuery}) has no wildcards or fuzzy operators of its own: {@code *}, {@code ?} and {@code ~}
+ * are text.
  *
  * <p>Lucene refuses a query of more leaf clauses than {@link IndexSearcher#getMaxClauseCount()} (a term or a
  * phrase in one field is one), and every word costs one per field and form and more for its expansions. A query
  * is therefore built within {@value #MAX_CLAUSES} clauses: a long word's parts in any order only up to
- * {@value WordQueries#MAX_LOOSE_PARTS} parts; when the whole query is still over, it is built again without the expansions
- * (synonyms, typos, the prefix, loose parts), and a query over even then is refused naming
+ * {@value WordQueries#MAX_LOOSE_PARTS} parts; when the whole query is still over, it is built again without the
+ * expansions (synonyms, typos, the prefix, loose parts), and a query over even then is refused naming
  * {@link Limit#QUERY_CLAUSES}.
  */
 final class QueryBuilder {
@@ -46,6 +47,7 @@ final class QueryBuilder {
      * add around it (type, course, module, language, kind, …).
      */
     static final int MAX_CLAUSES = 1_000;
+
     private final Ranking ranking;
     private final Synonyms synonyms;
     private final QuestionWords questionWords;

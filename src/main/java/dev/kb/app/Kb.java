@@ -36,12 +36,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -74,18 +69,8 @@ public final class Kb implements AutoCloseable {
     private final List<Consumer<IndexRunReport>> indexListeners = new CopyOnWriteArrayList<>();
     /** Courses whose run is under way in this process: their index catches up when the run ends. */
     private final Set<String> indexingNow = ConcurrentHashMap.newKeySet();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "kb-link-check");
-        thread.setDaemon(true);
-        return thread;
-    });
-    /** Rebuilds a search index lost on disk; a link check can take minutes, so not on {@link #background}. */
-    private final ExecutorService repairs = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "kb-index-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean repairWaiting = new AtomicBoolean();
+    private final IndexRepair repair;
+    private final LinkChecks linkChecks;
 
     /** The services the HTTP API (and anything else) reads through. */
     public record Services(CourseService courses, TopicService topics, SearchService search, SuggestService suggest,
@@ -108,6 +93,7 @@ public final class Kb implements AutoCloseable {
         this.settings = settings;
         this.ingest = new IngestService(stores, config.ingest(), settings.courseWideSteps());
         this.indexer = new SearchIndexer(stores, index, settings.search().ranking());
+        this.repair = new IndexRepair(indexer);
         CourseService courses = new CourseService(stores);
         GapSuggester gaps = new GapSuggester(index, settings.search());
         ReferenceService references = new ReferenceService(stores);
@@ -116,7 +102,8 @@ public final class Kb implements AutoCloseable {
                 new PassageService(index, config.http().publicUrl(), settings.search()), gaps,
                 new GraphService(stores, courses, config.limits().maxGraphTopics(), config.limits().maxGraphEdges()),
                 new CoverageService(stores, courses, references, gaps, computeSlots), references,
-                new Health(database, index, this::repairIndexLater, this::behind), new CourseImages(stores, courses));
+                new Health(database, index, repair::later, this::behind), new CourseImages(stores, courses));
+        this.linkChecks = new LinkChecks(new ReferenceChecks(stores), indexer, services.coverage());
     }
 
     /** Courses the search index has yet to catch up with, leaving out those a run of this process is applying now. */
@@ -124,26 +111,6 @@ public final class Kb implements AutoCloseable {
         Set<String> behind = new HashSet<>(indexer.behind());
         behind.removeAll(indexingNow);
         return behind;
-    }
-
-    /** Rebuilds a search index lost on disk from the database, in the background; one at a time. */
-    private void repairIndexLater() {
-        if (repairs.isShutdown() || !repairWaiting.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            repairs.execute(() -> {
-                repairWaiting.set(false);
-                try {
-                    indexer.repair();
-                } catch (RuntimeException e) {
-                    LOG.warn("rebuilding the lost search index failed (tried again at the next health check or "
-                            + "run): {}", e.getMessage(), e);
-                }
-            });
-        } catch (RejectedExecutionException closing) {
-            repairWaiting.set(false);
-        }
     }
 
     public static Kb open(Config config) {
@@ -274,19 +241,7 @@ public final class Kb implements AutoCloseable {
      * the pages that could be read, so searches find what they say.
      */
     public ReferenceChecks.Summary checkLinks(String courseId, CheckSettings settings, LinkChecker.Progress progress) {
-        try {
-            ReferenceChecks.Summary summary = new ReferenceChecks(stores).check(courseId, settings, progress);
-            indexer.refreshReferences(courseId);
-            return summary;
-        } finally {
-            // Also after a check that stopped half-way: what it wrote changes the coverage reports' link statuses.
-            try {
-                services.coverage().linkChecksChanged();
-            } catch (RuntimeException e) {
-                LOG.warn("the coverage reports could not be marked stale after checking the links of {}: {}",
-                        courseId, e.getMessage());
-            }
-        }
+        return linkChecks.check(courseId, settings, progress);
     }
 
     /**
@@ -294,17 +249,7 @@ public final class Kb implements AutoCloseable {
      * failures are logged. The future completes when the check is done.
      */
     public Future<?> checkLinksInBackground(String courseId, CheckSettings settings) {
-        return background.submit(() -> {
-            try {
-                ReferenceChecks.Summary s = checkLinks(courseId, settings, LinkChecker.Progress.NONE);
-                LOG.info("external links of {}: {} checked, {} from the cache, by status {}", courseId, s.checked(),
-                        s.cached(), s.byStatus());
-            } catch (RuntimeException e) {
-                if (!background.isShutdown()) {
-                    LOG.warn("checking the external links of {} failed: {}", courseId, e.getMessage(), e);
-                }
-            }
-        });
+        return linkChecks.checkInBackground(courseId, settings);
     }
 
     public Services services() {
@@ -336,15 +281,11 @@ public final class Kb implements AutoCloseable {
         // Jobs and link checks still running are stopped before the index and the database they write to close.
         jobs.close();
         ingest.close();
-        repairs.shutdownNow();
-        background.shutdownNow();
+        repair.stop();
+        linkChecks.stop();
         try {
-            if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("a background link check did not stop within 30 s");
-            }
-            if (!repairs.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("rebuilding the search index did not stop within 30 s");
-            }
+            linkChecks.awaitStopped();
+            repair.awaitStopped();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

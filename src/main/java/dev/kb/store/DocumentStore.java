@@ -7,16 +7,10 @@ import static dev.kb.store.jooq.Tables.PASSAGE;
 import static dev.kb.store.jooq.Tables.SECTION;
 
 import dev.kb.model.CourseFiles;
-import dev.kb.model.LinkTarget;
 import dev.kb.model.ParsedDocument;
 import dev.kb.model.ParsedDocument.DocumentLink;
 import dev.kb.model.TopicIds;
 import dev.kb.store.jooq.tables.records.AssetRecord;
-import dev.kb.store.jooq.tables.records.CodeBlockRecord;
-import dev.kb.store.jooq.tables.records.DocumentRecord;
-import dev.kb.store.jooq.tables.records.LinkRecord;
-import dev.kb.store.jooq.tables.records.PassageRecord;
-import dev.kb.store.jooq.tables.records.SectionRecord;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,26 +22,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.Record1;
-import org.jooq.SelectField;
 import org.jooq.TableRecord;
 import org.jooq.impl.DSL;
 
 /** Documents with their sections, code blocks and links; the only code that reads or writes those tables. */
 public final class DocumentStore {
-    private static final SelectField<?>[] ROW = {DOCUMENT.ID, DOCUMENT.COURSE_ID, DOCUMENT.PATH, DOCUMENT.KIND,
-            DOCUMENT.TITLE, DOCUMENT.CONTENT_HASH, DOCUMENT.SIZE_BYTES, DOCUMENT.WORD_COUNT,
-            DOCUMENT.CODE_BLOCK_COUNT, DOCUMENT.IMAGE_COUNT, DOCUMENT.UPDATED_AT, DOCUMENT.LANGUAGE, DOCUMENT.CATEGORY,
-            DOCUMENT.IS_HANDOUT};
-
     private final DSLContext dsl;
-
-    /** A section as its record, selected in one nested row. */
-    private static SelectField<ParsedDocument.Section> section() {
-        return DSL.row(SECTION.ORD, SECTION.LEVEL, SECTION.HEADING, SECTION.ANCHOR, SECTION.BODY_TEXT, SECTION.CODE_TEXT,
-                SECTION.WORD_COUNT, SECTION.LANGUAGE, SECTION.LINE).mapping(ParsedDocument.Section::new);
-    }
 
     public DocumentStore(DSLContext dsl) {
         this.dsl = dsl;
@@ -82,58 +63,12 @@ public final class DocumentStore {
         dsl.deleteFrom(DOCUMENT).where(DOCUMENT.ID.in(ids)).execute();
         List<TableRecord<?>> rows = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
-            NewDocument doc = docs.get(i);
-            ParsedDocument parsed = doc.parsed();
-            DocumentRecord row = new DocumentRecord();
-            row.setId(ids.get(i));
-            row.setCourseId(courseId);
-            row.setPath(doc.path());
-            row.setKind(doc.kind());
-            row.setTitle(parsed.title());
-            row.setContentHash(doc.contentHash());
-            row.setParserVersion(doc.parserVersion());
-            row.setSizeBytes(doc.sizeBytes());
-            row.setMarkdown(doc.markdown());
-            row.setBodyText(parsed.bodyText());
-            row.setWordCount(parsed.wordCount());
-            row.setCodeBlockCount(parsed.codeBlocks().size());
-            row.setImageCount((int) parsed.imageCount());
-            row.setUpdatedAt(now);
-            row.setLanguage(parsed.language());
-            row.setCategory(parsed.category());
-            row.setIsHandout(handouts.contains(ids.get(i)));
-            rows.add(row);
+            rows.add(DocumentRecords.document(ids.get(i), courseId, docs.get(i), now, handouts.contains(ids.get(i))));
         }
         // Parents first: one batch per table, in this order, keeps the foreign keys satisfied.
         BatchInsert.insert(dsl, rows);
-        List<TableRecord<?>> sections = new ArrayList<>();
-        List<TableRecord<?>> passages = new ArrayList<>();
-        List<TableRecord<?>> codeBlocks = new ArrayList<>();
-        List<TableRecord<?>> links = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-            String id = ids.get(i);
-            ParsedDocument parsed = docs.get(i).parsed();
-            for (ParsedDocument.Section s : parsed.sections()) {
-                sections.add(new SectionRecord(id, s.ord(), s.level(), s.heading(), s.anchor(), s.bodyText(),
-                        s.codeText(), s.wordCount(), s.language(), s.line()));
-            }
-            Map<String, Integer> repeats = new HashMap<>();
-            for (ParsedDocument.Passage p : parsed.passages()) {
-                int repeat = repeats.merge(p.text(), 1, Integer::sum) - 1;
-                passages.add(new PassageRecord(id, p.ord(), TopicIds.passage(id, p.text(), repeat), p.sectionOrd(),
-                        p.text(), p.bodyText(), p.codeText(), p.wordCount()));
-            }
-            for (ParsedDocument.CodeBlock c : parsed.codeBlocks()) {
-                codeBlocks.add(new CodeBlockRecord(id, c.ord(), c.sectionOrd(), c.info(), c.code()));
-            }
-            for (DocumentLink l : parsed.links()) {
-                LinkTarget t = l.target();
-                links.add(new LinkRecord(id, l.ord(), l.sectionOrd(), l.image(), l.text(), l.href(), t.kind().dbName(),
-                        t.targetPath(), t.fragment(), t.url(), t.problem(), l.line(), l.declared()));
-            }
-        }
         // JDBC batches, not multi-row statements: a document may carry more links than a statement may bind.
-        for (List<TableRecord<?>> children : List.of(sections, passages, codeBlocks, links)) {
+        for (List<TableRecord<?>> children : DocumentRecords.children(ids, docs)) {
             if (!children.isEmpty()) {
                 BatchInsert.insert(dsl, children);
             }
@@ -228,23 +163,23 @@ public final class DocumentStore {
     }
 
     public Optional<DocumentRow> find(String id) {
-        return dsl.select(ROW).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOptional(DocumentStore::row);
+        return dsl.select(DocumentRecords.ROW).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOptional(DocumentRecords::row);
     }
 
     public Optional<DocumentRow> findByPath(String courseId, String path) {
-        return dsl.select(ROW).from(DOCUMENT)
+        return dsl.select(DocumentRecords.ROW).from(DOCUMENT)
                 .where(DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.PATH.eq(path)))
-                .fetchOptional(DocumentStore::row);
+                .fetchOptional(DocumentRecords::row);
     }
 
     public List<DocumentRow> list(String courseId) {
-        return dsl.select(ROW).from(DOCUMENT).where(DOCUMENT.COURSE_ID.eq(courseId)).orderBy(DOCUMENT.PATH)
-                .fetch(DocumentStore::row);
+        return dsl.select(DocumentRecords.ROW).from(DOCUMENT).where(DOCUMENT.COURSE_ID.eq(courseId)).orderBy(DOCUMENT.PATH)
+                .fetch(DocumentRecords::row);
     }
 
     public List<DocumentRow> byIds(Collection<String> ids) {
-        return dsl.select(ROW).from(DOCUMENT).where(DOCUMENT.ID.in(ids)).orderBy(DOCUMENT.PATH)
-                .fetch(DocumentStore::row);
+        return dsl.select(DocumentRecords.ROW).from(DOCUMENT).where(DOCUMENT.ID.in(ids)).orderBy(DOCUMENT.PATH)
+                .fetch(DocumentRecords::row);
     }
 
     public Optional<String> markdown(String id) {
@@ -252,7 +187,7 @@ public final class DocumentStore {
     }
 
     public List<ParsedDocument.Section> sections(String documentId) {
-        return dsl.select(section())
+        return dsl.select(DocumentRecords.section())
                 .from(SECTION)
                 .where(SECTION.DOCUMENT_ID.eq(documentId))
                 .orderBy(SECTION.ORD)
@@ -262,7 +197,7 @@ public final class DocumentStore {
     /** Sections of many documents in one query, keyed by document id. */
     public Map<String, List<ParsedDocument.Section>> sections(Collection<String> documentIds) {
         Map<String, List<ParsedDocument.Section>> result = new LinkedHashMap<>();
-        dsl.select(SECTION.DOCUMENT_ID, section())
+        dsl.select(SECTION.DOCUMENT_ID, DocumentRecords.section())
                 .from(SECTION)
                 .where(SECTION.DOCUMENT_ID.in(documentIds))
                 .orderBy(SECTION.DOCUMENT_ID, SECTION.ORD)
@@ -289,7 +224,7 @@ public final class DocumentStore {
 
     public List<DocumentLink> links(String documentId) {
         return dsl.select(LINK.fields()).from(LINK).where(LINK.DOCUMENT_ID.eq(documentId)).orderBy(LINK.ORD)
-                .fetch(DocumentStore::link);
+                .fetch(DocumentRecords::link);
     }
 
     /** Every link in the course's topic documents (not the agenda), in path and link order. */
@@ -313,20 +248,6 @@ public final class DocumentStore {
                 .from(LINK).join(DOCUMENT).on(DOCUMENT.ID.eq(LINK.DOCUMENT_ID))
                 .where(where)
                 .orderBy(DOCUMENT.PATH, LINK.ORD)
-                .fetch(r -> new LinkRow(r.get(DOCUMENT.ID), r.get(DOCUMENT.PATH), r.get(DOCUMENT.TITLE), link(r)));
-    }
-
-    private static DocumentLink link(Record r) {
-        LinkTarget target = new LinkTarget(LinkTarget.Kind.fromDb(r.get(LINK.KIND)), r.get(LINK.TARGET_PATH),
-                r.get(LINK.FRAGMENT), r.get(LINK.URL), r.get(LINK.PROBLEM));
-        return new DocumentLink(r.get(LINK.ORD), r.get(LINK.SECTION_ORD), r.get(LINK.IS_IMAGE), r.get(LINK.TEXT),
-                r.get(LINK.HREF), r.get(LINK.LINE), target, r.get(LINK.DECLARED));
-    }
-
-    private static DocumentRow row(Record r) {
-        return new DocumentRow(r.get(DOCUMENT.ID), r.get(DOCUMENT.COURSE_ID), r.get(DOCUMENT.PATH), r.get(DOCUMENT.KIND),
-                r.get(DOCUMENT.TITLE), r.get(DOCUMENT.CONTENT_HASH), r.get(DOCUMENT.SIZE_BYTES),
-                r.get(DOCUMENT.WORD_COUNT), r.get(DOCUMENT.CODE_BLOCK_COUNT), r.get(DOCUMENT.IMAGE_COUNT),
-                r.get(DOCUMENT.UPDATED_AT), r.get(DOCUMENT.LANGUAGE), r.get(DOCUMENT.CATEGORY), r.get(DOCUMENT.IS_HANDOUT));
+                .fetch(r -> new LinkRow(r.get(DOCUMENT.ID), r.get(DOCUMENT.PATH), r.get(DOCUMENT.TITLE), DocumentRecords.link(r)));
     }
 }

@@ -48,7 +48,13 @@ public final class SearchIndexer {
     public void apply(IndexRunReport run) {
         repair();
         try (SearchIndex.Batch batch = index.batch()) {
-            if (run.rebuildCourse() || !index.committedRuns().containsKey(run.courseId())) {
+            // A run's changes are relative to the run before it. When this index does not hold that one (another
+            // kb process on the database published runs in between), the changes would leave it incomplete while
+            // claiming the newest run: the course is rebuilt from the database instead.
+            Long held = index.committedRuns().get(run.courseId());
+            boolean follows = held != null
+                    && held.equals(stores.runs().succeededBefore(run.courseId(), run.runId()).orElse(null));
+            if (run.rebuildCourse() || !follows) {
                 rebuild(batch, run.courseId());
             } else {
                 batch.deleteTopics(run.removedIds());

@@ -85,6 +85,15 @@ public final class RunStore {
                 .fetchOptional(Records.mapping(IndexRunRow::new));
     }
 
+    /** The course's newest succeeded run before {@code runId}: the state a run's changes are relative to. */
+    public Optional<Long> succeededBefore(String courseId, long runId) {
+        return dsl.select(INDEX_RUN.ID).from(INDEX_RUN)
+                .where(INDEX_RUN.COURSE_ID.eq(courseId).and(INDEX_RUN.STATE.eq("succeeded")).and(INDEX_RUN.ID.lt(runId)))
+                .orderBy(INDEX_RUN.ID.desc())
+                .limit(1)
+                .fetchOptional(INDEX_RUN.ID);
+    }
+
     public List<RunIssue> issues(long runId) {
         return dsl.select(INDEX_RUN_ISSUE.PATH, INDEX_RUN_ISSUE.SEVERITY, INDEX_RUN_ISSUE.REASON)
                 .from(INDEX_RUN_ISSUE)

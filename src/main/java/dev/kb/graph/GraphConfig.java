@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The evidence weights and thresholds of {@code index/graph.properties}. */
-record GraphConfig(double declared, double sequence, double agenda, double mentionHeading, double mentionProse,
+record GraphConfig(double declared, double sequence, double agenda, double agendaUnrelated, double mentionHeading, double mentionProse,
                    double link, double minWithinModule, double minAcrossModules, double mentionMaxTopicShare,
-                   int mentionMaxTopicsAtLeast, int mentionMinTermLength, Set<String> overviewFileWords) {
+                   int mentionMaxTopicsAtLeast, int mentionMinTermLength, int mentionMinProseUses, Set<String> overviewFileWords) {
 
     static GraphConfig configured() {
         Properties p = IndexConfig.properties("graph.properties");
@@ -18,6 +18,7 @@ record GraphConfig(double declared, double sequence, double agenda, double menti
                 IndexConfig.number(p, "weight.declared"),
                 IndexConfig.number(p, "weight.sequence"),
                 IndexConfig.number(p, "weight.agenda"),
+                IndexConfig.number(p, "weight.agenda.unrelated-folders"),
                 IndexConfig.number(p, "weight.mention.heading"),
                 IndexConfig.number(p, "weight.mention.prose"),
                 IndexConfig.number(p, "weight.link"),
@@ -26,6 +27,7 @@ record GraphConfig(double declared, double sequence, double agenda, double menti
                 IndexConfig.number(p, "mention.max-topic-share"),
                 (int) IndexConfig.number(p, "mention.max-topics-at-least"),
                 (int) IndexConfig.number(p, "mention.min-term-length"),
+                (int) IndexConfig.number(p, "mention.min-prose-uses"),
                 List.of(p.getProperty("overview.file-words", "").split(",")).stream()
                         .map(w -> SubjectTerms.normalize(w.toLowerCase(Locale.ROOT).strip()))
                         .filter(w -> !w.isEmpty())

@@ -118,8 +118,9 @@ final class ManifestRun {
         if (d != null) {
             scores("delinked", "kb (" + d.seeds() + " seeds of " + d.itemsPerSeed() + " of " + d.eligible() + ")",
                     d.scores(), "", "");
-            out.printf("%-14s confidence of the right document: median %.2f; of the best wrong one: median %.2f, "
-                    + "90th percentile %.2f; MRR@10 per seed %s%n", "", DelinkEvaluation.quantile(d.right(), 0.5),
+            out.printf("%-14s confidence of the right document: 10th percentile %.2f, median %.2f; of the best wrong "
+                    + "one: median %.2f, 90th percentile %.2f; MRR@10 per seed %s%n", "",
+                    DelinkEvaluation.quantile(d.right(), 0.1), DelinkEvaluation.quantile(d.right(), 0.5),
                     DelinkEvaluation.quantile(d.bestWrong(), 0.5), DelinkEvaluation.quantile(d.bestWrong(), 0.9),
                     d.perSeedMrr().stream().map(x -> String.format("%.3f", x)).toList());
             if (details) {

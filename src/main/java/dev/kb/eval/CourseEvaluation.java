@@ -89,6 +89,7 @@ public record CourseEvaluation(EvalManifest.Course course, Map<EvalManifest.Judg
             f.put(key("delink", "kb.mrr@10"), delink.scores().mrr());
             f.put(key("delink", "kb.recall@10"), delink.scores().recall());
             f.put(key("delink", "kb.mrr@10.worst-seed"), delink.perSeedMrr().stream().mapToDouble(x -> x).min().orElse(0));
+            f.put(key("delink", "confidence.right.p10"), DelinkEvaluation.quantile(delink.right(), 0.1));
             f.put(key("delink", "confidence.right.median"), DelinkEvaluation.quantile(delink.right(), 0.5));
             f.put(key("delink", "confidence.best-wrong.median"), DelinkEvaluation.quantile(delink.bestWrong(), 0.5));
             f.put(key("delink", "confidence.best-wrong.p90"), DelinkEvaluation.quantile(delink.bestWrong(), 0.9));

@@ -53,7 +53,8 @@ final class Mentions {
         List<DocumentRow> placed = topics.stream().filter(t -> position.containsKey(t.id())).toList();
         Map<String, List<List<String>>> subjects = new HashMap<>();
         for (DocumentRow t : placed) {
-            subjects.put(t.id(), specific(t.id(), SubjectTerms.of(t.title()), bodyWords, headingWords, topicsByWord));
+            subjects.put(t.id(), specific(Set.of(t.id()), SubjectTerms.of(t.title()), bodyWords, headingWords,
+                    topicsByWord));
         }
         List<Mention> result = new ArrayList<>();
         outOfAgenda(bodyWords, headingWords, topicsByWord, result);
@@ -101,7 +102,12 @@ final class Mentions {
         }
         for (List<DocumentRow> mates : byFolder.values()) {
             Map<String, List<List<String>>> subjects = new HashMap<>();
-            mates.forEach(t -> subjects.put(t.id(), specific(t.id(), SubjectTerms.of(t.title()), bodies, headings, byWord)));
+            // A folder's own subject ("procedure" in stored-procedures/) is used by all of it: rare means rare
+            // outside the folder.
+            Set<String> mateIds = new HashSet<>();
+            mates.forEach(t -> mateIds.add(t.id()));
+            mates.forEach(t -> subjects.put(t.id(), specific(mateIds, SubjectTerms.of(t.title()), bodies, headings,
+                    byWord)));
             for (DocumentRow a : mates) {
                 for (DocumentRow b : mates) {
                     if (a == b) {
@@ -123,9 +129,10 @@ final class Mentions {
     }
 
     /**
-     * The title terms long enough and used by few enough other topics (in headings or prose) to name a subject.
+     * The title terms long enough and used by few enough topics other than {@code owners} (in headings or prose)
+     * to name a subject.
      */
-    private List<List<String>> specific(String owner, List<List<String>> terms, Map<String, List<String>> bodies,
+    private List<List<String>> specific(Set<String> owners, List<List<String>> terms, Map<String, List<String>> bodies,
                                         Map<String, List<List<String>>> headings, Map<String, Set<String>> byWord) {
         int limit = Math.max(config.mentionMaxTopicsAtLeast(),
                 (int) Math.floor(config.mentionMaxTopicShare() * topics.size()));
@@ -139,7 +146,7 @@ final class Mentions {
             Set<String> candidates = term.stream().map(w -> byWord.getOrDefault(w, Set.of()))
                     .min(java.util.Comparator.comparingInt(Set::size)).orElse(Set.of());
             for (String t : candidates) {
-                if (!t.equals(owner) && (SubjectTerms.contains(bodies.get(t), term)
+                if (!owners.contains(t) && (SubjectTerms.contains(bodies.get(t), term)
                         || headings.get(t).stream().anyMatch(h -> SubjectTerms.contains(h, term)))) {
                     users++;
                 }

@@ -117,4 +117,11 @@ class TrainerFindingsTest {
         assertThat(before("procedures/create-procedure.md", "procedures/cursor.md")).isTrue();
         assertThat(before("procedures/cursor.md", "procedures/create-procedure.md")).isFalse();
     }
+
+    @Test
+    void a_gap_is_not_suggested_a_topic_that_only_uses_its_words_in_passing() {
+        // "Network policies": reference/namespaces.md only mentions a "network namespace".
+        assertThat(app.kb().services().gaps().suggest("Network policies", COURSE, 10))
+                .noneMatch(s -> s.path().equals("reference/namespaces.md"));
+    }
 }

@@ -21,7 +21,8 @@ final class GraphRoutes {
     }
 
     void course(Context ctx) {
-        GraphView view = graph.course(ctx.pathParam("course"), Params.optional(ctx, "module"), reduced(ctx));
+        GraphView view = graph.course(ctx.pathParam("course"), Params.optional(ctx, "module"), reduced(ctx),
+                Boolean.TRUE.equals(Params.bool(ctx, "isolated")));
         respond(ctx, view, view.course(), view.nodes(), view.edges());
     }
 

@@ -3,7 +3,9 @@ package dev.kb.cli;
 import dev.kb.app.Kb;
 import dev.kb.config.Config;
 import dev.kb.eval.CourseEvaluation;
+import dev.kb.eval.DelinkEvaluation;
 import dev.kb.eval.EvalManifest;
+import dev.kb.eval.PathLengths;
 import dev.kb.eval.PassageEvaluation;
 import dev.kb.eval.PrerequisiteEvaluation;
 import dev.kb.eval.RankingMetrics;
@@ -80,8 +82,7 @@ final class ManifestRun {
                 config.mcp());
         try (Kb kb = Kb.open(own)) {
             kb.index(course.id(), course.directory());
-            return read(course.directory(), d -> CourseEvaluation.run(kb.services(), kb.baseline(),
-                    kb.handouts(course.id()), course, rounds));
+            return read(course.directory(), d -> CourseEvaluation.run(kb, course, rounds, dataDir));
         }
     }
 
@@ -113,11 +114,33 @@ final class ManifestRun {
             out.printf("%-14s no judged items; the coverage report finds %d agenda items without a link%n", "gaps",
                     r.unlinkedItems());
         }
+        DelinkEvaluation.Report d = r.delink();
+        if (d != null) {
+            scores("delinked", "kb (" + d.seeds() + " seeds of " + d.itemsPerSeed() + " of " + d.eligible() + ")",
+                    d.scores(), "", "");
+            out.printf("%-14s confidence of the right document: 10th percentile %.2f, median %.2f; of the best wrong "
+                    + "one: median %.2f, 90th percentile %.2f; MRR@10 per seed %s%n", "",
+                    DelinkEvaluation.quantile(d.right(), 0.1), DelinkEvaluation.quantile(d.right(), 0.5),
+                    DelinkEvaluation.quantile(d.bestWrong(), 0.5), DelinkEvaluation.quantile(d.bestWrong(), 0.9),
+                    d.perSeedMrr().stream().map(x -> String.format("%.3f", x)).toList());
+            if (details) {
+                misses(d.scores().misses());
+            }
+        }
         PrerequisiteEvaluation.Report g = r.prerequisites();
         if (g != null) {
             out.printf("%-14s %d of %d pairs held, %d of %d forbidden ones violated, %.2f direct prerequisites per "
                     + "topic, %d edge(s) dropped%n", "prerequisites", g.positivesHeld(), g.positives(), g.violated().size(),
                     g.negatives(), g.averageDirect(), g.dropped());
+            if (details) {
+                g.missed().forEach(p -> out.printf("    missed:   %s before %s%n", p.before(), p.after()));
+                g.violated().forEach(p -> out.printf("    violated: %s before %s%n", p.before(), p.after()));
+            }
+        }
+        PathLengths.Report paths = r.paths();
+        if (paths != null) {
+            out.printf("%-14s learning paths of %d topics: median %.0f steps, 90th percentile %.0f, longest %d%n",
+                    "", paths.topics(), paths.median(), paths.p90(), paths.max());
         }
         if (details) {
             // The rows a regression table would hold for this run: what to paste when a change moves a figure.

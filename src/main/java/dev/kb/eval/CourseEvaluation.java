@@ -19,11 +19,15 @@ import java.util.Set;
 public record CourseEvaluation(EvalManifest.Course course, Map<EvalManifest.Judged, SearchEvaluation.Report> search,
                                Map<EvalManifest.Judged, PassageEvaluation.Report> passages,
                                PrerequisiteEvaluation.Report prerequisites, GapEvaluation.Report gaps,
+                               DelinkEvaluation.Report delink, PathLengths.Report paths,
                                int handouts, int unlinkedItems) {
 
     /** Reads the judged files and measures; the course must be indexed under its id already. */
-    public static CourseEvaluation run(Kb.Services services, FullTextBaseline baseline, Set<String> handouts,
-                                       EvalManifest.Course course, int rounds) throws IOException {
+    public static CourseEvaluation run(Kb kb, EvalManifest.Course course, int rounds, java.nio.file.Path workDir)
+            throws IOException {
+        Kb.Services services = kb.services();
+        FullTextBaseline baseline = kb.baseline();
+        Set<String> handouts = kb.handouts(course.id());
         Map<EvalManifest.Judged, SearchEvaluation.Report> search = new EnumMap<>(EvalManifest.Judged.class);
         Map<EvalManifest.Judged, PassageEvaluation.Report> passages = new EnumMap<>(EvalManifest.Judged.class);
         for (EvalManifest.Judged kind : List.of(EvalManifest.Judged.QUERIES, EvalManifest.Judged.QUESTIONS)) {
@@ -41,8 +45,11 @@ public record CourseEvaluation(EvalManifest.Course course, Map<EvalManifest.Judg
         GapEvaluation.Report gaps = items == null ? null
                 : GapEvaluation.run(services.gaps(), baseline, course.id(), JudgedQuery.read(items.path()), handouts);
         int unlinked = services.coverage().report(course.id()).summary().unlinked();
+        PathLengths.Report paths = PathLengths.run(services.graph(), course.id());
+        DelinkEvaluation.Report delink = DelinkEvaluation.run(kb, course.id(), course.directory(),
+                workDir.resolve("delink"), DelinkEvaluation.SEEDS, DelinkEvaluation.ITEMS);
         return new CourseEvaluation(course, Collections.unmodifiableMap(search), Collections.unmodifiableMap(passages),
-                prerequisites, gaps,
+                prerequisites, gaps, delink, paths,
                 handouts.size(), unlinked);
     }
 
@@ -71,6 +78,21 @@ public record CourseEvaluation(EvalManifest.Course course, Map<EvalManifest.Judg
             f.put(key("prerequisites", "pairs.violated"), (double) prerequisites.violated().size());
             f.put(key("prerequisites", "direct-per-topic"), prerequisites.averageDirect());
             f.put(key("prerequisites", "edges.dropped"), (double) prerequisites.dropped());
+        }
+        if (paths != null) {
+            f.put(key("prerequisites", "path-length.median"), paths.median());
+            f.put(key("prerequisites", "path-length.p90"), paths.p90());
+            f.put(key("prerequisites", "path-length.max"), (double) paths.max());
+        }
+        if (delink != null) {
+            f.put(key("delink", "items"), (double) delink.scores().queries());
+            f.put(key("delink", "kb.mrr@10"), delink.scores().mrr());
+            f.put(key("delink", "kb.recall@10"), delink.scores().recall());
+            f.put(key("delink", "kb.mrr@10.worst-seed"), delink.perSeedMrr().stream().mapToDouble(x -> x).min().orElse(0));
+            f.put(key("delink", "confidence.right.p10"), DelinkEvaluation.quantile(delink.right(), 0.1));
+            f.put(key("delink", "confidence.right.median"), DelinkEvaluation.quantile(delink.right(), 0.5));
+            f.put(key("delink", "confidence.best-wrong.median"), DelinkEvaluation.quantile(delink.bestWrong(), 0.5));
+            f.put(key("delink", "confidence.best-wrong.p90"), DelinkEvaluation.quantile(delink.bestWrong(), 0.9));
         }
         if (gaps != null) {
             f.put(key("gaps", "items"), (double) gaps.items());

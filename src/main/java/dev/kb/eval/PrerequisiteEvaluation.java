@@ -32,8 +32,8 @@ public final class PrerequisiteEvaluation {
     }
 
     public static Report run(GraphService graphs, String courseId, JudgedPairs pairs) {
-        GraphView closure = graphs.course(courseId, false);
-        GraphView reduced = graphs.course(courseId, true);
+        GraphView closure = graphs.course(courseId, null, false, true);
+        GraphView reduced = graphs.course(courseId, null, true, true);
         Set<String> ordered = new HashSet<>();
         closure.edges().forEach(e -> ordered.add(e.from() + ">" + e.to()));
         List<JudgedPairs.Pair> missed = new ArrayList<>();

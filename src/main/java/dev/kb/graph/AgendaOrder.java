@@ -20,4 +20,17 @@ public final class AgendaOrder {
         }
         return positions;
     }
+
+    /** Where the agenda last teaches each topic: a topic linked twice (a recap, then the lesson) is taught by then. */
+    public static Map<String, Integer> lastPositions(StoredAgenda agenda) {
+        Map<String, Integer> positions = new HashMap<>();
+        int index = 0;
+        for (StoredAgenda.Item item : agenda.items()) {
+            if (item.documentId() != null) {
+                positions.put(item.documentId(), index);
+            }
+            index++;
+        }
+        return positions;
+    }
 }

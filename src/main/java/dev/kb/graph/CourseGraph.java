@@ -62,14 +62,20 @@ final class CourseGraph {
     }
 
     /** The members as nodes (in the order read), the edges among them and the dropped edges among them. */
-    GraphView view(Set<String> members, boolean reduced, int maxEdges) {
+    GraphView view(Set<String> members, boolean reduced, int maxEdges, boolean isolated) {
+        List<GraphView.Edge> edgesAmong = edgesAmong(members, reduced, maxEdges);
+        Set<String> connected = new HashSet<>();
+        edgesAmong.forEach(e -> {
+            connected.add(e.from());
+            connected.add(e.to());
+        });
         List<GraphView.Node> nodes = topics.values().stream().filter(d -> members.contains(d.id()))
-                .map(CourseGraph::node).toList();
+                .filter(d -> isolated || connected.contains(d.id())).map(CourseGraph::node).toList();
         List<GraphView.DroppedEdge> droppedEdges = dropped.stream()
                 .filter(r -> members.contains(r.fromId()) && members.contains(r.toId()))
                 .map(r -> new GraphView.DroppedEdge(r.fromId(), r.toId(), r.kind(), r.evidence(), r.dropReason()))
                 .toList();
-        return new GraphView(courseId, reduced, nodes, edgesAmong(members, reduced, maxEdges), droppedEdges);
+        return new GraphView(courseId, reduced, nodes, edgesAmong, droppedEdges);
     }
 
     /**
@@ -112,12 +118,15 @@ final class CourseGraph {
                 + "module's with module=<its title>)");
     }
 
-    /** Direct edges the agenda contradicts: it teaches the later topic first. */
-    List<PrerequisiteRow> againstAgenda() {
+    /**
+     * Direct edges the agenda contradicts: it teaches the later topic, at its last appearance ({@code last}), before
+     * the prerequisite's first.
+     */
+    List<PrerequisiteRow> againstAgenda(Map<String, Integer> last) {
         List<PrerequisiteRow> result = new ArrayList<>();
         for (PrerequisiteRow e : edges.values()) {
             Integer from = position.get(e.fromId());
-            Integer to = position.get(e.toId());
+            Integer to = last.get(e.toId());
             if (from != null && to != null && to < from) {
                 result.add(e);
             }

@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The evidence weights and thresholds of {@code index/graph.properties}. */
-public record GraphConfig(double declared, double sequence, double agenda, double mentionHeading, double mentionProse,
-                   double link, double minWithinModule, double minAcrossModules, double mentionMaxTopicShare,
-                   int mentionMaxTopicsAtLeast, int mentionMinTermLength, Set<String> overviewFileWords) {
+public record GraphConfig(double declared, double sequence, double agenda, double agendaUnrelated,
+                          double mentionHeading, double mentionProse, double link, double minWithinModule,
+                          double minAcrossModules, double mentionMaxTopicShare, int mentionMaxTopicsAtLeast,
+                          int mentionMinTermLength, int mentionMinProseUses, Set<String> overviewFileWords) {
 
     /** The settings shipped in {@code index/graph.properties}. */
     public static GraphConfig configured() {
@@ -19,6 +20,7 @@ public record GraphConfig(double declared, double sequence, double agenda, doubl
                 IndexConfig.number(p, "weight.declared"),
                 IndexConfig.number(p, "weight.sequence"),
                 IndexConfig.number(p, "weight.agenda"),
+                IndexConfig.number(p, "weight.agenda.unrelated-folders"),
                 IndexConfig.number(p, "weight.mention.heading"),
                 IndexConfig.number(p, "weight.mention.prose"),
                 IndexConfig.number(p, "weight.link"),
@@ -27,6 +29,7 @@ public record GraphConfig(double declared, double sequence, double agenda, doubl
                 IndexConfig.number(p, "mention.max-topic-share"),
                 (int) IndexConfig.number(p, "mention.max-topics-at-least"),
                 (int) IndexConfig.number(p, "mention.min-term-length"),
+                (int) IndexConfig.number(p, "mention.min-prose-uses"),
                 List.of(p.getProperty("overview.file-words", "").split(",")).stream()
                         .map(w -> SubjectTerms.normalize(w.toLowerCase(Locale.ROOT).strip()))
                         .filter(w -> !w.isEmpty())

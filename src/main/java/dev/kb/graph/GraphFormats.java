@@ -1,8 +1,10 @@
 package dev.kb.graph;
 
 import dev.kb.common.PlainText;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Graphs as text for diagram tools: Graphviz DOT and Mermaid flowcharts. Labels are escaped for each syntax;
@@ -30,8 +32,9 @@ public final class GraphFormats {
     public static String dot(String name, List<GraphView.Node> nodes, List<GraphView.Edge> edges) {
         StringBuilder out = new StringBuilder("digraph ").append(dotString(name)).append(" {\n");
         out.append("  rankdir=LR;\n  node [shape=box, style=rounded, fontname=\"Helvetica\"];\n");
+        Map<String, String> labels = labels(nodes);
         for (GraphView.Node n : nodes) {
-            out.append("  t").append(n.id()).append(" [label=").append(dotString(n.title()))
+            out.append("  t").append(n.id()).append(" [label=").append(dotString(labels.get(n.id())))
                     .append(", tooltip=").append(dotString(n.path())).append("];\n");
         }
         for (GraphView.Edge e : edges) {
@@ -44,14 +47,39 @@ public final class GraphFormats {
 
     public static String mermaid(List<GraphView.Node> nodes, List<GraphView.Edge> edges) {
         StringBuilder out = new StringBuilder("flowchart LR\n");
+        Map<String, String> labels = labels(nodes);
         for (GraphView.Node n : nodes) {
-            out.append("    t").append(n.id()).append("[\"").append(mermaidText(n.title())).append("\"]\n");
+            out.append("    t").append(n.id()).append("[\"").append(mermaidText(labels.get(n.id()))).append("\"]\n");
         }
         for (GraphView.Edge e : edges) {
             out.append("    t").append(e.from()).append(' ').append(MERMAID_ARROW.getOrDefault(e.kind(), "-->"))
                     .append('|').append(e.kind()).append("| t").append(e.to()).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * Each node's label: its title, and where two nodes share a title, the folder too ("Ingress Nginx (ingress/)"),
+     * or the whole path when they share the folder as well, so no two boxes of a picture look the same.
+     */
+    static Map<String, String> labels(List<GraphView.Node> nodes) {
+        Map<String, Long> titles = nodes.stream().collect(Collectors.groupingBy(GraphView.Node::title, Collectors.counting()));
+        Map<String, Long> folders = nodes.stream().collect(Collectors.groupingBy(n -> n.title() + "\u0000" + folder(n),
+                Collectors.counting()));
+        Map<String, String> labels = new HashMap<>();
+        for (GraphView.Node n : nodes) {
+            String label = n.title();
+            if (titles.get(n.title()) > 1) {
+                label += " (" + (folders.get(n.title() + "\u0000" + folder(n)) > 1 ? n.path() : folder(n)) + ")";
+            }
+            labels.put(n.id(), label);
+        }
+        return labels;
+    }
+
+    private static String folder(GraphView.Node n) {
+        int slash = n.path().lastIndexOf('/');
+        return slash < 0 ? "/" : n.path().substring(0, slash + 1);
     }
 
     /**

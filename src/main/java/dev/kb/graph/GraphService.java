@@ -49,14 +49,15 @@ public final class GraphService {
     }
 
     public GraphView course(String courseId, boolean reduced) {
-        return course(courseId, null, reduced);
+        return course(courseId, null, reduced, false);
     }
 
     /**
      * The course's graph; with {@code module} (an agenda module's title) only the topics that module links and
-     * the edges among them.
+     * the edges among them. Topics without an edge among them are left out unless {@code isolated}: most of a
+     * course is reference material that nothing builds on, and a picture of it hides the few chains.
      */
-    public GraphView course(String courseId, String module, boolean reduced) {
+    public GraphView course(String courseId, String module, boolean reduced, boolean isolated) {
         courses.require(courseId);
         Map<String, DocumentRow> topics = topics(courseId);
         if (module == null) {
@@ -70,7 +71,7 @@ public final class GraphService {
             requireWithin(members.size(), "agenda module '" + module + "' links " + members.size() + " topics",
                     "ask for one topic's prerequisites instead");
         }
-        return graph.view(members, reduced, maxEdges);
+        return graph.view(members, reduced, maxEdges, isolated);
     }
 
     public PrerequisitesView prerequisites(String topicId, boolean reduced) {
@@ -125,14 +126,22 @@ public final class GraphService {
         Set<List<String>> reported = new HashSet<>();
         for (StoredAgenda.Section s : agenda.sections()) {
             for (StoredAgenda.Module m : s.modules()) {
+                // A topic the module links twice (a recap, then the lesson) is taught at its last appearance: only
+                // a prerequisite first taught after that is an inversion.
                 Map<String, StoredAgenda.Item> firstInModule = new LinkedHashMap<>();
-                m.items().stream().filter(i -> i.documentId() != null)
-                        .forEach(i -> firstInModule.putIfAbsent(i.documentId(), i));
-                List<String> order = new ArrayList<>(firstInModule.keySet());
-                for (int later = 0; later < order.size(); later++) {
-                    for (int earlier = 0; earlier < later; earlier++) {
-                        PrerequisiteRow e = graph.edge(order.get(later), order.get(earlier));
-                        if (e != null && reported.add(List.of(e.fromId(), e.toId()))) {
+                Map<String, Integer> first = new HashMap<>();
+                Map<String, Integer> last = new HashMap<>();
+                List<StoredAgenda.Item> items = m.items().stream().filter(i -> i.documentId() != null).toList();
+                for (int i = 0; i < items.size(); i++) {
+                    firstInModule.putIfAbsent(items.get(i).documentId(), items.get(i));
+                    first.putIfAbsent(items.get(i).documentId(), i);
+                    last.put(items.get(i).documentId(), i);
+                }
+                for (String topic : firstInModule.keySet()) {
+                    for (String prerequisite : firstInModule.keySet()) {
+                        PrerequisiteRow e = graph.edge(prerequisite, topic);
+                        if (e != null && first.get(prerequisite) > last.get(topic)
+                                && reported.add(List.of(e.fromId(), e.toId()))) {
                             result.add(conflict(graph, e, place(s, m, firstInModule.get(e.fromId())),
                                     place(s, m, firstInModule.get(e.toId()))));
                         }
@@ -141,7 +150,7 @@ public final class GraphService {
             }
         }
         Map<String, String> places = places(agenda);
-        for (PrerequisiteRow e : graph.againstAgenda()) {
+        for (PrerequisiteRow e : graph.againstAgenda(AgendaOrder.lastPositions(agenda))) {
             if (reported.add(List.of(e.fromId(), e.toId()))) {
                 result.add(conflict(graph, e, places.get(e.fromId()), places.get(e.toId())));
             }
@@ -245,7 +254,9 @@ public final class GraphService {
 
     private Map<String, DocumentRow> topics(String courseId) {
         Map<String, DocumentRow> topics = new LinkedHashMap<>();
-        stores.documents().list(courseId).stream().filter(DocumentRow::isTopic).forEach(d -> topics.put(d.id(), d));
+        // A compiled handout is no step of a learning path: never a node.
+        stores.documents().list(courseId).stream().filter(d -> d.isTopic() && !d.handout())
+                .forEach(d -> topics.put(d.id(), d));
         return topics;
     }
 

@@ -53,9 +53,11 @@ final class Mentions {
         List<DocumentRow> placed = topics.stream().filter(t -> position.containsKey(t.id())).toList();
         Map<String, List<List<String>>> subjects = new HashMap<>();
         for (DocumentRow t : placed) {
-            subjects.put(t.id(), specific(t.id(), SubjectTerms.of(t.title()), bodyWords, headingWords, topicsByWord));
+            subjects.put(t.id(), specific(Set.of(t.id()), SubjectTerms.of(t.title()), bodyWords, headingWords,
+                    topicsByWord));
         }
         List<Mention> result = new ArrayList<>();
+        outOfAgenda(bodyWords, headingWords, topicsByWord, result);
         for (DocumentRow earlier : placed) {
             for (DocumentRow later : placed) {
                 if (position.get(earlier.id()) >= position.get(later.id())) {
@@ -71,7 +73,8 @@ final class Mentions {
                     }
                 }
                 for (List<String> term : subjects.get(earlier.id())) {
-                    if (SubjectTerms.contains(bodyWords.get(later.id()), term)) {
+                    // A passing use is no lesson built on the term: it has to come up again.
+                    if (SubjectTerms.count(bodyWords.get(later.id()), term) >= config.mentionMinProseUses()) {
                         result.add(new Mention(earlier.id(), later.id(), config.mentionProse(), "mention: "
                                 + later.path() + " uses \"" + String.join(" ", term) + "\", the subject of "
                                 + earlier.path() + ", taught earlier"));
@@ -84,9 +87,52 @@ final class Mentions {
     }
 
     /**
-     * The title terms long enough and used by few enough other topics (in headings or prose) to name a subject.
+     * Topics the agenda leaves out have no order to go by, but within one folder the use of subject terms is
+     * lopsided: "Cursor" uses "procedure" over and over while "Create procedure" never says "cursor". The topic
+     * whose subject the other builds on comes first; when both use each other's subject, neither does.
      */
-    private List<List<String>> specific(String owner, List<List<String>> terms, Map<String, List<String>> bodies,
+    private void outOfAgenda(Map<String, List<String>> bodies, Map<String, List<List<String>>> headings,
+                             Map<String, Set<String>> byWord, List<Mention> result) {
+        Map<String, List<DocumentRow>> byFolder = new HashMap<>();
+        for (DocumentRow t : topics) {
+            if (!position.containsKey(t.id())) {
+                int slash = t.path().lastIndexOf('/');
+                byFolder.computeIfAbsent(slash < 0 ? "" : t.path().substring(0, slash), k -> new ArrayList<>()).add(t);
+            }
+        }
+        for (List<DocumentRow> mates : byFolder.values()) {
+            Map<String, List<List<String>>> subjects = new HashMap<>();
+            // A folder's own subject ("procedure" in stored-procedures/) is used by all of it: rare means rare
+            // outside the folder.
+            Set<String> mateIds = new HashSet<>();
+            mates.forEach(t -> mateIds.add(t.id()));
+            mates.forEach(t -> subjects.put(t.id(), specific(mateIds, SubjectTerms.of(t.title()), bodies, headings,
+                    byWord)));
+            for (DocumentRow a : mates) {
+                for (DocumentRow b : mates) {
+                    if (a == b) {
+                        continue;
+                    }
+                    List<String> used = subjects.get(a.id()).stream()
+                            .filter(term -> SubjectTerms.count(bodies.get(b.id()), term) >= config.mentionMinProseUses())
+                            .findFirst().orElse(null);
+                    boolean back = subjects.get(b.id()).stream()
+                            .anyMatch(term -> SubjectTerms.contains(bodies.get(a.id()), term));
+                    if (used != null && !back) {
+                        result.add(new Mention(a.id(), b.id(), config.mentionProse(), "mention: " + b.path()
+                                + " builds on \"" + String.join(" ", used) + "\", the subject of " + a.path()
+                                + ", which never names the subject of " + b.path()));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The title terms long enough and used by few enough topics other than {@code owners} (in headings or prose)
+     * to name a subject.
+     */
+    private List<List<String>> specific(Set<String> owners, List<List<String>> terms, Map<String, List<String>> bodies,
                                         Map<String, List<List<String>>> headings, Map<String, Set<String>> byWord) {
         int limit = Math.max(config.mentionMaxTopicsAtLeast(),
                 (int) Math.floor(config.mentionMaxTopicShare() * topics.size()));
@@ -100,7 +146,7 @@ final class Mentions {
             Set<String> candidates = term.stream().map(w -> byWord.getOrDefault(w, Set.of()))
                     .min(java.util.Comparator.comparingInt(Set::size)).orElse(Set.of());
             for (String t : candidates) {
-                if (!t.equals(owner) && (SubjectTerms.contains(bodies.get(t), term)
+                if (!owners.contains(t) && (SubjectTerms.contains(bodies.get(t), term)
                         || headings.get(t).stream().anyMatch(h -> SubjectTerms.contains(h, term)))) {
                     users++;
                 }

@@ -59,7 +59,11 @@ public final class PrerequisiteInference {
         }
     }
 
-    public List<PrerequisiteRow> infer(Input in) {
+    public List<PrerequisiteRow> infer(Input all) {
+        // A compiled handout repeats other topics and the agenda is the course's table of contents: neither is a
+        // step of a learning path, so neither is a node (nor lends its words to mentions).
+        Input in = new Input(all.topics().stream().filter(t -> !t.handout()).toList(), all.agenda(), all.links(),
+                all.files(), all.prose());
         Map<String, DocumentRow> byId = new HashMap<>();
         Map<String, String> idByPath = new HashMap<>();
         in.topics().forEach(t -> {
@@ -68,6 +72,8 @@ public final class PrerequisiteInference {
         });
         Map<String, Integer> position = AgendaOrder.positions(in.agenda());
         Map<String, Set<String>> modules = modules(in.agenda());
+        // A folder is the module of the topics the agenda leaves out: they are one subject as much as a module is.
+        in.topics().forEach(t -> modules.putIfAbsent(t.id(), Set.of("folder:" + folder(t))));
 
         Candidates candidates = new Candidates();
         declared(in, idByPath, candidates);
@@ -132,6 +138,11 @@ public final class PrerequisiteInference {
         }
     }
 
+    private static Integer number(DocumentRow d) {
+        Matcher m = NUMBERED.matcher(name(d));
+        return m.find() ? Integer.parseInt(m.group(1)) : null;
+    }
+
     private void numbered(List<DocumentRow> topics, Candidates out) {
         Map<String, TreeMap<Integer, List<DocumentRow>>> byFolder = new TreeMap<>();
         for (DocumentRow t : topics) {
@@ -173,8 +184,13 @@ public final class PrerequisiteInference {
             if (folder.isEmpty() || !isOverview) {
                 continue;
             }
+            Integer overviewNumber = number(overview);
             for (DocumentRow t : under.getOrDefault(folder, List.of())) {
-                if (t != overview && FOLLOWS_OVERVIEW.contains(t.category())) {
+                // Numbers in one folder are the trainer's own order: an overview numbered after a file does not
+                // come before it ("02-overview" after "01-install").
+                boolean numberedEarlier = overviewNumber != null && folder(t).equals(folder) && number(t) != null
+                        && number(t) < overviewNumber;
+                if (t != overview && FOLLOWS_OVERVIEW.contains(t.category()) && !numberedEarlier) {
                     out.add(overview.id(), t.id(), "sequence", config.sequence(), "sequence: " + overview.path()
                             + " is the overview of " + folder + "/, before its " + t.category() + " " + t.path());
                 }
@@ -182,20 +198,36 @@ public final class PrerequisiteInference {
         }
     }
 
+    /**
+     * Inside a module, an item follows the nearest item before it on the same subject (its folder, or a folder above
+     * or below it): "OPA Gatekeeper overview" follows "Admission Controller" across an unrelated exercise between
+     * them. The item right before it, when on an unrelated subject, is weak evidence only, so agenda order alone
+     * does not chain a module's unrelated lessons into one path.
+     */
     private void agenda(StoredAgenda agenda, Map<String, DocumentRow> byId, Candidates out) {
         for (StoredAgenda.Section section : agenda.sections()) {
             for (StoredAgenda.Module module : section.modules()) {
-                StoredAgenda.Item previous = null;
+                List<StoredAgenda.Item> seen = new ArrayList<>();
                 for (StoredAgenda.Item item : module.items()) {
                     if (item.documentId() == null || !byId.containsKey(item.documentId())) {
                         continue;
                     }
-                    if (previous != null) {
-                        out.add(previous.documentId(), item.documentId(), "agenda", config.agenda(),
-                                "agenda: in \"" + section.title() + " › " + module.title() + "\", \""
-                                        + previous.item().title() + "\" comes before \"" + item.item().title() + "\"");
+                    String folder = folder(byId.get(item.documentId()));
+                    for (int i = seen.size() - 1; i >= 0; i--) {
+                        StoredAgenda.Item previous = seen.get(i);
+                        boolean related = related(folder(byId.get(previous.documentId())), folder);
+                        if (related || i == seen.size() - 1) {
+                            out.add(previous.documentId(), item.documentId(), "agenda",
+                                    related ? config.agenda() : config.agendaUnrelated(),
+                                    "agenda: in \"" + section.title() + " › " + module.title() + "\", \""
+                                            + previous.item().title() + "\" comes before \"" + item.item().title()
+                                            + "\"" + (related ? "" : " (another subject)"));
+                        }
+                        if (related) {
+                            break;
+                        }
                     }
-                    previous = item;
+                    seen.add(item);
                 }
             }
         }
@@ -241,6 +273,11 @@ public final class PrerequisiteInference {
             }
         }
         return modules;
+    }
+
+    /** Whether two folders are one, or one lies below the other (the course root lies above every folder). */
+    static boolean related(String a, String b) {
+        return a.equals(b) || a.isEmpty() || b.isEmpty() || a.startsWith(b + "/") || b.startsWith(a + "/");
     }
 
     private static String name(DocumentRow d) {

@@ -70,8 +70,9 @@ final class SubjectTerms {
         return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
-    /** Whether the phrase occurs in the words, as consecutive words. */
-    static boolean contains(List<String> words, List<String> phrase) {
+    /** How often the phrase occurs in the words, as consecutive words. */
+    static int count(List<String> words, List<String> phrase) {
+        int n = 0;
         outer:
         for (int i = 0; i + phrase.size() <= words.size(); i++) {
             for (int j = 0; j < phrase.size(); j++) {
@@ -79,8 +80,13 @@ final class SubjectTerms {
                     continue outer;
                 }
             }
-            return true;
+            n++;
         }
-        return false;
+        return n;
+    }
+
+    /** Whether the phrase occurs in the words, as consecutive words. */
+    static boolean contains(List<String> words, List<String> phrase) {
+        return count(words, phrase) > 0;
     }
 }

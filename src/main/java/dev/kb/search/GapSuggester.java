@@ -38,12 +38,14 @@ public final class GapSuggester {
     private final QueryBuilder queries;
     private final Ranking ranking;
     private final double minConfidence;
+    private final double inAgendaFactor;
 
     public GapSuggester(SearchIndex index, SearchSettings settings) {
         this.index = index;
         this.ranking = settings.ranking();
         this.queries = settings.queries();
         this.minConfidence = settings.gapMinConfidence();
+        this.inAgendaFactor = settings.gapInAgendaFactor();
     }
 
     /** The index run of the course the suggestions reflect now (null when the index holds none). */
@@ -73,11 +75,13 @@ public final class GapSuggester {
         boolean expand = queries.fitsExpanded(title, ranking.topicFields());
         return index.withSearcher(searcher -> {
             // No typo tolerance: a title's unknown words are gaps in the course, not misspellings.
-            List<Query> concepts = queries.concepts(title, ranking.topicFields(), null, false, expand).positive();
-            List<Query> prominent = queries.concepts(title, PROMINENT, null, false, expand).positive();
+            List<Query> concepts = new ArrayList<>(queries.concepts(title, ranking.topicFields(), null, false, expand)
+                    .positive());
+            List<Query> prominent = new ArrayList<>(queries.concepts(title, PROMINENT, null, false, expand).positive());
             if (concepts.isEmpty()) {
                 return List.of();
             }
+            misspelt(searcher, title, course, expand, concepts, prominent);
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             concepts.forEach(c -> any.add(c, BooleanClause.Occur.SHOULD));
             any.setMinimumNumberShouldMatch(1);
@@ -90,6 +94,7 @@ public final class GapSuggester {
             List<BytesRef> ids = candidates.stream().map(d -> new BytesRef(d.get(IndexFields.TOPIC))).toList();
             int total = searcher.count(topics(null, course, null));
             double all = 0;
+            double known = 0;
             double[] weight = new double[concepts.size()];
             List<Set<String>> coveredBy = new ArrayList<>();
             List<Set<String>> namedBy = new ArrayList<>();
@@ -97,23 +102,37 @@ public final class GapSuggester {
                 int df = searcher.count(topics(concepts.get(i), course, null));
                 weight[i] = Math.log(1.0 + (double) total / (df + 1));
                 all += weight[i];
+                // Words no topic has are what the course lacks: no topic can use them, in passing or not.
+                known += df > 0 ? weight[i] : 0;
                 coveredBy.add(matching(searcher, topics(concepts.get(i), course, ids), ids.size()));
                 namedBy.add(matching(searcher, topics(prominent.get(i), course, ids), ids.size()));
             }
+            Set<String> inAgenda = matching(searcher, topics(new TermQuery(new Term(IndexFields.IN_AGENDA, "true")),
+                    course, ids), ids.size());
             List<Suggestion> result = new ArrayList<>();
             List<Float> scores = new ArrayList<>();
             for (int c = 0; c < candidates.size(); c++) {
                 Document d = candidates.get(c);
+                String topic = d.get(IndexFields.TOPIC);
                 double covered = 0;
+                boolean named = false;
                 for (int i = 0; i < concepts.size(); i++) {
-                    String topic = d.get(IndexFields.TOPIC);
                     if (namedBy.get(i).contains(topic)) {
                         covered += weight[i];
+                        named = true;
                     } else if (coveredBy.get(i).contains(topic)) {
                         covered += weight[i] * MENTIONED_ONLY;
                     }
                 }
-                double confidence = all == 0 ? 0 : covered / all;
+                // A topic whose title, headings, path and agenda name none of the item's words is about the item
+                // only when its text uses all of them the course knows; using some in passing ("network namespace" for "Network
+                // policies") is not.
+                if (!named && covered + 1e-9 < known * MENTIONED_ONLY) {
+                    continue;
+                }
+                // A topic the agenda links already is what its own item teaches; an item without a link most
+                // likely names a topic the agenda does not teach yet.
+                double confidence = (all == 0 ? 0 : covered / all) * (inAgenda.contains(topic) ? inAgendaFactor : 1);
                 if (confidence >= minConfidence) {
                     result.add(new Suggestion(d.get(IndexFields.TOPIC), d.get(IndexFields.PATH),
                             d.get(IndexFields.TITLE), Math.round(confidence * 100) / 100.0));
@@ -125,10 +144,71 @@ public final class GapSuggester {
             for (int i = 0; i < result.size(); i++) {
                 order.add(i);
             }
+            List<String> itemWords = words(itemTitle);
             order.sort(Comparator.comparingDouble((Integer i) -> -result.get(i).confidence())
+                    .thenComparingDouble(i -> -titleCovered(itemWords, result.get(i).title()))
                     .thenComparingDouble(i -> -scores.get(i)));
             return order.stream().limit(limit).map(result::get).toList();
         });
+    }
+
+    /**
+     * How much of a topic's title the item's words make up: among topics that cover the item equally, the one whose
+     * title is about the item and little else ("Image Scanning - When?" for "When to scan?") is the better answer
+     * than one that covers it along with more ("docker scan with snyk").
+     */
+    private static double titleCovered(List<String> itemWords, String title) {
+        List<String> words = words(title == null ? "" : title);
+        if (words.isEmpty()) {
+            return 0;
+        }
+        return (double) words.stream().filter(w -> itemWords.stream().anyMatch(i -> alike(i, w))).count() / words.size();
+    }
+
+    /** Two words alike: one starts the other ("scan", "scanning"), or they share their first five letters. */
+    private static boolean alike(String a, String b) {
+        int common = 0;
+        while (common < Math.min(a.length(), b.length()) && a.charAt(common) == b.charAt(common)) {
+            common++;
+        }
+        return common >= Math.min(5, Math.min(a.length(), b.length()));
+    }
+
+    /** The content words of a title, lower case, camelCase split. */
+    private static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String w : text.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ").toLowerCase(java.util.Locale.ROOT)
+                .split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty() && !LanguageDetector.isFunctionWord(w)) {
+                words.add(w);
+            }
+        }
+        return words;
+    }
+
+    /**
+     * A title word no topic has is either a gap or a typo ("Capabilites"): it is searched with typo tolerance, so
+     * a topic named by the word as meant still matches. Words some topic has are searched as written.
+     */
+    private void misspelt(IndexSearcher searcher, UserQuery title, String course, boolean expand, List<Query> concepts,
+                          List<Query> prominent) throws IOException {
+        if (concepts.size() != title.clauses().size() || prominent.size() != concepts.size()) {
+            return;
+        }
+        for (int i = 0; i < concepts.size(); i++) {
+            if (searcher.count(topics(concepts.get(i), course, null)) > 0) {
+                continue;
+            }
+            UserQuery word = new UserQuery(List.of(title.clauses().get(i)));
+            List<Query> tolerant = queries.concepts(word, ranking.topicFields(), searcher.getIndexReader(), false, expand)
+                    .positive();
+            List<Query> tolerantProminent = queries.concepts(word, PROMINENT, searcher.getIndexReader(), false, expand)
+                    .positive();
+            if (tolerant.size() == 1 && tolerantProminent.size() == 1) {
+                concepts.set(i, tolerant.get(0));
+                prominent.set(i, tolerantProminent.get(0));
+            }
+        }
     }
 
     /** Topics of the course (not handouts: they repeat other topics), matching the query, among {@code ids}. */

@@ -1,22 +1,25 @@
 package dev.kb.search;
 
 import dev.kb.common.IndexConfig;
+import java.util.Properties;
 
 /**
  * What {@code index/} says about searching: ranking weights, synonyms and translations, question words, and the
- * confidence a gap suggestion needs. Read once at start and handed to the services, so an evaluation can run two
+ * confidence a gap suggestion needs (and how much less a topic the agenda already links counts). Read once at start and handed to the services, so an evaluation can run two
  * configurations side by side in one process ({@link #withRanking}).
  */
-public record SearchSettings(Ranking ranking, Synonyms synonyms, QuestionWords questionWords, double gapMinConfidence) {
+public record SearchSettings(Ranking ranking, Synonyms synonyms, QuestionWords questionWords, double gapMinConfidence,
+                             double gapInAgendaFactor) {
 
     /** The settings shipped in {@code index/}. */
     public static SearchSettings configured() {
+        Properties p = IndexConfig.properties("ranking.properties");
         return new SearchSettings(Ranking.configured(), Synonyms.configured(), QuestionWords.configured(),
-                IndexConfig.number(IndexConfig.properties("ranking.properties"), "gaps.min-confidence"));
+                IndexConfig.number(p, "gaps.min-confidence"), IndexConfig.number(p, "gaps.in-agenda-factor"));
     }
 
     public SearchSettings withRanking(Ranking other) {
-        return new SearchSettings(other, synonyms, questionWords, gapMinConfidence);
+        return new SearchSettings(other, synonyms, questionWords, gapMinConfidence, gapInAgendaFactor);
     }
 
     QueryBuilder queries() {

@@ -42,8 +42,11 @@ class CoverageServiceTest {
         assertThat(report.gaps()).extracting(CoverageReport.Gap::title).containsExactly("Ingress controllers",
                 "Missing walkthrough", "Escaping link", "Planned: seccomp", "Observability mit Prometheus");
         CoverageReport.Gap ingress = report.gaps().get(0);
-        assertThat(ingress.covered()).isTrue();
-        assertThat(ingress.suggestions()).extracting(CoverageReport.Suggestion::path).contains("networking/übersicht.md");
+        // networking/übersicht.md says "Ingress" once in passing ("Pods, Services und Ingress: wie der Verkehr
+        // fließt") and names no controller: a trainer would not call the item covered (issue 16).
+        assertThat(ingress.suggestions()).extracting(CoverageReport.Suggestion::path)
+                .doesNotContain("networking/übersicht.md");
+        assertThat(ingress.covered()).isFalse();
         assertThat(ingress.suggestions()).allSatisfy(x -> assertThat(x.confidence()).isBetween(0.2, 1.0));
         assertThat(ingress.suggestions()).extracting(CoverageReport.Suggestion::confidence)
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());

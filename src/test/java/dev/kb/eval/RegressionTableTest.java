@@ -55,7 +55,7 @@ class RegressionTableTest {
             Path dataDir = Files.createTempDirectory("kb-regressions-");
             try (Kb kb = Kb.open(new Config(0, dataDir, TestDatabases.fresh(TestDatabases.Target.EMBEDDED)))) {
                 kb.index(course.id(), course.directory());
-                return CourseEvaluation.run(kb.services(), kb.baseline(), kb.handouts(course.id()), course, 0).figures();
+                return CourseEvaluation.run(kb, course, 0, dataDir).figures();
             } finally {
                 Courses.delete(dataDir);
             }

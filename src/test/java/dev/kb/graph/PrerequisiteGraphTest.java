@@ -189,14 +189,11 @@ class PrerequisiteGraphTest {
     }
 
     @Test
-    void the_agenda_check_names_where_a_topic_comes_before_its_prerequisite() {
-        List<Conflict> conflicts = graph.conflicts("fixture-course");
-        assertThat(conflicts).anySatisfy(c -> {
-            assertThat(c.prerequisite().path()).isEqualTo("security/01-non-root.md");
-            assertThat(c.topic().path()).isEqualTo("security/02-capabilities.md");
-            assertThat(c.topicPlace()).isEqualTo("Backlog › Reorder test › Capabilities");
-            assertThat(c.prerequisitePlace()).isEqualTo("Backlog › Reorder test › Run as non-root");
-        });
+    void the_agenda_check_leaves_out_a_topic_taught_again_after_its_prerequisite() {
+        // "Reorder test" teaches Capabilities, then Run as non-root, then Capabilities once more: the second time
+        // comes after its prerequisite, so the first is a preview, not an inversion (TrainerFindingsTest has one).
+        assertThat(graph.conflicts("fixture-course")).noneMatch(c -> c.prerequisite().path().equals(
+                "security/01-non-root.md") && c.topic().path().equals("security/02-capabilities.md"));
     }
 
     @Test

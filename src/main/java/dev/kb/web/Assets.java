@@ -14,13 +14,15 @@ import java.util.Properties;
 
 /**
  * The pages' own files (styles, scripts) and Swagger UI's, under addresses that change with their content
- * ({@code /assets/HASH/app.css}, {@code /assets/swagger-ui/VERSION/…}): a browser keeps them for a year without
+ * ({@code /assets/HASH/app.css}, {@code /assets/swagger-ui-VERSION/…}): a browser keeps them for a year without
  * asking again, and a new kb is a new address. Only the files named here are served, read once at start.
  */
 public final class Assets {
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
     private static final List<String> OWN = List.of("app.css", "app.js", "api.js");
     private static final List<String> SWAGGER = List.of("swagger-ui-bundle.js", "swagger-ui.css");
+    /** Swagger UI's files share the route: their version is the WebJar's, after this prefix. */
+    private static final String SWAGGER_PREFIX = "swagger-ui-";
     private static final String SWAGGER_ROOT = "/META-INF/resources/webjars/swagger-ui/";
 
     private final String version;
@@ -44,10 +46,18 @@ public final class Assets {
     }
 
     public String swaggerUrl(String name) {
-        return "/assets/swagger-ui/" + swaggerVersion + "/" + name;
+        return "/assets/" + SWAGGER_PREFIX + swaggerVersion + "/" + name;
     }
 
-    void own(Context ctx) {
+    void serve(Context ctx) {
+        if (ctx.pathParam("version").startsWith(SWAGGER_PREFIX)) {
+            swagger(ctx);
+        } else {
+            own(ctx);
+        }
+    }
+
+    private void own(Context ctx) {
         byte[] bytes = own.get(ctx.pathParam("file"));
         if (bytes == null) {
             ctx.status(404).contentType("text/plain; charset=utf-8").result("no such file");
@@ -58,9 +68,9 @@ public final class Assets {
         ctx.contentType(type(ctx.pathParam("file"))).result(bytes);
     }
 
-    void swagger(Context ctx) {
+    private void swagger(Context ctx) {
         String file = ctx.pathParam("file");
-        if (!SWAGGER.contains(file) || !swaggerVersion.equals(ctx.pathParam("version"))) {
+        if (!SWAGGER.contains(file) || !(SWAGGER_PREFIX + swaggerVersion).equals(ctx.pathParam("version"))) {
             ctx.status(404).contentType("text/plain; charset=utf-8").result("no such file");
             return;
         }

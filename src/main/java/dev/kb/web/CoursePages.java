@@ -1,6 +1,5 @@
 package dev.kb.web;
 
-import dev.kb.common.NotFound;
 import dev.kb.course.AgendaView;
 import dev.kb.course.CourseService;
 import dev.kb.coverage.CoverageReport;
@@ -9,7 +8,6 @@ import dev.kb.graph.Conflict;
 import dev.kb.graph.GraphService;
 import dev.kb.graph.GraphView;
 import dev.kb.topic.TopicService;
-import dev.kb.topic.TopicSummary;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -48,7 +46,7 @@ final class CoursePages {
         CoverageReport report = coverage.report(course);
         Page page = Templates.page(ctx, assets, course, "coverage");
         page = page.titled(page.t().get("coverage.title") + " · " + course + " — kb");
-        templates.render(ctx, "coverage.jte", Map.of("page", page, "report", report));
+        templates.render(ctx, "coverage.jte", Map.of("page", page, "report", report, "ids", topicIds(course)));
     }
 
     void graph(Context ctx) {
@@ -71,15 +69,18 @@ final class CoursePages {
                 "modules", modules, "graph", view, "svg", GraphSvg.render(view, here), "conflicts", here, "titles", titles(view)));
     }
 
-    /** A course file named by its path (reports name files): its topic page. */
-    void document(Context ctx) {
-        String course = ctx.pathParam("course");
-        String path = SearchPage.blankToNull(ctx.queryParam("path"));
-        List<TopicSummary> found = path == null ? List.of() : topics.list(course, path, 1, 0).items();
-        if (found.isEmpty()) {
-            throw new NotFound("topic at path", path == null ? "" : path);
+    /** The topic id of every document of the course by its path: the report names files, the page links topics. */
+    private Map<String, String> topicIds(String course) {
+        Map<String, String> ids = new java.util.HashMap<>();
+        int offset = 0;
+        while (true) {
+            var batch = topics.list(course, null, 100, offset);
+            batch.items().forEach(t -> ids.put(t.path(), t.id()));
+            if (!batch.hasNext()) {
+                return ids;
+            }
+            offset += 100;
         }
-        ctx.redirect(Links.topic(found.get(0).id(), null), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     private static Map<String, String> titles(GraphView view) {

@@ -29,11 +29,6 @@ public final class Links {
         return course(course) + "/graph" + (module == null ? "" : "?module=" + enc(module));
     }
 
-    /** A course file by its path: the page looks the topic up and redirects (reports name files, not topics). */
-    public static String document(String course, String path) {
-        return course(course) + "/document?path=" + enc(path);
-    }
-
     /** This request's address with one parameter set (or removed when {@code value} is null) and the page reset. */
     static String with(Context ctx, String name, String value) {
         Map<String, String> params = new LinkedHashMap<>();

@@ -33,15 +33,13 @@ public final class WebRoutes {
             get("/courses/{course}", course::agenda);
             get("/courses/{course}/coverage", course::coverage);
             get("/courses/{course}/graph", course::graph);
-            get("/courses/{course}/document", course::document);
             get("/api", ctx -> {
                 Page page = Templates.page(ctx, assets, null, "api");
                 // Swagger UI sets styles on its elements as it draws them; it runs no inline script.
                 templates.render(ctx, "api.jte", Map.of("page", page.titled("kb — API")),
                         Templates.POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
             });
-            get("/assets/swagger-ui/{version}/{file}", assets::swagger);
-            get("/assets/{version}/{file}", assets::own);
+            get("/assets/{version}/{file}", assets::serve);
         };
     }
 }

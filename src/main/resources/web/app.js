@@ -31,7 +31,7 @@
     function load(params, push) {
       var ticket = ++latest;
       var url = '/search/results?' + params.toString();
-      fetch(url, { headers: { 'Accept': 'text/html' } }).then(function (r) { return r.text(); }).then(function (html) {
+      return fetch(url, { headers: { 'Accept': 'text/html' } }).then(function (r) { return r.text(); }).then(function (html) {
         if (ticket !== latest) { return; }
         results.innerHTML = html;
         var address = params.get('q') ? '/?' + params.toString() : '/';
@@ -74,8 +74,9 @@
       performance.mark('kb-typed');
       clearTimeout(timer);
       timer = setTimeout(function () {
-        load(searchParams(form), true);
-        suggest(box.value.trim());
+        // Completions after the results, so that they do not compete with them for the server.
+        var q = box.value.trim();
+        load(searchParams(form), true).then(function () { suggest(q); });
       }, DEBOUNCE_MS);
     });
     form.addEventListener('submit', function (e) {

@@ -34,11 +34,19 @@ final class CoursePages {
         this.assets = assets;
     }
 
+    /** The agenda, and with {@code goal} (a topic id) the learning path to that topic, each step with its reasons. */
     void agenda(Context ctx) {
         AgendaView agenda = courses.agenda(ctx.pathParam("course"));
         Page page = Templates.page(ctx, assets, agenda.course(), "course")
                 .titled(title(agenda) + " — kb");
-        templates.render(ctx, "course.jte", Map.of("page", page, "agenda", agenda, "title", title(agenda)));
+        String goal = SearchPage.blankToNull(ctx.queryParam("goal"));
+        List<TopicView.LearningStep> path = goal == null ? List.of()
+                : graph.learningPath(agenda.course(), List.of(goal), List.of()).steps().stream()
+                        .map(s -> new TopicView.LearningStep(s.title(), Links.topic(s.topicId(), null), s.goal(),
+                                s.because().stream().map(b -> b.evidence()).distinct().toList()))
+                        .toList();
+        templates.render(ctx, "course.jte", Map.of("page", page, "agenda", agenda, "title", title(agenda),
+                "goal", goal == null ? "" : goal, "path", path));
     }
 
     void coverage(Context ctx) {

@@ -174,6 +174,43 @@ class WebPagesTest {
     }
 
     @Test
+    void the_course_page_shows_the_learning_path_to_a_chosen_topic_with_reasons() throws Exception {
+        Document agenda = html(get("/courses/fixture-course"));
+        List<String> goals = new ArrayList<>();
+        agenda.select("select#goal option").forEach(o -> goals.add(o.attr("value")));
+        assertThat(goals).isNotEmpty();
+        boolean reasoned = false;
+        for (String goal : goals) {
+            Document path = html(get("/courses/fixture-course?goal=" + goal));
+            List<Element> steps = path.select(".learning-path li");
+            assertThat(steps).as(goal).isNotEmpty();
+            // The goal is the last step; every step before it says why it is there.
+            assertThat(steps.get(steps.size() - 1).select("a").attr("href")).isEqualTo("/topics/" + goal);
+            assertThat(path.select("select#goal option[selected]").attr("value")).isEqualTo(goal);
+            if (steps.size() > 1) {
+                assertThat(steps.subList(0, steps.size() - 1)).allSatisfy(li -> assertThat(li.select(".meta").text())
+                        .isNotBlank());
+                reasoned = true;
+            }
+        }
+        assertThat(reasoned).as("some agenda topic has a prerequisite").isTrue();
+    }
+
+    @Test
+    void hostile_parameters_are_escaped_or_refused_never_a_500() throws Exception {
+        HttpResponse<String> script = get("/?q=%22%3E%3Cscript%3Ealert(1)%3C/script%3E&module=%3Cb%3Ex");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).doesNotContain("<script>alert").doesNotContain("<b>x");
+        for (String path : List.of("/?q=a&offset=-5", "/?q=a&offset=abc", "/?q=a&lang=xx", "/?q=a&kind=nope",
+                "/?q=%22", "/?q=-", "/search/results?q=" + "x%20".repeat(200), "/courses/fixture-course?goal=nope",
+                "/courses/fixture-course/graph?module=nope", "/?q=a&course=..%2F..", "/topics/..%2F..")) {
+            int status = get(path).statusCode();
+            assertThat(status).as(path).isIn(200, 400, 404);
+        }
+        assertThat(get("/?q=a%00b").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void the_graph_page_draws_each_topic_as_a_link_to_its_page() throws Exception {
         Document doc = html(get("/courses/fixture-course/graph"));
         List<Element> nodes = doc.select("svg a.node");

@@ -3,7 +3,10 @@ package dev.kb.web;
 import static io.javalin.apibuilder.ApiBuilder.get;
 
 import dev.kb.app.Kb;
+import dev.kb.common.InvalidInput;
+import dev.kb.common.NotFound;
 import io.javalin.apibuilder.EndpointGroup;
+import io.javalin.http.Handler;
 import java.util.Map;
 
 /**
@@ -25,14 +28,32 @@ public final class WebRoutes {
                 templates, assets);
     }
 
+    /**
+     * A person who follows a stale link or mistypes gets a page saying so (with the way back), not the API's
+     * problem JSON; every other failure (limits, an unavailable database) stays the API's problem answer.
+     */
+    private Handler page(Handler handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (NotFound | InvalidInput e) {
+                Page page = Templates.page(ctx, assets, null, null);
+                ctx.status(e instanceof NotFound ? 404 : 400);
+                templates.render(ctx, "error.jte", Map.of("page", page.titled(page.t().get(e instanceof NotFound
+                        ? "error.title" : "error.invalid") + " — kb"), "message", e.getMessage(),
+                        "notFound", e instanceof NotFound));
+            }
+        };
+    }
+
     public EndpointGroup routes() {
         return () -> {
-            get("/", search::page);
-            get("/search/results", search::results);
-            get("/topics/{id}", topic::page);
-            get("/courses/{course}", course::agenda);
-            get("/courses/{course}/coverage", course::coverage);
-            get("/courses/{course}/graph", course::graph);
+            get("/", page(search::page));
+            get("/search/results", page(search::results));
+            get("/topics/{id}", page(topic::page));
+            get("/courses/{course}", page(course::agenda));
+            get("/courses/{course}/coverage", page(course::coverage));
+            get("/courses/{course}/graph", page(course::graph));
             get("/api", ctx -> {
                 Page page = Templates.page(ctx, assets, null, "api");
                 // Swagger UI sets styles on its elements as it draws them; it runs no inline script.

@@ -144,8 +144,14 @@ class WebPagesTest {
     }
 
     @Test
-    void an_unknown_topic_or_course_is_404() throws Exception {
-        assertThat(get("/topics/0000000000000000").statusCode()).isEqualTo(404);
+    void an_unknown_topic_or_course_is_a_404_page_leading_back_to_the_search() throws Exception {
+        HttpResponse<String> missing = get("/topics/0000000000000000", "Accept-Language", "de");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+        Document doc = html(missing);
+        assertThat(doc.select("h1").text()).isEqualTo("Nicht gefunden");
+        assertThat(doc.select("[role=alert]").text()).contains("0000000000000000");
+        assertThat(doc.select("main a[href=/]")).hasSize(1);
         assertThat(get("/courses/no-such-course").statusCode()).isEqualTo(404);
         assertThat(get("/courses/no-such-course/coverage").statusCode()).isEqualTo(404);
     }

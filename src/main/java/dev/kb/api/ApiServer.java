@@ -44,7 +44,8 @@ public final class ApiServer {
         PassageRoutes passages = new PassageRoutes(services.passages(), services.courses());
         ReferenceRoutes references = new ReferenceRoutes(services.references(), services.courses());
         byte[] openApi = openApiDocument();
-        dev.kb.web.WebRoutes web = new dev.kb.web.WebRoutes(services);
+        dev.kb.web.WebRoutes web = new dev.kb.web.WebRoutes(services.search(), services.courses(), services.topics(),
+                services.graph(), services.coverage(), services.references());
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

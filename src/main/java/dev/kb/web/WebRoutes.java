@@ -2,9 +2,14 @@ package dev.kb.web;
 
 import static io.javalin.apibuilder.ApiBuilder.get;
 
-import dev.kb.app.Kb;
 import dev.kb.common.InvalidInput;
 import dev.kb.common.NotFound;
+import dev.kb.course.CourseService;
+import dev.kb.coverage.CoverageService;
+import dev.kb.graph.GraphService;
+import dev.kb.references.ReferenceService;
+import dev.kb.search.SearchService;
+import dev.kb.topic.TopicService;
 import io.javalin.apibuilder.EndpointGroup;
 import io.javalin.http.Handler;
 import java.util.Map;
@@ -20,12 +25,11 @@ public final class WebRoutes {
     private final TopicPage topic;
     private final CoursePages course;
 
-    public WebRoutes(Kb.Services services) {
-        this.search = new SearchPage(services.search(), services.courses(), templates, assets);
-        this.topic = new TopicPage(services.topics(), services.graph(), services.courses(), services.references(),
-                templates, assets);
-        this.course = new CoursePages(services.courses(), services.coverage(), services.graph(), services.topics(),
-                templates, assets);
+    public WebRoutes(SearchService searches, CourseService courses, TopicService topics, GraphService graph,
+                     CoverageService coverage, ReferenceService references) {
+        this.search = new SearchPage(searches, courses, templates, assets);
+        this.topic = new TopicPage(topics, graph, courses, references, templates, assets);
+        this.course = new CoursePages(courses, coverage, graph, topics, templates, assets);
     }
 
     /**

@@ -70,7 +70,7 @@ public final class Browser implements AutoCloseable {
         return new Browser(driver);
     }
 
-    public WebDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 

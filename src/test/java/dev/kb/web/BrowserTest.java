@@ -120,6 +120,9 @@ class BrowserTest {
         String first = hits().get(0).getAttribute("href");
         new Actions(browser.driver()).sendKeys(Keys.ARROW_DOWN).perform();
         assertThat(browser.driver().switchTo().activeElement().getAttribute("href")).isEqualTo(first);
+        // Where the keyboard is can be seen: the focused result has an outline.
+        assertThat(browser.script("var s = getComputedStyle(document.activeElement);"
+                + "return s.outlineStyle + ' ' + s.outlineWidth;")).asString().doesNotStartWith("none").doesNotEndWith(" 0px");
         if (hits().size() > 1) {
             new Actions(browser.driver()).sendKeys(Keys.ARROW_DOWN).perform();
             assertThat(browser.driver().switchTo().activeElement().getAttribute("href"))
@@ -200,6 +203,25 @@ class BrowserTest {
                 browser.waiting().until(d -> !d.findElements(By.cssSelector("#swagger-ui .opblock")).isEmpty());
             }
             assertThat(browser.seriousViolations()).as(path).isEmpty();
+        }
+    }
+
+    @Test
+    void in_dark_mode_the_pages_are_dark_and_still_pass_axe_core() {
+        browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+                List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            for (String path : pages()) {
+                if (path.equals("/api")) {
+                    continue; // Swagger UI draws on its own light panel.
+                }
+                open(path);
+                String background = String.valueOf(browser.script("return getComputedStyle(document.body).backgroundColor;"));
+                assertThat(background).as(path).isEqualTo("rgb(13, 17, 23)");
+                assertThat(browser.seriousViolations()).as(path).isEmpty();
+            }
+        } finally {
+            browser.driver().executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features", List.of()));
         }
     }
 

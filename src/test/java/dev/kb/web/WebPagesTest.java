@@ -224,4 +224,14 @@ class WebPagesTest {
         assertThat(nodes).allSatisfy(a -> assertThat(a.attr("href")).matches("/topics/[0-9a-f]{16}"));
         assertThat(doc.select("svg path.edge")).isNotEmpty();
     }
+
+    @Test
+    void the_graph_page_marks_every_conflict_the_api_reports() throws Exception {
+        String conflicts = get("/api/v1/courses/fixture-course/graph/conflicts").body();
+        int count = new com.fasterxml.jackson.databind.ObjectMapper().readTree(conflicts).size();
+        assertThat(count).as("the fixture's agenda teaches a topic before its prerequisite").isPositive();
+        Document doc = html(get("/courses/fixture-course/graph"));
+        assertThat(doc.select("#conflicts-title + ul > li")).hasSize(count);
+        assertThat(doc.select("svg a.node.conflict")).hasSizeGreaterThanOrEqualTo(2);
+    }
 }

@@ -1,6 +1,6 @@
 package dev.kb.api;
 
-import dev.kb.store.TopicIds;
+import dev.kb.model.TopicIds;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

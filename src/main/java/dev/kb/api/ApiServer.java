@@ -4,11 +4,9 @@ import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.kb.app.Health;
 import dev.kb.app.Kb;
+import dev.kb.common.Json;
 import dev.kb.config.Config;
 import dev.kb.mcp.McpEndpoint;
 import io.javalin.Javalin;
@@ -16,6 +14,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /** Builds the HTTP API: every route in one place; an unstarted Javalin the caller starts (tests on port 0). */
 public final class ApiServer {
@@ -49,7 +48,7 @@ public final class ApiServer {
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(objectMapper(), false));
+            config.jsonMapper(new JavalinJackson(Json.mapper(), false));
             config.http.prefer405over404 = true;
             config.router.ignoreTrailingSlashes = true;
             Problems.install(config);
@@ -82,6 +81,13 @@ public final class ApiServer {
                     // that took "degraded" instances out would turn a database outage into a total one. The
                     // body tells people (and monitoring) what is down.
                     ctx.status(Health.DOWN.equals(status.status()) ? 503 : 200).json(status);
+                });
+                // Liveness: answering at all is the proof; nothing here may wait for PostgreSQL, or an outage of the
+                // database would have every replica restarted.
+                get("/health/live", ctx -> ctx.json(Map.of("status", "live")));
+                get("/health/ready", ctx -> {
+                    var readiness = services.health().ready();
+                    ctx.status(readiness.ready() ? 200 : 503).json(readiness);
                 });
                 get("/openapi.yaml", ctx -> ctx.contentType("application/yaml").result(openApi));
                 get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
@@ -117,11 +123,6 @@ public final class ApiServer {
     }
 
     /** The JSON mapping of every response: ISO dates, records as objects. */
-    public static ObjectMapper objectMapper() {
-        return new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    }
 
     private static byte[] openApiDocument() {
         try (InputStream in = ApiServer.class.getResourceAsStream("/openapi.yaml")) {

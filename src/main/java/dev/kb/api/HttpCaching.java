@@ -1,6 +1,6 @@
 package dev.kb.api;
 
-import dev.kb.store.TopicIds;
+import dev.kb.model.TopicIds;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,7 @@
 package dev.kb.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.kb.common.Json;
 import dev.kb.common.Limit;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ final class JettyProblems extends ErrorHandler {
     private static byte[] body(int status) {
         String title = HttpStatus.getMessage(status);
         try {
-            return ApiServer.objectMapper().writeValueAsBytes(switch (status) {
+            return Json.mapper().writeValueAsBytes(switch (status) {
                 // Jetty reads the request line and the header block each into a buffer of this size.
                 case HttpStatus.URI_TOO_LONG_414 -> Problems.limitProblem(Limit.URI_BYTES, ServerLimits.MAX_HEADER_BYTES,
                         "the request line is longer than the limit of " + ServerLimits.MAX_HEADER_BYTES

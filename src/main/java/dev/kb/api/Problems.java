@@ -3,12 +3,12 @@ package dev.kb.api;
 import static dev.kb.common.Errors.rootMessage;
 
 import dev.kb.common.Conflict;
+import dev.kb.common.DatabaseUnavailable;
 import dev.kb.common.Forbidden;
 import dev.kb.common.InvalidInput;
 import dev.kb.common.Limit;
 import dev.kb.common.LimitExceeded;
 import dev.kb.common.NotFound;
-import dev.kb.db.DatabaseUnavailable;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

@@ -40,9 +40,7 @@ final class TopicRoutes {
     private static void respond(Context ctx, String format, Object json, String title, String markdown, String html) {
         switch (format) {
             case "markdown" -> ctx.contentType(Formats.MARKDOWN + "; charset=utf-8").result(markdown);
-            case "html" -> ctx.contentType(Formats.HTML + "; charset=utf-8").result("<!DOCTYPE html>\n<html><head>"
-                    + "<meta charset=\"utf-8\"><title>" + Html.escape(title) + "</title></head><body>\n" + html
-                    + "\n</body></html>\n");
+            case "html" -> ctx.contentType(Formats.HTML + "; charset=utf-8").result(Html.document(title, html));
             default -> ctx.json(json);
         }
     }

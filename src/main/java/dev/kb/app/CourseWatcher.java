@@ -1,6 +1,6 @@
 package dev.kb.app;
 
-import dev.kb.db.DatabaseUnavailable;
+import dev.kb.common.DatabaseUnavailable;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kb.db.Database;
 import dev.kb.search.SearchIndex;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -13,6 +15,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +33,8 @@ public final class Health {
     private static final String OK = "ok";
     private static final String DEGRADED = "degraded";
     private static final String UP = "up";
+    private static final String READY = "ready";
+    private static final String NOT_READY = "not-ready";
     private static final String REBUILDING = "rebuilding";
     private static final String LATE = "no answer within " + DATABASE_PATIENCE.toSeconds() + " s";
 
@@ -37,6 +42,8 @@ public final class Health {
     private final SearchIndex index;
     /** Rebuilds a lost index from the database in the background; asking again while one runs adds nothing. */
     private final Runnable rebuild;
+    /** The courses whose newest run the search index does not hold yet, and no run of this process is applying. */
+    private final Supplier<Set<String>> behind;
     /**
      * Runs the database check, so a caller can stop waiting while the check goes on; one thread at most, gone when
      * idle. Checks asked for while one runs share its answer, so a flood of health checks during an outage
@@ -52,6 +59,17 @@ public final class Health {
     /** The database's last reported state, to log changes once rather than on every check. */
     private volatile Boolean databaseWasUp;
 
+    /**
+     * Whether this process should be sent traffic: {@code ready} when its search index answers and holds the
+     * newest run of every course ({@code behind} lists those it has yet to catch up with), else {@code not-ready}.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Readiness(String status, List<String> behind, String detail) {
+        public boolean ready() {
+            return READY.equals(status);
+        }
+    }
+
     /** {@code status} is ok, degraded or down; each part says whether it is up and, when not, why. */
     public record Status(String status, Part database, Part searchIndex) {
     }
@@ -61,10 +79,30 @@ public final class Health {
     public record Part(String status, String detail, Integer documents) {
     }
 
-    Health(Database database, SearchIndex index, Runnable rebuild) {
+    Health(Database database, SearchIndex index, Runnable rebuild, Supplier<Set<String>> behind) {
         this.database = database;
         this.index = index;
         this.rebuild = rebuild;
+        this.behind = behind;
+    }
+
+    /**
+     * Readiness for an orchestrator. Without PostgreSQL a process that has caught up stays ready: search, suggest and
+     * passages answer from its index, and every replica shares the one database, so taking them all out would turn
+     * a database outage into a total one (the detail says so, and {@link #check} reports it as degraded).
+     */
+    public Readiness ready() {
+        Part idx = searchIndex();
+        if (!UP.equals(idx.status())) {
+            return new Readiness(NOT_READY, List.of(), idx.detail());
+        }
+        if (databaseProblem() != null) {
+            return new Readiness(READY, List.of(), "PostgreSQL cannot be reached: the index answers as last caught up");
+        }
+        List<String> late = behind.get().stream().sorted().toList();
+        return late.isEmpty() ? new Readiness(READY, List.of(), null)
+                : new Readiness(NOT_READY, late, "the search index has yet to catch up with the newest run of "
+                        + late.size() + " course(s)");
     }
 
     public Status check() {

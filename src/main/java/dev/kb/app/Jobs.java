@@ -1,9 +1,9 @@
 package dev.kb.app;
 
 import dev.kb.common.Conflict;
+import dev.kb.common.DatabaseUnavailable;
 import dev.kb.common.Errors;
 import dev.kb.common.NotFound;
-import dev.kb.db.DatabaseUnavailable;
 import dev.kb.ingest.IndexProgress;
 import dev.kb.ingest.IndexRunReport;
 import java.nio.file.Path;

@@ -4,15 +4,14 @@ import dev.kb.common.ComputeSlots;
 import dev.kb.common.Conflict;
 import dev.kb.common.InvalidInput;
 import dev.kb.config.Config;
-import dev.kb.ingest.CourseIds;
-import dev.kb.ingest.IndexProgress;
-import dev.kb.store.CourseRow;
-import dev.kb.store.CourseStore;
+import dev.kb.config.IndexSettings;
 import dev.kb.course.CourseImages;
 import dev.kb.course.CourseService;
 import dev.kb.coverage.CoverageService;
 import dev.kb.db.Database;
 import dev.kb.graph.GraphService;
+import dev.kb.ingest.CourseIds;
+import dev.kb.ingest.IndexProgress;
 import dev.kb.ingest.IndexRunReport;
 import dev.kb.ingest.IngestService;
 import dev.kb.references.CheckSettings;
@@ -25,27 +24,21 @@ import dev.kb.search.SearchIndex;
 import dev.kb.search.SearchIndexer;
 import dev.kb.search.SearchService;
 import dev.kb.search.SuggestService;
-import dev.kb.store.CoverageStore;
-import dev.kb.store.DocumentRow;
-import dev.kb.store.DocumentStore;
+import dev.kb.store.CourseRow;
 import dev.kb.store.FullTextBaseline;
-import dev.kb.store.RunStore;
+import dev.kb.store.Stores;
 import dev.kb.topic.TopicService;
 import io.micrometer.core.instrument.FunctionCounter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +50,8 @@ public final class Kb implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Kb.class);
 
     private final Database database;
+    private final Stores stores;
+    private final IndexSettings settings;
     private final SearchIndex index;
     private final IngestService ingest;
     private final SearchIndexer indexer;
@@ -72,18 +67,10 @@ public final class Kb implements AutoCloseable {
     /** One index run at a time: the API, the watcher and the command line may all ask for one. */
     private final ReentrantLock indexing = new ReentrantLock();
     private final List<Consumer<IndexRunReport>> indexListeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "kb-link-check");
-        thread.setDaemon(true);
-        return thread;
-    });
-    /** Rebuilds a search index lost on disk; a link check can take minutes, so not on {@link #background}. */
-    private final ExecutorService repairs = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "kb-index-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean repairWaiting = new AtomicBoolean();
+    /** Courses whose run is under way in this process: their index catches up when the run ends. */
+    private final Set<String> indexingNow = ConcurrentHashMap.newKeySet();
+    private final IndexRepair repair;
+    private final LinkChecks linkChecks;
 
     /** The services the HTTP API (and anything else) reads through. */
     public record Services(CourseService courses, TopicService topics, SearchService search, SuggestService suggest,
@@ -91,8 +78,9 @@ public final class Kb implements AutoCloseable {
                            ReferenceService references, Health health, CourseImages images) {
     }
 
-    private Kb(Config config, Database database, SearchIndex index) {
+    private Kb(Config config, IndexSettings settings, Database database, SearchIndex index) {
         this.config = config;
+        this.stores = new Stores(database.dsl());
         this.database = database;
         this.index = index;
         this.metrics = new Metrics(index);
@@ -102,36 +90,27 @@ public final class Kb implements AutoCloseable {
                 .register(metrics.registry());
         this.courseRoots = new CourseRoots(config.http().courseRoots());
         indexListeners.add(metrics::indexed);
-        this.ingest = new IngestService(database.dsl(), config.ingest());
-        this.indexer = new SearchIndexer(database.dsl(), index);
-        CourseService courses = new CourseService(database.dsl());
-        GapSuggester gaps = new GapSuggester(index);
-        this.services = new Services(courses, new TopicService(database.dsl(), courses), new SearchService(index),
-                new SuggestService(index), new PassageService(index, config.http().publicUrl()), gaps,
-                new GraphService(database.dsl(), courses, config.limits().maxGraphTopics(),
-                        config.limits().maxGraphEdges()),
-                new CoverageService(database.dsl(), courses, gaps, computeSlots), new ReferenceService(database.dsl()),
-                new Health(database, index, this::repairIndexLater), new CourseImages(database.dsl(), courses));
+        this.settings = settings;
+        this.ingest = new IngestService(stores, config.ingest(), settings.courseWideSteps());
+        this.indexer = new SearchIndexer(stores, index, settings.search().ranking());
+        this.repair = new IndexRepair(indexer);
+        CourseService courses = new CourseService(stores);
+        GapSuggester gaps = new GapSuggester(index, settings.search());
+        ReferenceService references = new ReferenceService(stores);
+        this.services = new Services(courses, new TopicService(stores, courses),
+                new SearchService(index, settings.search()), new SuggestService(index),
+                new PassageService(index, config.http().publicUrl(), settings.search()), gaps,
+                new GraphService(stores, courses, config.limits().maxGraphTopics(), config.limits().maxGraphEdges()),
+                new CoverageService(stores, courses, references, gaps, computeSlots), references,
+                new Health(database, index, repair::later, this::behind), new CourseImages(stores, courses));
+        this.linkChecks = new LinkChecks(new ReferenceChecks(stores), indexer, services.coverage());
     }
 
-    /** Rebuilds a search index lost on disk from the database, in the background; one at a time. */
-    private void repairIndexLater() {
-        if (repairs.isShutdown() || !repairWaiting.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            repairs.execute(() -> {
-                repairWaiting.set(false);
-                try {
-                    indexer.repair();
-                } catch (RuntimeException e) {
-                    LOG.warn("rebuilding the lost search index failed (tried again at the next health check or "
-                            + "run): {}", e.getMessage(), e);
-                }
-            });
-        } catch (RejectedExecutionException closing) {
-            repairWaiting.set(false);
-        }
+    /** Courses the search index has yet to catch up with, leaving out those a run of this process is applying now. */
+    private Set<String> behind() {
+        Set<String> behind = new HashSet<>(indexer.behind());
+        behind.removeAll(indexingNow);
+        return behind;
     }
 
     public static Kb open(Config config) {
@@ -140,15 +119,20 @@ public final class Kb implements AutoCloseable {
 
     /** Opens kb, telling {@code status} each slow step of the start as it begins (for a person waiting at a terminal). */
     public static Kb open(Config config, Consumer<String> status) {
+        return open(config, IndexSettings.configured(), status);
+    }
+
+    /** Opens kb with search, graph and handout settings of the caller's (an evaluation's) choosing. */
+    public static Kb open(Config config, IndexSettings settings, Consumer<String> status) {
         Database database = Database.open(config, status);
         try {
             status.accept("opening the search index");
             SearchIndex index = SearchIndex.open(config.luceneDir(), config.limits().searchTimeout());
-            int interrupted = new RunStore(database.dsl()).failInterrupted();
+            int interrupted = new Stores(database.dsl()).runs().failInterrupted();
             if (interrupted > 0) {
                 LOG.warn("{} index run(s) were interrupted by an earlier stop and are recorded as failed", interrupted);
             }
-            Kb kb = new Kb(config, database, index);
+            Kb kb = new Kb(config, settings, database, index);
             Set<String> rebuilt = kb.indexer.reconcile();
             if (!rebuilt.isEmpty()) {
                 LOG.info("search index rebuilt from the database for {}", rebuilt);
@@ -171,6 +155,7 @@ public final class Kb implements AutoCloseable {
      */
     public IndexRunReport index(String courseId, Path courseRoot, boolean full, IndexProgress progress) {
         indexing.lock();
+        indexingNow.add(courseId);
         try {
             IndexRunReport report = ingest.index(courseId, courseRoot, full, progress, indexer::apply);
             for (Consumer<IndexRunReport> listener : indexListeners) {
@@ -182,6 +167,7 @@ public final class Kb implements AutoCloseable {
             }
             return report;
         } finally {
+            indexingNow.remove(courseId);
             indexing.unlock();
         }
     }
@@ -218,7 +204,7 @@ public final class Kb implements AutoCloseable {
         // committed, so a registration that completes between the two checks is in the database for the second.
         synchronized (registering) {
             jobs.requireSameDirectory(courseId, root);
-            new CourseStore(database.dsl()).find(courseId)
+            services.courses().find(courseId)
                     .filter(c -> !CourseRoots.realPath(Path.of(c.rootPath())).equals(root)).ifPresent(c -> {
                         // The other course's directory is not said: error bodies name no server paths.
                         throw new Conflict("the course id '" + courseId + "' is taken by another directory");
@@ -255,19 +241,7 @@ public final class Kb implements AutoCloseable {
      * the pages that could be read, so searches find what they say.
      */
     public ReferenceChecks.Summary checkLinks(String courseId, CheckSettings settings, LinkChecker.Progress progress) {
-        try {
-            ReferenceChecks.Summary summary = new ReferenceChecks(database.dsl()).check(courseId, settings, progress);
-            indexer.refreshReferences(courseId);
-            return summary;
-        } finally {
-            // Also after a check that stopped half-way: what it wrote changes the coverage reports' link statuses.
-            try {
-                new CoverageStore(database.dsl()).linkChecksChanged();
-            } catch (RuntimeException e) {
-                LOG.warn("the coverage reports could not be marked stale after checking the links of {}: {}",
-                        courseId, e.getMessage());
-            }
-        }
+        return linkChecks.check(courseId, settings, progress);
     }
 
     /**
@@ -275,17 +249,7 @@ public final class Kb implements AutoCloseable {
      * failures are logged. The future completes when the check is done.
      */
     public Future<?> checkLinksInBackground(String courseId, CheckSettings settings) {
-        return background.submit(() -> {
-            try {
-                ReferenceChecks.Summary s = checkLinks(courseId, settings, LinkChecker.Progress.NONE);
-                LOG.info("external links of {}: {} checked, {} from the cache, by status {}", courseId, s.checked(),
-                        s.cached(), s.byStatus());
-            } catch (RuntimeException e) {
-                if (!background.isShutdown()) {
-                    LOG.warn("checking the external links of {} failed: {}", courseId, e.getMessage(), e);
-                }
-            }
-        });
+        return linkChecks.checkInBackground(courseId, settings);
     }
 
     public Services services() {
@@ -299,13 +263,17 @@ public final class Kb implements AutoCloseable {
 
     /** PostgreSQL's own full-text search over the same documents, for side-by-side evaluation. */
     public FullTextBaseline baseline() {
-        return new FullTextBaseline(database.dsl());
+        return stores.baseline();
+    }
+
+    /** What {@code index/} said when kb opened (an evaluation varies it next to the services'). */
+    public IndexSettings settings() {
+        return settings;
     }
 
     /** Paths of the course's compiled handouts. */
     public Set<String> handouts(String courseId) {
-        return new DocumentStore(database.dsl()).list(courseId).stream().filter(DocumentRow::handout)
-                .map(DocumentRow::path).collect(Collectors.toSet());
+        return services.courses().handoutPaths(courseId);
     }
 
     @Override
@@ -313,15 +281,11 @@ public final class Kb implements AutoCloseable {
         // Jobs and link checks still running are stopped before the index and the database they write to close.
         jobs.close();
         ingest.close();
-        repairs.shutdownNow();
-        background.shutdownNow();
+        repair.stop();
+        linkChecks.stop();
         try {
-            if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("a background link check did not stop within 30 s");
-            }
-            if (!repairs.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("rebuilding the search index did not stop within 30 s");
-            }
+            linkChecks.awaitStopped();
+            repair.awaitStopped();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,7 +1,7 @@
 package dev.kb.cli;
 
-import dev.kb.api.ApiServer;
 import dev.kb.app.Kb;
+import dev.kb.common.Json;
 import dev.kb.coverage.CoverageMarkdown;
 import dev.kb.coverage.CoverageReport;
 import java.util.concurrent.Callable;
@@ -33,7 +33,7 @@ final class CoverageCommand extends CourseCommand implements Callable<Integer> {
             report = app.services().coverage().report(course.id());
         }
         spec.commandLine().getOut().print(format.equals("json")
-                ? ApiServer.objectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n"
+                ? Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n"
                 : CoverageMarkdown.render(report));
         spec.commandLine().getOut().flush();
         if (report.brokenLinks().isEmpty()) {

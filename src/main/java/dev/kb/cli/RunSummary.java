@@ -3,7 +3,7 @@ package dev.kb.cli;
 import static dev.kb.common.PlainText.visible;
 
 import dev.kb.ingest.IndexRunReport;
-import dev.kb.ingest.RunIssue;
+import dev.kb.model.RunIssue;
 import java.io.PrintWriter;
 
 /** The few lines an index run prints on the terminal. */

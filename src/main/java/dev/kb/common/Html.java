@@ -1,8 +1,21 @@
 package dev.kb.common;
 
-/** Escaping for text placed into HTML (snippets, rendered pages). */
+/** Escaping for text placed into HTML (snippets, rendered pages), and the page a rendered document stands in. */
 public final class Html {
+    /** A standalone page around sanitised HTML: the title is escaped here, the body must be safe already. */
+    private static final String DOCUMENT = """
+            <!DOCTYPE html>
+            <html><head><meta charset="utf-8"><title>%s</title></head><body>
+            %s
+            </body></html>
+            """;
+
     private Html() {
+    }
+
+    /** A whole HTML page titled {@code title} whose body is {@code safeBody} (already sanitised HTML). */
+    public static String document(String title, String safeBody) {
+        return DOCUMENT.formatted(escape(title), safeBody);
     }
 
     public static String escape(String text) {

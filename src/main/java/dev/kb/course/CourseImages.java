@@ -4,14 +4,13 @@ import dev.kb.common.NotFound;
 import dev.kb.ingest.CoursePaths;
 import dev.kb.ingest.CourseRoot;
 import dev.kb.store.CourseRow;
-import dev.kb.store.DocumentStore;
+import dev.kb.store.Stores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import org.jooq.DSLContext;
 
 /**
  * The images of a course, for the pages that show its topics. Only what the last run found as a file of the course
@@ -28,11 +27,11 @@ public final class CourseImages {
     private static final Map<String, String> TYPES = Map.of("png", "image/png", "jpg", "image/jpeg",
             "jpeg", "image/jpeg", "gif", "image/gif", "webp", "image/webp", "svg", "image/svg+xml");
 
-    private final DSLContext dsl;
+    private final Stores stores;
     private final CourseService courses;
 
-    public CourseImages(DSLContext dsl, CourseService courses) {
-        this.dsl = dsl;
+    public CourseImages(Stores stores, CourseService courses) {
+        this.stores = stores;
         this.courses = courses;
     }
 
@@ -48,7 +47,7 @@ public final class CourseImages {
     public Image open(String courseId, String path) {
         String key = CoursePaths.parameter("path", path);
         CourseRow course = courses.require(courseId);
-        if (!isImage(key) || !new DocumentStore(dsl).hasAsset(courseId, key)) {
+        if (!isImage(key) || !stores.documents().hasAsset(courseId, key)) {
             throw new NotFound("image", key);
         }
         try {

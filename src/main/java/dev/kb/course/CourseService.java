@@ -1,26 +1,26 @@
 package dev.kb.course;
 
 import dev.kb.common.NotFound;
-import dev.kb.store.AgendaStore;
 import dev.kb.store.CourseRow;
-import dev.kb.store.CourseStore;
-import dev.kb.store.DocumentStore;
+import dev.kb.store.DocumentRow;
 import dev.kb.store.IndexRunRow;
-import dev.kb.store.RunStore;
 import dev.kb.store.StoredAgenda;
+import dev.kb.store.Stores;
 import java.util.List;
-import org.jooq.DSLContext;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Courses and their agendas, read from the store. */
 public final class CourseService {
-    private final DSLContext dsl;
+    private final Stores stores;
 
-    public CourseService(DSLContext dsl) {
-        this.dsl = dsl;
+    public CourseService(Stores stores) {
+        this.stores = stores;
     }
 
     public List<CourseSummary> list() {
-        return new CourseStore(dsl).list().stream().map(this::summary).toList();
+        return stores.courses().list().stream().map(this::summary).toList();
     }
 
     public CourseSummary get(String courseId) {
@@ -44,12 +44,22 @@ public final class CourseService {
     }
 
     public CourseRow require(String courseId) {
-        return new CourseStore(dsl).find(courseId).orElseThrow(() -> new NotFound("course", courseId));
+        return find(courseId).orElseThrow(() -> new NotFound("course", courseId));
+    }
+
+    public Optional<CourseRow> find(String courseId) {
+        return stores.courses().find(courseId);
+    }
+
+    /** Paths of the course's compiled handouts. */
+    public Set<String> handoutPaths(String courseId) {
+        return stores.documents().list(courseId).stream().filter(DocumentRow::handout).map(DocumentRow::path)
+                .collect(Collectors.toSet());
     }
 
     public AgendaView agenda(String courseId) {
         CourseRow course = require(courseId);
-        StoredAgenda agenda = new AgendaStore(dsl).read(courseId);
+        StoredAgenda agenda = stores.agenda().read(courseId);
         return new AgendaView(course.id(), course.title(), agenda.sections().stream()
                 .map(s -> new AgendaView.Section(s.title(), s.modules().stream()
                         .map(m -> new AgendaView.Module(m.title(), m.items().stream().map(CourseService::item).toList()))
@@ -64,9 +74,9 @@ public final class CourseService {
     }
 
     private CourseSummary summary(CourseRow course) {
-        int topics = new DocumentStore(dsl).countTopics(course.id());
-        int items = new AgendaStore(dsl).read(course.id()).items().size();
-        Long run = new RunStore(dsl).latestSucceeded(course.id()).map(IndexRunRow::id).orElse(null);
+        int topics = stores.documents().countTopics(course.id());
+        int items = stores.agenda().read(course.id()).items().size();
+        Long run = stores.runs().latestSucceeded(course.id()).map(IndexRunRow::id).orElse(null);
         return new CourseSummary(course.id(), course.title(), topics, items, course.indexedAt(), run);
     }
 }

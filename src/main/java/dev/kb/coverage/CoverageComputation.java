@@ -1,17 +1,17 @@
 package dev.kb.coverage;
 
-import dev.kb.ingest.Agenda;
-import dev.kb.ingest.CourseFiles;
-import dev.kb.ingest.LinkTarget;
+import dev.kb.model.Agenda;
+import dev.kb.model.CourseFiles;
+import dev.kb.model.LinkTarget;
 import dev.kb.references.Reference;
 import dev.kb.references.ReferenceService;
 import dev.kb.search.GapSuggester;
-import dev.kb.store.AgendaStore;
 import dev.kb.store.DocumentRow;
 import dev.kb.store.DocumentStore;
 import dev.kb.store.LinkRow;
 import dev.kb.store.RunStore;
 import dev.kb.store.StoredAgenda;
+import dev.kb.store.Stores;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -21,23 +21,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.jooq.DSLContext;
 
 /** Computes a course's coverage report from the store (and the search index, for gap suggestions). */
 final class CoverageComputation {
     private static final int SUGGESTIONS = 5;
 
-    private final DSLContext dsl;
+    private final Stores stores;
+    private final ReferenceService references;
     private final GapSuggester gaps;
 
-    CoverageComputation(DSLContext dsl, GapSuggester gaps) {
-        this.dsl = dsl;
+    CoverageComputation(Stores stores, ReferenceService references, GapSuggester gaps) {
+        this.stores = stores;
+        this.references = references;
         this.gaps = gaps;
     }
 
     CoverageReport report(String courseId) {
-        StoredAgenda agenda = new AgendaStore(dsl).read(courseId);
-        DocumentStore store = new DocumentStore(dsl);
+        StoredAgenda agenda = stores.agenda().read(courseId);
+        DocumentStore store = stores.documents();
         List<DocumentRow> topics = store.list(courseId).stream().filter(DocumentRow::isTopic).toList();
         Map<String, DocumentRow> byId = new HashMap<>();
         topics.forEach(t -> byId.put(t.id(), t));
@@ -137,7 +138,7 @@ final class CoverageComputation {
     }
 
     private CoverageReport.ExternalLinks externalLinks(String courseId) {
-        List<Reference> all = new ReferenceService(dsl).list(courseId, null, Integer.MAX_VALUE, 0).items();
+        List<Reference> all = references.list(courseId, null, Integer.MAX_VALUE, 0).items();
         Map<String, Integer> byStatus = new TreeMap<>();
         all.forEach(r -> byStatus.merge(r.status(), 1, Integer::sum));
         return new CoverageReport.ExternalLinks(byStatus, all.stream()
@@ -145,7 +146,7 @@ final class CoverageComputation {
     }
 
     private CoverageReport.IndexRun indexRun(String courseId) {
-        RunStore runs = new RunStore(dsl);
+        RunStore runs = stores.runs();
         return runs.latestSucceeded(courseId)
                 .map(r -> new CoverageReport.IndexRun(r.id(), r.finishedAt(), runs.issues(r.id()).stream()
                         .map(i -> new CoverageReport.Issue(i.path(), i.severity().dbName(), i.reason())).toList()))

@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.kb.common.ComputeSlots;
 import dev.kb.course.CourseService;
+import dev.kb.references.ReferenceService;
 import dev.kb.search.GapSuggester;
 import dev.kb.store.CoverageStore;
 import dev.kb.store.IndexRunRow;
-import dev.kb.store.RunStore;
+import dev.kb.store.Stores;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +35,7 @@ public final class CoverageService {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private final DSLContext dsl;
+    private final Stores stores;
     private final CourseService courses;
     private final GapSuggester gaps;
     private final ComputeSlots slots;
@@ -48,13 +48,14 @@ public final class CoverageService {
     private record UnderWay(CoverageStore.Basis basis, CompletableFuture<CoverageReport> report) {
     }
 
-    public CoverageService(DSLContext dsl, CourseService courses, GapSuggester gaps, ComputeSlots slots) {
-        this.dsl = dsl;
+    public CoverageService(Stores stores, CourseService courses, ReferenceService references, GapSuggester gaps,
+                           ComputeSlots slots) {
+        this.stores = stores;
         this.courses = courses;
         this.gaps = gaps;
         this.slots = slots;
-        this.computation = new CoverageComputation(dsl, gaps);
-        this.reports = new CoverageStore(dsl);
+        this.computation = new CoverageComputation(stores, references, gaps);
+        this.reports = stores.coverage();
     }
 
     /** The course's report: the stored one while it is current, else computed now (and stored when it can be). */
@@ -84,6 +85,11 @@ public final class CoverageService {
         }
     }
 
+    /** External link statuses changed (a link check wrote results): every stored report is stale now. */
+    public void linkChecksChanged() {
+        reports.linkChecksChanged();
+    }
+
     /** How many reports this service computed (rather than served from the store) since it started. */
     public long computed() {
         return computed.get();
@@ -91,7 +97,7 @@ public final class CoverageService {
 
     /** What a report computed now reflects. */
     private CoverageStore.Basis basis(String courseId) {
-        long run = new RunStore(dsl).latestSucceeded(courseId).map(IndexRunRow::id).orElse(-1L);
+        long run = stores.runs().latestSucceeded(courseId).map(IndexRunRow::id).orElse(-1L);
         return new CoverageStore.Basis(run, reports.linkChecks(), REPORT_VERSION);
     }
 

@@ -1,8 +1,8 @@
 package dev.kb.coverage;
 
-import dev.kb.ingest.Agenda;
-import dev.kb.ingest.CourseFiles;
-import dev.kb.ingest.LinkTarget;
+import dev.kb.model.Agenda;
+import dev.kb.model.CourseFiles;
+import dev.kb.model.LinkTarget;
 import dev.kb.store.LinkRow;
 import dev.kb.store.StoredAgenda;
 import java.util.ArrayList;

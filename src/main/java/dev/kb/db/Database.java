@@ -4,6 +4,7 @@ import static dev.kb.common.Errors.describe;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.kb.common.DatabaseUnavailable;
 import dev.kb.config.Config;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package dev.kb.db;
 
+import dev.kb.common.DatabaseUnavailable;
 import dev.kb.common.Errors;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

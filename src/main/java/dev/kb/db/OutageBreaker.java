@@ -1,5 +1,6 @@
 package dev.kb.db;
 
+import dev.kb.common.DatabaseUnavailable;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package dev.kb.eval;
 
 import dev.kb.graph.GraphService;
 import dev.kb.graph.GraphView;
-import dev.kb.store.TopicIds;
+import dev.kb.model.TopicIds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -8,11 +8,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The evidence weights and thresholds of {@code index/graph.properties}. */
-record GraphConfig(double declared, double sequence, double agenda, double mentionHeading, double mentionProse,
+public record GraphConfig(double declared, double sequence, double agenda, double mentionHeading, double mentionProse,
                    double link, double minWithinModule, double minAcrossModules, double mentionMaxTopicShare,
                    int mentionMaxTopicsAtLeast, int mentionMinTermLength, Set<String> overviewFileWords) {
 
-    static GraphConfig configured() {
+    /** The settings shipped in {@code index/graph.properties}. */
+    public static GraphConfig configured() {
         Properties p = IndexConfig.properties("graph.properties");
         return new GraphConfig(
                 IndexConfig.number(p, "weight.declared"),

@@ -5,13 +5,11 @@ import dev.kb.common.Limit;
 import dev.kb.common.LimitExceeded;
 import dev.kb.common.NotFound;
 import dev.kb.course.CourseService;
-import dev.kb.store.AgendaStore;
+import dev.kb.model.TopicIds;
 import dev.kb.store.DocumentRow;
-import dev.kb.store.DocumentStore;
-import dev.kb.store.GraphStore;
 import dev.kb.store.PrerequisiteRow;
 import dev.kb.store.StoredAgenda;
-import dev.kb.store.TopicIds;
+import dev.kb.store.Stores;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jooq.DSLContext;
 
 /**
  * Reads the stored prerequisite graph and answers questions about it. An answer's size follows the course's, so
@@ -35,17 +32,17 @@ public final class GraphService {
     /** Edges of one answer: a full graph ({@code reduced=false}) has up to n² of them, a few MB at this count. */
     public static final int MAX_GRAPH_EDGES = 20_000;
 
-    private final DSLContext dsl;
+    private final Stores stores;
     private final CourseService courses;
     private final int maxTopics;
     private final int maxEdges;
 
-    public GraphService(DSLContext dsl, CourseService courses) {
-        this(dsl, courses, MAX_GRAPH_TOPICS, MAX_GRAPH_EDGES);
+    public GraphService(Stores stores, CourseService courses) {
+        this(stores, courses, MAX_GRAPH_TOPICS, MAX_GRAPH_EDGES);
     }
 
-    public GraphService(DSLContext dsl, CourseService courses, int maxTopics, int maxEdges) {
-        this.dsl = dsl;
+    public GraphService(Stores stores, CourseService courses, int maxTopics, int maxEdges) {
+        this.stores = stores;
         this.courses = courses;
         this.maxTopics = maxTopics;
         this.maxEdges = maxEdges;
@@ -123,7 +120,7 @@ public final class GraphService {
     public List<Conflict> conflicts(String courseId) {
         courses.require(courseId);
         CourseGraph graph = load(courseId);
-        StoredAgenda agenda = new AgendaStore(dsl).read(courseId);
+        StoredAgenda agenda = stores.agenda().read(courseId);
         List<Conflict> result = new ArrayList<>();
         Set<List<String>> reported = new HashSet<>();
         for (StoredAgenda.Section s : agenda.sections()) {
@@ -215,7 +212,7 @@ public final class GraphService {
     }
 
     private DocumentRow topic(String topicId) {
-        return new DocumentStore(dsl).find(topicId).filter(DocumentRow::isTopic)
+        return stores.documents().find(topicId).filter(DocumentRow::isTopic)
                 .orElseThrow(() -> new NotFound("topic", topicId));
     }
 
@@ -231,7 +228,7 @@ public final class GraphService {
     private Set<String> moduleTopics(String courseId, String module, CourseGraph graph) {
         Set<String> members = new LinkedHashSet<>();
         boolean found = false;
-        for (StoredAgenda.Section s : new AgendaStore(dsl).read(courseId).sections()) {
+        for (StoredAgenda.Section s : stores.agenda().read(courseId).sections()) {
             for (StoredAgenda.Module m : s.modules()) {
                 if (m.title().equals(module)) {
                     found = true;
@@ -248,7 +245,7 @@ public final class GraphService {
 
     private Map<String, DocumentRow> topics(String courseId) {
         Map<String, DocumentRow> topics = new LinkedHashMap<>();
-        new DocumentStore(dsl).list(courseId).stream().filter(DocumentRow::isTopic).forEach(d -> topics.put(d.id(), d));
+        stores.documents().list(courseId).stream().filter(DocumentRow::isTopic).forEach(d -> topics.put(d.id(), d));
         return topics;
     }
 
@@ -257,8 +254,8 @@ public final class GraphService {
     }
 
     private CourseGraph load(String courseId, Map<String, DocumentRow> topics) {
-        return new CourseGraph(courseId, topics, new GraphStore(dsl).edges(courseId),
-                AgendaOrder.positions(new AgendaStore(dsl).read(courseId)));
+        return new CourseGraph(courseId, topics, stores.graph().edges(courseId),
+                AgendaOrder.positions(stores.agenda().read(courseId)));
     }
 
     /** Where the agenda first teaches each topic, in words. */

@@ -1,7 +1,7 @@
 package dev.kb.graph;
 
-import dev.kb.ingest.CourseFiles;
-import dev.kb.ingest.LinkTarget;
+import dev.kb.model.CourseFiles;
+import dev.kb.model.LinkTarget;
 import dev.kb.store.DocumentRow;
 import dev.kb.store.LinkRow;
 import dev.kb.store.PrerequisiteRow;
@@ -39,11 +39,7 @@ public final class PrerequisiteInference {
 
     private final GraphConfig config;
 
-    public PrerequisiteInference() {
-        this(GraphConfig.configured());
-    }
-
-    PrerequisiteInference(GraphConfig config) {
+    public PrerequisiteInference(GraphConfig config) {
         this.config = config;
     }
 

@@ -1,5 +1,6 @@
 package dev.kb.ingest;
 
+import dev.kb.model.RunIssue;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;

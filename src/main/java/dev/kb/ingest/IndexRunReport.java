@@ -1,5 +1,6 @@
 package dev.kb.ingest;
 
+import dev.kb.model.RunIssue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -1,63 +1,57 @@
 package dev.kb.ingest;
 
 import dev.kb.common.Errors;
-import dev.kb.graph.PrerequisiteInference;
-import dev.kb.store.AgendaStore;
-import dev.kb.store.CourseStore;
-import dev.kb.store.DocumentRow;
+import dev.kb.ingest.SourceReader.Loaded;
+import dev.kb.model.Agenda;
+import dev.kb.model.CourseFiles;
+import dev.kb.model.ParsedDocument;
+import dev.kb.model.RunIssue;
+import dev.kb.model.TopicIds;
 import dev.kb.store.DocumentStore;
-import dev.kb.store.GraphStore;
 import dev.kb.store.NewDocument;
+import dev.kb.store.RunPublisher;
 import dev.kb.store.RunStore;
-import dev.kb.store.StoredAgenda;
-import dev.kb.store.TopicIds;
+import dev.kb.store.Stores;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One index run of one course: scan the directory, parse what changed, and write documents, agenda and
- * prerequisite graph to PostgreSQL in a single transaction, so a failed run leaves the previous state whole.
- * Never touches Lucene.
+ * One index run of one course: scan the directory, parse what changed, and hand documents and agenda to the store's
+ * {@link RunPublisher}, which writes them with the course-wide verdicts (handouts, prerequisite graph) in a single
+ * transaction, so a failed run leaves the previous state whole. Never touches Lucene.
  */
 public final class IngestService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
-    /** Documents per group of JDBC batches: large enough to save round trips, small enough to bound memory. */
-    private static final int WRITE_BATCH = 500;
-
-    private final DSLContext dsl;
+    private final Stores stores;
     private final IngestLimits limits;
+    private final SourceReader reader;
+    private final RunPublisher.CourseWideSteps courseWide;
     /** The stored parser version also covers the limits: changing a limit parses every file again. */
     private final int parserVersion;
     private final RunFailures failures;
 
-    public IngestService(DSLContext dsl, IngestLimits limits) {
+    /**
+     * @param courseWide how the course-wide verdicts are reached (handout detection, prerequisite inference): given
+     *                   by the wiring, so ingest depends on neither
+     */
+    public IngestService(Stores stores, IngestLimits limits, RunPublisher.CourseWideSteps courseWide) {
         this.parserVersion = ParserVersion.of(limits);
-        this.dsl = dsl;
+        this.stores = stores;
         this.limits = limits;
-        this.failures = new RunFailures(dsl);
-    }
-
-    /** A markdown file read from disk: its text as far as it could be decoded, and the hash of its bytes. */
-    private record Loaded(CourseScanner.SourceFile source, String text, String hash, List<RunIssue> issues) {
-        boolean usable() {
-            return hash != null;
-        }
+        this.reader = new SourceReader(limits);
+        this.courseWide = courseWide;
+        this.failures = new RunFailures(stores.runs());
     }
 
     private record Parsed(NewDocument document, List<RunIssue> issues) {
@@ -74,9 +68,16 @@ public final class IngestService implements AutoCloseable {
      */
     public IndexRunReport index(String courseId, Path courseRoot, boolean full, IndexProgress progress,
                                 Consumer<IndexRunReport> searchUpdate) {
+        // Another kb process on the database may be indexing this course: runs of one course take turns.
+        return stores.courseLocks().exclusively(courseId,
+                () -> indexLocked(courseId, courseRoot, full, progress, searchUpdate));
+    }
+
+    private IndexRunReport indexLocked(String courseId, Path courseRoot, boolean full, IndexProgress progress,
+                                       Consumer<IndexRunReport> searchUpdate) {
         long started = System.nanoTime();
         failures.flush();
-        long runId = new RunStore(dsl).start(courseId);
+        long runId = stores.runs().start(courseId);
         try {
             IndexRunReport report = run(runId, courseId, courseRoot, started, full, progress, searchUpdate);
             LOG.debug("indexed {}: {} files, {} parsed, {} unchanged, {} removed, {} issues in {} ms", courseId,
@@ -116,11 +117,12 @@ public final class IngestService implements AutoCloseable {
         CourseScanner.Scan scan = CourseScanner.scan(courseRoot);
         List<RunIssue> issues = new ArrayList<>(scan.issues());
 
-        Map<String, DocumentStore.StoredVersion> stored = new DocumentStore(dsl).versions(courseId);
+        Map<String, DocumentStore.StoredVersion> stored = stores.documents().versions(courseId);
         Map<String, Loaded> documents = new TreeMap<>();
         CourseRoot root = new CourseRoot(scan.root());
         for (Loaded l : scan.markdown().parallelStream()
-                .map(f -> bound(forgetUnchangedText(load(root, scan.root().relativize(f.file()), f), stored, full)))
+                .map(f -> reader.bound(forgetUnchangedText(reader.load(root, scan.root().relativize(f.file()), f),
+                        stored, full)))
                 .toList()) {
             issues.addAll(l.issues());
             if (l.usable()) {
@@ -153,7 +155,7 @@ public final class IngestService implements AutoCloseable {
             parsed.add(p.document());
             issues.addAll(p.issues());
         }
-        carryOverParseIssues(new RunStore(dsl), courseId, documents.keySet(), changed, issues);
+        carryOverParseIssues(stores.runs(), courseId, documents.keySet(), changed, issues);
 
         String folderName = scan.root().getFileName() == null ? courseId : scan.root().getFileName().toString();
         Agenda agenda = agendaPath == null ? new Agenda(folderName, List.of())
@@ -169,53 +171,21 @@ public final class IngestService implements AutoCloseable {
                 || (agendaPath != null && changedIds.contains(TopicIds.of(courseId, agendaPath)));
         boolean anyChange = !parsed.isEmpty() || !removedPaths.isEmpty();
 
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         progress.update("store", 0, 0);
         RunStore.Counts counts = new RunStore.Counts(scan.files().size(), parsed.size(),
                 documents.size() - changed.size(), removedPaths.size());
-        // One transaction: a run that fails leaves the previous state whole, and the search index follows only
-        // a committed run.
-        Set<String> agendaTopics = new HashSet<>();
-        Set<String> handoutChanges = dsl.transactionResult(cfg -> {
-            DSLContext tx = cfg.dsl();
-            new CourseStore(tx).upsert(courseId, agenda.title(), scan.root().toString(), now);
-            DocumentStore docs = new DocumentStore(tx);
-            docs.delete(courseId, removedPaths);
-            for (int i = 0; i < parsed.size(); i += WRITE_BATCH) {
-                docs.writeAll(courseId, parsed.subList(i, Math.min(parsed.size(), i + WRITE_BATCH)), now);
-            }
-            docs.replaceAssets(courseId, assets);
-            progress.update("course-wide", 0, 0);
-            // Whether a document is a handout depends on all the others: decided again whenever one changes.
-            Set<String> flipped = anyChange
-                    ? docs.markHandouts(courseId, HandoutDetector.configured().handouts(docs.topicTexts(courseId)))
-                    : Set.of();
-            AgendaStore agendaStore = new AgendaStore(tx);
-            // The agenda says which topics are in it and under which module: those it linked before or links
-            // now are the topics whose search documents an agenda change touches.
-            if (agendaChanged) {
-                agendaTopics.addAll(agendaStore.read(courseId).linkedDocumentIds());
-            }
-            agendaStore.replace(courseId, agenda, p -> files.isDocument(p) && !p.equals(agendaPath));
-            StoredAgenda newAgenda = agendaStore.read(courseId);
-            if (agendaChanged) {
-                agendaTopics.addAll(newAgenda.linkedDocumentIds());
-            }
-            // The graph follows from the documents and the agenda alone: when neither changed, it stands (a full
-            // run infers it again, for when the graph settings changed).
-            if (full || anyChange || agendaChanged) {
-                List<DocumentRow> topics = docs.list(courseId).stream().filter(DocumentRow::isTopic).toList();
-                new GraphStore(tx).replace(courseId, new PrerequisiteInference().infer(new PrerequisiteInference.Input(
-                        topics, newAgenda, docs.topicLinks(courseId), files, docs.topicProse(courseId))));
-            }
-            new RunStore(tx).succeed(runId, counts, issues);
-            return flipped;
-        });
+        // The graph follows from the documents and the agenda alone: when neither changed, it stands (a full run
+        // infers it again, for when the graph settings changed).
+        RunPublisher.Published published = stores.publisher().publish(new RunPublisher.Run(runId, courseId,
+                        scan.root().toString(), parsed, removedPaths, assets, agenda,
+                        p -> files.isDocument(p) && !p.equals(agendaPath), files, anyChange, agendaChanged,
+                        full || anyChange || agendaChanged, counts, issues),
+                courseWide, () -> progress.update("course-wide", 0, 0));
         // The search index updates the topics whose text changed, those the agenda change touched, and those whose
         // handout verdict changed (handouts rank after topics): not the whole course.
         Set<String> touched = new HashSet<>(changedIds);
-        touched.addAll(handoutChanges);
-        agendaTopics.stream().filter(id -> !removedIds.contains(id)).forEach(touched::add);
+        touched.addAll(published.handoutChanges());
+        published.agendaTopics().stream().filter(id -> !removedIds.contains(id)).forEach(touched::add);
         progress.update("search index", 0, 0);
         searchUpdate.accept(report(runId, courseId, agenda, counts, issues, touched, removedIds, full, started));
         return report(runId, courseId, agenda, counts, issues, changedIds, removedIds, full, started);
@@ -239,7 +209,7 @@ public final class IngestService implements AutoCloseable {
         if (full || !l.usable() || mayBeAgenda || isChanged(stored.get(path), l.hash())) {
             return l;
         }
-        return new Loaded(l.source(), "", l.hash(), l.issues());
+        return l.withoutText();
     }
 
     private boolean isChanged(DocumentStore.StoredVersion stored, String hash) {
@@ -253,53 +223,6 @@ public final class IngestService implements AutoCloseable {
         }
         return paths.stream().filter(p -> p.indexOf('/') < 0 && p.equalsIgnoreCase(AgendaParser.AGENDA_PATH))
                 .findFirst().orElse(null);
-    }
-
-    /** Reads a file where the scan found it ({@code relative}: a link's target inside the root, else its own path). */
-    private Loaded load(CourseRoot root, Path relative, CourseScanner.SourceFile source) {
-        String path = source.path();
-        Head head;
-        try {
-            head = Head.read(root, relative, limits.maxFileBytes());
-        } catch (CourseRoot.Refused e) {
-            return new Loaded(source, "", null, List.of(new RunIssue(path, RunIssue.Severity.SKIPPED, e.getMessage())));
-        } catch (IOException e) {
-            return new Loaded(source, "", null, List.of(new RunIssue(path, RunIssue.Severity.SKIPPED, "cannot be read")));
-        }
-        byte[] bytes = head.bytes();
-        List<RunIssue> issues = new ArrayList<>();
-        if (head.size() > limits.maxFileBytes()) {
-            issues.add(new RunIssue(path, RunIssue.Severity.TRUNCATED, "larger than " + limits.maxFileBytes()
-                    + " bytes (" + head.size() + "): only the beginning is indexed"));
-        }
-        TextDecoder.Decoded decoded = TextDecoder.decode(TextDecoder.truncate(bytes, limits.maxFileBytes()));
-        if (decoded.binary()) {
-            return new Loaded(source, "", null, List.of(new RunIssue(path, RunIssue.Severity.SKIPPED,
-                    "binary content, not markdown")));
-        }
-        decoded.warnings().forEach(w -> issues.add(new RunIssue(path, RunIssue.Severity.WARNING, w)));
-        if (decoded.text().isBlank()) {
-            issues.add(new RunIssue(path, RunIssue.Severity.WARNING, "empty file"));
-        }
-        String hash = HexFormat.of().formatHex(head.sha256());
-        return new Loaded(source, decoded.text(), hash, List.copyOf(issues));
-    }
-
-    /**
-     * The text that will be parsed, cut to the nesting and paragraph limits. Only text still held is bounded (an
-     * unchanged file's was dropped): its cuts from the run that parsed it are carried over with the parse findings.
-     */
-    private Loaded bound(Loaded l) {
-        if (l.text().isEmpty()) {
-            return l;
-        }
-        MarkdownBounds.Bounded bounded = MarkdownBounds.apply(l.text(), limits);
-        if (bounded.cuts().isEmpty()) {
-            return l;
-        }
-        List<RunIssue> issues = new ArrayList<>(l.issues());
-        bounded.cuts().forEach(c -> issues.add(new RunIssue(l.source().path(), RunIssue.Severity.TRUNCATED, c)));
-        return new Loaded(l.source(), bounded.text(), l.hash(), List.copyOf(issues));
     }
 
     /** Parses one file; markdown flexmark cannot handle is still stored, as plain text, and reported. */

@@ -1,5 +1,6 @@
 package dev.kb.ingest;
 
+import dev.kb.model.LinkTarget;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

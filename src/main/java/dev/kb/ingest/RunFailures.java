@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +18,7 @@ final class RunFailures implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunFailures.class);
     static final Duration RETRY = Duration.ofSeconds(2);
 
-    private final DSLContext dsl;
+    private final RunStore runs;
     /** Run id → its error, in the order the runs failed. */
     private final Map<Long, String> pending = new LinkedHashMap<>();
     private final ScheduledThreadPoolExecutor retry = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -29,8 +28,8 @@ final class RunFailures implements AutoCloseable {
     });
     private boolean scheduled;
 
-    RunFailures(DSLContext dsl) {
-        this.dsl = dsl;
+    RunFailures(RunStore runs) {
+        this.runs = runs;
         // The thread goes when nothing is pending, so a kb that never fails a run keeps none.
         retry.setKeepAliveTime(30, TimeUnit.SECONDS);
         retry.allowCoreThreadTimeOut(true);
@@ -48,7 +47,7 @@ final class RunFailures implements AutoCloseable {
         while (it.hasNext()) {
             var failure = it.next();
             try {
-                new RunStore(dsl).fail(failure.getKey(), failure.getValue());
+                runs.fail(failure.getKey(), failure.getValue());
                 it.remove();
             } catch (RuntimeException notYet) {
                 LOG.debug("run {} cannot be recorded as failed yet: {}", failure.getKey(), notYet.getMessage());

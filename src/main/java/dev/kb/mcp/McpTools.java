@@ -1,14 +1,14 @@
 package dev.kb.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kb.api.ApiServer;
 import dev.kb.app.Kb;
+import dev.kb.common.DatabaseUnavailable;
 import dev.kb.common.Errors;
 import dev.kb.common.InvalidInput;
+import dev.kb.common.Json;
 import dev.kb.common.LimitExceeded;
 import dev.kb.common.NotFound;
 import dev.kb.coverage.CoverageMarkdown;
-import dev.kb.db.DatabaseUnavailable;
 import dev.kb.graph.LearningPath;
 import dev.kb.search.PassageService;
 import dev.kb.search.Passages;
@@ -21,7 +21,6 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 final class McpTools {
     private static final Logger LOG = LoggerFactory.getLogger(McpTools.class);
-    private static final ObjectMapper JSON = ApiServer.objectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final Kb.Services services;
 

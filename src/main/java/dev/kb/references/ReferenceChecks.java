@@ -1,23 +1,23 @@
 package dev.kb.references;
 
 import dev.kb.store.ReferenceStore;
+import dev.kb.store.Stores;
 import dev.kb.store.UrlCheckRow;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jooq.DSLContext;
 
 /**
  * Checks the external references of a course, reusing results younger than the maximum age, so a re-index does
  * not check everything again.
  */
 public final class ReferenceChecks {
-    private final DSLContext dsl;
+    private final Stores stores;
 
-    public ReferenceChecks(DSLContext dsl) {
-        this.dsl = dsl;
+    public ReferenceChecks(Stores stores) {
+        this.stores = stores;
     }
 
     /**
@@ -38,7 +38,7 @@ public final class ReferenceChecks {
     }
 
     public Summary check(String courseId, CheckSettings settings, LinkChecker.Progress progress) {
-        ReferenceStore store = new ReferenceStore(dsl);
+        ReferenceStore store = stores.references();
         List<String> urls = store.urls(courseId);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<String> stale = store.stale(urls, now.minus(settings.maxAge()), now.minus(settings.maxErrorAge()));

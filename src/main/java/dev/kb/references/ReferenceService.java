@@ -2,10 +2,12 @@ package dev.kb.references;
 
 import dev.kb.common.NotFound;
 import dev.kb.common.Page;
+import dev.kb.model.TopicIds;
 import dev.kb.store.ReferenceStore;
-import dev.kb.store.TopicIds;
+import dev.kb.store.Stores;
 import dev.kb.store.UrlCheckRow;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -13,17 +15,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.nio.charset.StandardCharsets;
-import org.jooq.DSLContext;
 
 /** External references of courses, with their usages and check results. */
 public final class ReferenceService {
     public static final Set<String> STATUSES = Set.of("ok", "redirected", "broken", "error", "excluded", "unchecked");
 
-    private final DSLContext dsl;
+    private final Stores stores;
 
-    public ReferenceService(DSLContext dsl) {
-        this.dsl = dsl;
+    public ReferenceService(Stores stores) {
+        this.stores = stores;
     }
 
     /** Ids are derived from the URL alone: the same article has the same id in every course. */
@@ -33,7 +33,7 @@ public final class ReferenceService {
 
     /** References of a course (all courses when null), optionally of one status, in URL order. */
     public Page<Reference> list(String courseId, String status, int limit, int offset) {
-        List<Reference> all = build(new ReferenceStore(dsl).usages(courseId));
+        List<Reference> all = build(stores.references().usages(courseId));
         if (status != null) {
             all = all.stream().filter(r -> r.status().equals(status)).toList();
         }
@@ -41,7 +41,7 @@ public final class ReferenceService {
     }
 
     public Reference get(String id) {
-        return build(new ReferenceStore(dsl).usages(null)).stream().filter(r -> r.id().equals(id)).findFirst()
+        return build(stores.references().usages(null)).stream().filter(r -> r.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFound("reference", id));
     }
 
@@ -51,7 +51,7 @@ public final class ReferenceService {
             byUrl.computeIfAbsent(u.url(), k -> new ArrayList<>())
                     .add(new Reference.Usage(u.course(), u.documentId(), u.path(), u.text(), u.line()));
         }
-        Map<String, UrlCheckRow> checks = new ReferenceStore(dsl).checks(byUrl.keySet());
+        Map<String, UrlCheckRow> checks = stores.references().checks(byUrl.keySet());
         List<Reference> result = new ArrayList<>();
         byUrl.keySet().stream().sorted().forEach(url -> {
             UrlCheckRow c = checks.get(url);

@@ -1,6 +1,5 @@
 package dev.kb.search;
 
-import dev.kb.common.IndexConfig;
 import dev.kb.ingest.LanguageDetector;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -40,11 +39,11 @@ public final class GapSuggester {
     private final Ranking ranking;
     private final double minConfidence;
 
-    public GapSuggester(SearchIndex index) {
+    public GapSuggester(SearchIndex index, SearchSettings settings) {
         this.index = index;
-        this.ranking = Ranking.configured();
-        this.queries = new QueryBuilder(ranking, Synonyms.configured());
-        this.minConfidence = IndexConfig.number(IndexConfig.properties("ranking.properties"), "gaps.min-confidence");
+        this.ranking = settings.ranking();
+        this.queries = settings.queries();
+        this.minConfidence = settings.gapMinConfidence();
     }
 
     /** The index run of the course the suggestions reflect now (null when the index holds none). */

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.document.Document;
@@ -60,15 +60,11 @@ public final class PassageService {
     private final QueryBuilder queries;
 
     /** @param publicUrl where clients reach kb: citation URLs start with it (root-relative without one) */
-    public PassageService(SearchIndex index, PublicUrl publicUrl) {
-        this(index, publicUrl, Ranking.configured());
-    }
-
-    public PassageService(SearchIndex index, PublicUrl publicUrl, Ranking ranking) {
+    public PassageService(SearchIndex index, PublicUrl publicUrl, SearchSettings settings) {
         this.index = index;
         this.publicUrl = publicUrl;
-        this.ranking = ranking;
-        this.queries = new QueryBuilder(ranking, Synonyms.configured());
+        this.ranking = settings.ranking();
+        this.queries = settings.queries();
     }
 
     /** A question; {@code course} null asks every course. */

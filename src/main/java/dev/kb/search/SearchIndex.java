@@ -8,19 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexFormatTooNewException;
-import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -28,7 +22,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -49,10 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SearchIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
-    private static final String RUN_PREFIX = "run:";
-    private static final String SCHEMA_KEY = "schema";
-    /** Bump when fields or analysis change: an index of another version is rebuilt from the database. */
-    private static final String SCHEMA_VERSION = "9";
     /**
      * How long the searches of one request may take together. Searches take milliseconds (a few seconds at worst
      * under load, see docs/reliability-load.md); far longer means a query costs more than any answer is worth.
@@ -62,11 +51,9 @@ public final class SearchIndex implements AutoCloseable {
     private final Path path;
     private final Analyzer analyzer;
     private final ReentrantLock batchLock = new ReentrantLock();
-    private final Duration searchTimeout;
     /** Replaced (with the writer) when the index on disk was lost; changed under {@link #batchLock}. */
     private volatile Directory directory;
-    /** Replaced when the rebuild of a lost index is published; searches release to the one they acquired from. */
-    private volatile SearcherManager searchers;
+    private final Searchers searchers;
     /** Replaced after a failed batch, so changed under {@link #batchLock}; read by {@link #lost()}. */
     private volatile IndexWriter writer;
     /** The index on disk was lost and its rebuild is not published yet: searches answer from the one last read. */
@@ -76,25 +63,11 @@ public final class SearchIndex implements AutoCloseable {
         this.path = path;
         this.directory = directory;
         this.analyzer = analyzer;
-        this.searchTimeout = searchTimeout;
-        this.writer = newWriter(directory, analyzer);
+        this.writer = IndexDirectory.writer(directory, analyzer);
         if (!DirectoryReader.indexExists(directory)) {
-            commitEmpty(writer);
+            CommitData.commitEmpty(writer);
         }
-        this.searchers = new SearcherManager(directory, null);
-    }
-
-    private static void commitEmpty(IndexWriter writer) throws IOException {
-        writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA_VERSION).entrySet());
-        writer.commit();
-    }
-
-    private static IndexWriter newWriter(Directory directory, Analyzer analyzer) throws IOException {
-        return new IndexWriter(directory, new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                // Fewer, larger segments from a rebuild: every query term is looked up once per segment.
-                .setRAMBufferSizeMB(64)
-                .setCommitOnClose(false));
+        this.searchers = new Searchers(directory, searchTimeout);
     }
 
     /** Opens the index in {@code dir} with the default {@link #SEARCH_TIMEOUT}. */
@@ -112,13 +85,11 @@ public final class SearchIndex implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             FSDirectory directory = FSDirectory.open(dir);
-            if (DirectoryReader.indexExists(directory) && !readable(directory)) {
+            if (DirectoryReader.indexExists(directory) && !CommitData.current(directory)) {
                 // Starting empty is safe: the index records no run, so every course is rebuilt from PostgreSQL.
                 LOG.warn("the search index in {} is unreadable or from another version of kb; it will be rebuilt "
                         + "from the database", dir);
-                for (String file : directory.listAll()) {
-                    directory.deleteFile(file);
-                }
+                IndexDirectory.empty(directory);
             }
             return new SearchIndex(dir, directory, analyzer, searchTimeout);
         } catch (LockObtainFailedException e) {
@@ -128,30 +99,13 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Readable, and written with the fields and analyses of this version. */
-    private static boolean readable(Directory directory) {
-        try (DirectoryReader reader = DirectoryReader.open(directory)) {
-            return SCHEMA_VERSION.equals(reader.getIndexCommit().getUserData().get(SCHEMA_KEY));
-        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** Run ids per course of the last commit. */
     public Map<String, Long> committedRuns() {
-        Map<String, Long> runs = new HashMap<>();
         try {
-            SegmentInfos.readLatestCommit(directory).getUserData().forEach((key, value) -> {
-                if (key.startsWith(RUN_PREFIX)) {
-                    runs.put(key.substring(RUN_PREFIX.length()), Long.parseLong(value));
-                }
-            });
+            return CommitData.runs(SegmentInfos.readLatestCommit(directory).getUserData());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the search index's last commit", e);
         }
-        return runs;
     }
 
     /** A set of changes that becomes visible to searches all at once, on {@link #publish}. */
@@ -190,28 +144,15 @@ public final class SearchIndex implements AutoCloseable {
 
         /** Commits with the run each course now reflects ({@code null} removes a course) and refreshes searchers. */
         public void publish(Map<String, Long> runs) throws IOException {
-            Map<String, Long> all = new HashMap<>(committedRuns());
-            runs.forEach((course, run) -> {
-                if (run == null) {
-                    all.remove(course);
-                } else {
-                    all.put(course, run);
-                }
-            });
-            Map<String, String> data = new HashMap<>();
-            data.put(SCHEMA_KEY, SCHEMA_VERSION);
-            all.forEach((course, run) -> data.put(RUN_PREFIX + course, Long.toString(run)));
-            writer.setLiveCommitData(data.entrySet());
+            writer.setLiveCommitData(CommitData.of(CommitData.with(committedRuns(), runs)).entrySet());
             writer.commit();
             if (rebuilding) {
                 // The first commit of a rebuilt index: searches move to it from the lost one.
-                SearcherManager lost = searchers;
-                searchers = new SearcherManager(directory, null);
+                searchers.moveTo(directory);
                 rebuilding = false;
-                lost.close();
                 LOG.info("the search index in {} is rebuilt; searches answer from it", path);
             } else {
-                searchers.maybeRefreshBlocking();
+                searchers.refresh();
             }
             published = true;
         }
@@ -222,7 +163,7 @@ public final class SearchIndex implements AutoCloseable {
                 if (!published) {
                     // Nothing half-done may reach the next commit: drop the buffer with the writer, start a new one.
                     writer.rollback();
-                    writer = newWriter(directory, analyzer);
+                    writer = IndexDirectory.writer(directory, analyzer);
                 }
             } finally {
                 batchLock.unlock();
@@ -271,11 +212,9 @@ public final class SearchIndex implements AutoCloseable {
             Directory old = directory;
             Files.createDirectories(path);
             FSDirectory fresh = FSDirectory.open(path);
-            for (String file : fresh.listAll()) {
-                fresh.deleteFile(file);
-            }
-            IndexWriter w = newWriter(fresh, analyzer);
-            commitEmpty(w);
+            IndexDirectory.empty(fresh);
+            IndexWriter w = IndexDirectory.writer(fresh, analyzer);
+            CommitData.commitEmpty(w);
             directory = fresh;
             writer = w;
             rebuilding = true;
@@ -290,33 +229,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Runs {@code work} with a current searcher, released afterwards even when the work fails. */
     public <T> T withSearcher(SearcherWork<T> work) {
-        SearcherManager manager;
-        IndexSearcher searcher;
-        while (true) {
-            manager = searchers;
-            try {
-                searcher = manager.acquire();
-                break;
-            } catch (AlreadyClosedException e) {
-                if (manager == searchers) {
-                    throw e;
-                }
-                // A rebuilt index was published between reading the manager and acquiring: use the new one.
-            } catch (IOException e) {
-                throw new UncheckedIOException("search index read failed", e);
-            }
-        }
-        try {
-            return work.apply(searcher);
-        } catch (IOException e) {
-            throw new UncheckedIOException("search index read failed", e);
-        } finally {
-            try {
-                manager.release(searcher);
-            } catch (IOException e) {
-                LOG.warn("could not release a searcher", e);
-            }
-        }
+        return searchers.withSearcher(work);
     }
 
     /**
@@ -327,19 +240,7 @@ public final class SearchIndex implements AutoCloseable {
      * collects hits; what comes before (expanding prefixes and typos) is bounded by counts instead.
      */
     public <T> T forRequest(SearcherWork<T> work) {
-        return withSearcher(shared -> {
-            // Lucene keeps "timed out" per searcher: one per request keeps requests from seeing each other's.
-            IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
-            searcher.setSimilarity(shared.getSimilarity());
-            searcher.setTimeout(new QueryTimeoutImpl(searchTimeout.toMillis()));
-            T result = work.apply(searcher);
-            if (searcher.timedOut()) {
-                throw new LimitExceeded(Limit.SEARCH_TIME, searchTimeout.toMillis(), null, "the search took longer "
-                        + "than the limit of " + searchTimeout.toMillis() + " ms and was stopped; try fewer or "
-                        + "longer words, or again later");
-            }
-            return result;
-        });
+        return searchers.forRequest(work);
     }
 
     /**
@@ -347,17 +248,14 @@ public final class SearchIndex implements AutoCloseable {
      * searcher, which may trail {@link #committedRuns} for the moment a publish takes.
      */
     public Long searchedRun(String courseId) {
-        return withSearcher(searcher -> {
-            String run = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData()
-                    .get(RUN_PREFIX + courseId);
-            return run == null ? null : Long.valueOf(run);
-        });
+        return withSearcher(searcher -> CommitData.run(
+                ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData(), courseId));
     }
 
     /** Whether the published index holds documents of the course: a term lookup, no database round trip. */
     public boolean hasCourse(String courseId) {
         return withSearcher(searcher -> searcher.getIndexReader().docFreq(
-                new org.apache.lucene.index.Term(IndexFields.COURSE, courseId)) > 0);
+                new Term(IndexFields.COURSE, courseId)) > 0);
     }
 
     /** Lucene documents in the last commit (topics, sections, passages, completions, external pages). */
@@ -367,19 +265,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Bytes the index takes on disk. */
     public long sizeBytes() {
-        long bytes = 0;
-        try {
-            for (String file : directory.listAll()) {
-                try {
-                    bytes += directory.fileLength(file);
-                } catch (java.nio.file.NoSuchFileException merged) {
-                    // Gone between listing and measuring: a merge finished.
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot measure the search index", e);
-        }
-        return bytes;
+        return IndexDirectory.size(directory);
     }
 
     @FunctionalInterface

@@ -1,30 +1,27 @@
 package dev.kb.search;
 
 import dev.kb.ingest.IndexRunReport;
-import dev.kb.ingest.ParsedDocument;
+import dev.kb.model.ParsedDocument;
+import dev.kb.references.ReferenceService;
 import dev.kb.store.CourseRow;
-import dev.kb.store.CourseStore;
 import dev.kb.store.DocumentRow;
 import dev.kb.store.DocumentStore;
 import dev.kb.store.IndexRunRow;
-import dev.kb.store.RunStore;
-import dev.kb.store.AgendaStore;
 import dev.kb.store.ReferenceStore;
-import dev.kb.store.UrlCheckRow;
-import dev.kb.references.ReferenceService;
-import java.util.TreeMap;
 import dev.kb.store.StoredAgenda;
+import dev.kb.store.Stores;
+import dev.kb.store.UrlCheckRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jooq.DSLContext;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,13 +33,15 @@ public final class SearchIndexer {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndexer.class);
     private static final int READ_BATCH = 500;
 
-    private final DSLContext dsl;
+    private final Stores stores;
     private final SearchIndex index;
-    private final Ranking ranking = Ranking.configured();
+    private final Ranking ranking;
 
-    public SearchIndexer(DSLContext dsl, SearchIndex index) {
-        this.dsl = dsl;
+    /** @param ranking its in-agenda prior is written into each topic's search document */
+    public SearchIndexer(Stores stores, SearchIndex index, Ranking ranking) {
+        this.stores = stores;
         this.index = index;
+        this.ranking = ranking;
     }
 
     /** Brings the index up to date with one finished run. */
@@ -56,7 +55,7 @@ public final class SearchIndexer {
                 List<String> changed = List.copyOf(run.changedIds());
                 Map<String, TopicContext> contexts = changed.isEmpty() ? Map.of() : contexts(run.courseId());
                 for (int i = 0; i < changed.size(); i += READ_BATCH) {
-                    write(batch, new DocumentStore(dsl).byIds(changed.subList(i, Math.min(changed.size(), i + READ_BATCH))),
+                    write(batch, stores.documents().byIds(changed.subList(i, Math.min(changed.size(), i + READ_BATCH))),
                             contexts);
                 }
             }
@@ -66,14 +65,37 @@ public final class SearchIndexer {
         }
     }
 
+    /** Each course's newest succeeded run in the database. */
+    private Map<String, Long> publishedRuns() {
+        Map<String, Long> published = new HashMap<>();
+        for (CourseRow course : stores.courses().list()) {
+            stores.runs().latestSucceeded(course.id()).map(IndexRunRow::id)
+                    .ifPresent(run -> published.put(course.id(), run));
+        }
+        return published;
+    }
+
+    /**
+     * The courses whose search documents are not those of their newest run in the database (or that the index
+     * still holds although the database no longer does): what this index has yet to catch up with.
+     */
+    public Set<String> behind() {
+        Map<String, Long> committed = index.committedRuns();
+        Map<String, Long> published = publishedRuns();
+        Set<String> behind = new HashSet<>();
+        published.forEach((course, run) -> {
+            if (!run.equals(committed.get(course))) {
+                behind.add(course);
+            }
+        });
+        committed.keySet().stream().filter(c -> !published.containsKey(c)).forEach(behind::add);
+        return behind;
+    }
+
     /** Rebuilds what does not match the database; returns the ids of the courses rebuilt. */
     public Set<String> reconcile() {
         Map<String, Long> committed = index.committedRuns();
-        Map<String, Long> expected = new HashMap<>();
-        for (CourseRow course : new CourseStore(dsl).list()) {
-            new RunStore(dsl).latestSucceeded(course.id()).map(IndexRunRow::id)
-                    .ifPresent(run -> expected.put(course.id(), run));
-        }
+        Map<String, Long> expected = publishedRuns();
         Set<String> stale = new HashSet<>();
         expected.forEach((course, run) -> {
             if (!run.equals(committed.get(course))) {
@@ -149,7 +171,7 @@ public final class SearchIndexer {
     private void rebuild(SearchIndex.Batch batch, String courseId) throws IOException {
         batch.deleteCourse(courseId);
         Map<String, TopicContext> contexts = contexts(courseId);
-        List<DocumentRow> topics = new DocumentStore(dsl).list(courseId).stream().filter(DocumentRow::isTopic).toList();
+        List<DocumentRow> topics = stores.documents().list(courseId).stream().filter(DocumentRow::isTopic).toList();
         for (int i = 0; i < topics.size(); i += READ_BATCH) {
             write(batch, topics.subList(i, Math.min(topics.size(), i + READ_BATCH)), contexts);
         }
@@ -158,7 +180,7 @@ public final class SearchIndexer {
 
     /** The pages a check could read (ok or redirected, with a title or text); others have nothing to find. */
     private void writeReferences(SearchIndex.Batch batch, String courseId) throws IOException {
-        ReferenceStore store = new ReferenceStore(dsl);
+        ReferenceStore store = stores.references();
         Map<String, List<ReferenceStore.Usage>> usages = new TreeMap<>();
         store.usages(courseId).forEach(u -> usages.computeIfAbsent(u.url(), k -> new ArrayList<>()).add(u));
         Map<String, UrlCheckRow> checks = store.checks(usages.keySet());
@@ -189,8 +211,8 @@ public final class SearchIndexer {
             return;
         }
         List<String> ids = topics.stream().map(DocumentRow::id).toList();
-        Map<String, List<ParsedDocument.Section>> sections = new DocumentStore(dsl).sections(ids);
-        Map<String, List<DocumentStore.StoredPassage>> passages = new DocumentStore(dsl).passages(ids);
+        Map<String, List<ParsedDocument.Section>> sections = stores.documents().sections(ids);
+        Map<String, List<DocumentStore.StoredPassage>> passages = stores.documents().passages(ids);
         // Analysis is most of the cost and the writer takes documents from several threads: use every core.
         try {
             topics.parallelStream().forEach(topic -> {
@@ -212,7 +234,7 @@ public final class SearchIndexer {
     private Map<String, TopicContext> contexts(String courseId) {
         Map<String, List<String>> titles = new HashMap<>();
         Map<String, Set<String>> modules = new HashMap<>();
-        for (StoredAgenda.Section s : new AgendaStore(dsl).read(courseId).sections()) {
+        for (StoredAgenda.Section s : stores.agenda().read(courseId).sections()) {
             for (StoredAgenda.Module m : s.modules()) {
                 for (StoredAgenda.Item item : m.items()) {
                     if (item.documentId() != null) {

@@ -1,16 +1,14 @@
 package dev.kb.search;
 
-import dev.kb.common.Html;
 import dev.kb.common.InvalidInput;
 import dev.kb.common.Limit;
 import dev.kb.common.LimitExceeded;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
@@ -21,7 +19,6 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
@@ -40,10 +37,6 @@ public final class SearchService {
     public static final int MAX_CLAUSES = 32;
     public static final int MAX_LIMIT = 100;
     public static final int MAX_OFFSET = 10_000;
-    private static final int LEAD_CHARS = 200;
-    /** Where a quote may come from, in order of preference; their stored fields carry the texts' base names. */
-    private static final List<IndexFields.Text> QUOTED = List.of(IndexFields.Text.BODY, IndexFields.Text.CODE,
-            IndexFields.Text.HEADING);
     /** Topics, then handouts, then external pages (see {@link IndexFields#TIER}), each by score. */
     private static final Sort TIERS_THEN_SCORE = new Sort(new SortField(IndexFields.TIER, SortField.Type.INT),
             SortField.FIELD_SCORE);
@@ -51,18 +44,14 @@ public final class SearchService {
     private final SearchIndex index;
     private final Ranking ranking;
     private final QueryBuilder queries;
-    private final MatchHighlighter highlighter = new MatchHighlighter();
+    private final HitQuoter quoter = new HitQuoter();
     /** Recent answers (a few MB at most): bursts of the same search from a class cost one search. */
     private final ResultCache<Request, SearchResult> recent = new ResultCache<>(1_000);
 
-    public SearchService(SearchIndex index) {
-        this(index, Ranking.configured());
-    }
-
-    public SearchService(SearchIndex index, Ranking ranking) {
+    public SearchService(SearchIndex index, SearchSettings settings) {
         this.index = index;
-        this.ranking = ranking;
-        this.queries = new QueryBuilder(ranking, Synonyms.configured());
+        this.ranking = settings.ranking();
+        this.queries = settings.queries();
     }
 
     /**
@@ -141,11 +130,11 @@ public final class SearchService {
         for (int i = request.offset(); i < top.scoreDocs.length; i++) {
             page.add(searcher.storedFields().document(top.scoreDocs[i].doc));
         }
-        Map<String, Document> best = bestSections(searcher, sections, page);
+        Map<String, Document> best = HitQuoter.bestSections(searcher, sections, page);
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < page.size(); i++) {
             FieldDoc doc = (FieldDoc) top.scoreDocs[request.offset() + i];
-            hits.add(hit(searcher, page.get(i), doc, best.get(page.get(i).get(IndexFields.TOPIC)), terms));
+            hits.add(quoter.hit(searcher, page.get(i), doc, best.get(page.get(i).get(IndexFields.TOPIC)), terms));
         }
         String didYouMean = DidYouMean.suggest(searcher.getIndexReader(), query, request.q(), queries::understood);
         return new SearchResult(request.q(), top.totalHits.value, request.limit(), request.offset(), hits, facets,
@@ -194,116 +183,6 @@ public final class SearchService {
         }
     }
 
-    /** For each topic of the page, its best-matching section: one search for the whole page. */
-    private static Map<String, Document> bestSections(IndexSearcher searcher, Query sections, List<Document> page)
-            throws IOException {
-        Map<String, Document> best = new HashMap<>();
-        // External pages have no sections.
-        List<BytesRef> ids = page.stream().filter(d -> d.get(IndexFields.REFERENCE) == null)
-                .map(d -> new BytesRef(d.get(IndexFields.TOPIC))).toList();
-        if (ids.isEmpty()) {
-            return best;
-        }
-        Query inPage = new BooleanQuery.Builder().add(sections, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_SECTION)), BooleanClause.Occur.FILTER)
-                .add(new TermInSetQuery(IndexFields.TOPIC, ids), BooleanClause.Occur.FILTER)
-                .build();
-        for (Map.Entry<String, ScoreDoc> e : searcher.search(inPage, new BestSections()).entrySet()) {
-            best.put(e.getKey(), searcher.storedFields().document(e.getValue().doc));
-        }
-        return best;
-    }
-
-    private SearchHit hit(IndexSearcher searcher, Document topic, FieldDoc doc, Document bestSection,
-                          MatchHighlighter.QueryTerms terms) throws IOException {
-        float score = doc.fields[1] instanceof Float f ? f : doc.score;
-        if (topic.get(IndexFields.REFERENCE) != null) {
-            return external(topic, score, terms);
-        }
-        String topicId = topic.get(IndexFields.TOPIC);
-        Section best = section(searcher, topicId, bestSection, terms);
-        String snippet = best.snippet() == null || best.snippet().isBlank() ? named(topic, terms) : best.snippet();
-        return new SearchHit(topicId, topic.get(IndexFields.COURSE), topic.get(IndexFields.PATH),
-                topic.get(IndexFields.TITLE), best.anchor(), best.heading(), snippet, score,
-                topic.get(IndexFields.KIND), topic.get(IndexFields.LANGUAGE),
-                Boolean.parseBoolean(topic.get(IndexFields.IN_AGENDA)),
-                ((Number) doc.fields[0]).intValue() == IndexFields.TIER_HANDOUT, false, null);
-    }
-
-    /** A hit on an external page: quoted from its stored text, pointing at the URL and the topics citing it. */
-    private SearchHit external(Document page, float score, MatchHighlighter.QueryTerms terms) {
-        String text = page.get(IndexFields.BODY);
-        MatchHighlighter.Quote q = highlighter.snippet(terms, IndexFields.Text.BODY, text, null, false);
-        String snippet = q != null ? q.html() : lead(text);
-        List<SearchHit.Citation> citedBy = new ArrayList<>();
-        for (String stored : page.getValues(IndexFields.CITED_BY)) {
-            ReferenceDocuments.Citation c = ReferenceDocuments.Citation.parse(stored);
-            citedBy.add(new SearchHit.Citation(c.topicId(), c.path()));
-        }
-        return new SearchHit(null, page.get(IndexFields.COURSE), null, page.get(IndexFields.TITLE), null, null,
-                snippet, score, null, null, false, false, true,
-                new SearchHit.Reference(page.get(IndexFields.REFERENCE), page.get(IndexFields.URL), citedBy));
-    }
-
-    private record Section(String anchor, String heading, String snippet) {
-    }
-
-    /**
-     * A topic with no text to quote (its match is in the title or path, its sections are pictures or empty) still
-     * quotes what matched: the title, else the path, marked; a hit never shows an empty snippet.
-     */
-    private String named(Document topic, MatchHighlighter.QueryTerms terms) {
-        String title = topic.get(IndexFields.TITLE);
-        for (String text : List.of(title, TopicDocuments.pathWords(topic.get(IndexFields.PATH)))) {
-            MatchHighlighter.Quote q = highlighter.snippet(terms, IndexFields.Text.HEADING, text, null, false);
-            if (q != null) {
-                return q.html();
-            }
-        }
-        return Html.escape(title);
-    }
-
-    private Section section(IndexSearcher searcher, String topicId, Document section,
-                            MatchHighlighter.QueryTerms terms) throws IOException {
-        if (section != null) {
-            String snippet = quote(terms, section);
-            return new Section(section.get(IndexFields.ANCHOR), emptyToNull(section.get(IndexFields.HEADING)),
-                    snippet != null ? snippet : lead(section));
-        }
-        // The topic matched on its title, path or agenda text only: quote its first section with text.
-        Query inTopic = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(IndexFields.TOPIC, topicId)), BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_SECTION)), BooleanClause.Occur.FILTER)
-                .build();
-        TopDocs first = searcher.search(inTopic, 50, new Sort(new SortField(IndexFields.SECTION_ORD, SortField.Type.INT)));
-        for (ScoreDoc sd : first.scoreDocs) {
-            Document candidate = searcher.storedFields().document(sd.doc);
-            if (!candidate.get(IndexFields.BODY).isBlank()) {
-                return new Section(candidate.get(IndexFields.ANCHOR), emptyToNull(candidate.get(IndexFields.HEADING)),
-                        lead(candidate));
-            }
-        }
-        return new Section(null, null, "");
-    }
-
-    /**
-     * Quotes the part of the section that matched: prose cut at sentences, else code at lines, else the heading.
-     * The first that matches a word as typed wins ("runAsUser" in code over "running as … user" in prose).
-     */
-    private String quote(MatchHighlighter.QueryTerms terms, Document section) {
-        String language = section.get(IndexFields.SECTION_LANGUAGE);
-        MatchHighlighter.Quote fallback = null;
-        for (IndexFields.Text text : QUOTED) {
-            MatchHighlighter.Quote q = highlighter.snippet(terms, text, section.get(text.base), language,
-                    text != IndexFields.Text.BODY);
-            if (q != null && q.primaryMatches() > 0) {
-                return q.html();
-            }
-            fallback = fallback == null ? q : fallback;
-        }
-        return fallback == null ? null : fallback.html();
-    }
-
     /** The words as typed, in the exact analysis: what a quote should show first. */
     private static Set<String> typedWords(UserQuery query) {
         Set<String> words = new HashSet<>();
@@ -311,22 +190,5 @@ public final class SearchService {
             words.addAll(QueryBuilder.analyze(Analyses.whole(Analyses.Form.EXACT), clause.text()));
         }
         return words;
-    }
-
-    private static String lead(Document section) {
-        return lead(section.get(IndexFields.BODY));
-    }
-
-    private static String lead(String text) {
-        String body = text.strip();
-        if (body.length() <= LEAD_CHARS) {
-            return Html.escape(body);
-        }
-        int space = body.lastIndexOf(' ', LEAD_CHARS);
-        return Html.escape(body.substring(0, space > LEAD_CHARS / 2 ? space : LEAD_CHARS)) + " …";
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 }

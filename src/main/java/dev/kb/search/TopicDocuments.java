@@ -1,10 +1,10 @@
 package dev.kb.search;
 
-import dev.kb.ingest.ParsedDocument;
+import dev.kb.model.ParsedDocument;
 import dev.kb.store.DocumentRow;
 import dev.kb.store.DocumentStore;
-import java.util.HashMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FloatDocValuesField;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -173,8 +173,7 @@ final class TopicDocuments {
     }
 
     static void keyword(Document doc, String field, String value) {
-        doc.add(new StringField(field, value, Field.Store.YES));
-        doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+        doc.add(new KeywordField(field, value, Field.Store.YES));
     }
 
     private static Document common(DocumentRow topic, String key, String type) {
@@ -182,9 +181,8 @@ final class TopicDocuments {
         doc.add(new StringField(IndexFields.KEY, key, Field.Store.NO));
         doc.add(new StringField(IndexFields.TOPIC, topic.id(), Field.Store.YES));
         doc.add(new SortedDocValuesField(IndexFields.TOPIC, new BytesRef(topic.id())));
-        doc.add(new StringField(IndexFields.COURSE, topic.courseId(), Field.Store.YES));
         // Lucene wants one field to be alike in every document: the course facet's doc values are on all of them.
-        doc.add(new SortedSetDocValuesField(IndexFields.COURSE, new BytesRef(topic.courseId())));
+        doc.add(new KeywordField(IndexFields.COURSE, topic.courseId(), Field.Store.YES));
         doc.add(new StringField(IndexFields.TYPE, type, Field.Store.NO));
         doc.add(new StringField(IndexFields.PATH, topic.path(), Field.Store.YES));
         return doc;

@@ -4,7 +4,8 @@ import static dev.kb.store.jooq.Tables.AGENDA_ITEM;
 import static dev.kb.store.jooq.Tables.AGENDA_MODULE;
 import static dev.kb.store.jooq.Tables.AGENDA_SECTION;
 
-import dev.kb.ingest.Agenda;
+import dev.kb.model.Agenda;
+import dev.kb.model.TopicIds;
 import dev.kb.store.jooq.tables.records.AgendaItemRecord;
 import dev.kb.store.jooq.tables.records.AgendaModuleRecord;
 import dev.kb.store.jooq.tables.records.AgendaSectionRecord;

@@ -6,39 +6,28 @@ import static dev.kb.store.jooq.Tables.LINK;
 import static dev.kb.store.jooq.Tables.PASSAGE;
 import static dev.kb.store.jooq.Tables.SECTION;
 
-import dev.kb.ingest.CourseFiles;
-import dev.kb.ingest.LinkTarget;
-import dev.kb.ingest.ParsedDocument;
-import dev.kb.ingest.ParsedDocument.DocumentLink;
+import dev.kb.model.CourseFiles;
+import dev.kb.model.ParsedDocument;
+import dev.kb.model.ParsedDocument.DocumentLink;
+import dev.kb.model.TopicIds;
 import dev.kb.store.jooq.tables.records.AssetRecord;
-import dev.kb.store.jooq.tables.records.CodeBlockRecord;
-import dev.kb.store.jooq.tables.records.DocumentRecord;
-import dev.kb.store.jooq.tables.records.LinkRecord;
-import dev.kb.store.jooq.tables.records.PassageRecord;
-import dev.kb.store.jooq.tables.records.SectionRecord;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.Records;
-import org.jooq.SelectField;
+import org.jooq.Record1;
 import org.jooq.TableRecord;
+import org.jooq.impl.DSL;
 
 /** Documents with their sections, code blocks and links; the only code that reads or writes those tables. */
 public final class DocumentStore {
-    private static final SelectField<?>[] ROW = {DOCUMENT.ID, DOCUMENT.COURSE_ID, DOCUMENT.PATH, DOCUMENT.KIND,
-            DOCUMENT.TITLE, DOCUMENT.CONTENT_HASH, DOCUMENT.SIZE_BYTES, DOCUMENT.WORD_COUNT,
-            DOCUMENT.CODE_BLOCK_COUNT, DOCUMENT.IMAGE_COUNT, DOCUMENT.UPDATED_AT, DOCUMENT.LANGUAGE, DOCUMENT.CATEGORY,
-            DOCUMENT.IS_HANDOUT};
-
     private final DSLContext dsl;
 
     public DocumentStore(DSLContext dsl) {
@@ -51,10 +40,11 @@ public final class DocumentStore {
 
     public Map<String, StoredVersion> versions(String courseId) {
         Map<String, StoredVersion> result = new LinkedHashMap<>();
-        dsl.select(DOCUMENT.PATH, DOCUMENT.ID, DOCUMENT.CONTENT_HASH, DOCUMENT.PARSER_VERSION)
+        dsl.select(DOCUMENT.PATH,
+                        DSL.row(DOCUMENT.ID, DOCUMENT.CONTENT_HASH, DOCUMENT.PARSER_VERSION).mapping(StoredVersion::new))
                 .from(DOCUMENT)
                 .where(DOCUMENT.COURSE_ID.eq(courseId))
-                .forEach(r -> result.put(r.value1(), new StoredVersion(r.value2(), r.value3(), r.value4())));
+                .forEach(r -> result.put(r.value1(), r.value2()));
         return result;
     }
 
@@ -73,58 +63,12 @@ public final class DocumentStore {
         dsl.deleteFrom(DOCUMENT).where(DOCUMENT.ID.in(ids)).execute();
         List<TableRecord<?>> rows = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
-            NewDocument doc = docs.get(i);
-            ParsedDocument parsed = doc.parsed();
-            DocumentRecord row = new DocumentRecord();
-            row.setId(ids.get(i));
-            row.setCourseId(courseId);
-            row.setPath(doc.path());
-            row.setKind(doc.kind());
-            row.setTitle(parsed.title());
-            row.setContentHash(doc.contentHash());
-            row.setParserVersion(doc.parserVersion());
-            row.setSizeBytes(doc.sizeBytes());
-            row.setMarkdown(doc.markdown());
-            row.setBodyText(parsed.bodyText());
-            row.setWordCount(parsed.wordCount());
-            row.setCodeBlockCount(parsed.codeBlocks().size());
-            row.setImageCount((int) parsed.imageCount());
-            row.setUpdatedAt(now);
-            row.setLanguage(parsed.language());
-            row.setCategory(parsed.category());
-            row.setIsHandout(handouts.contains(ids.get(i)));
-            rows.add(row);
+            rows.add(DocumentRecords.document(ids.get(i), courseId, docs.get(i), now, handouts.contains(ids.get(i))));
         }
         // Parents first: one batch per table, in this order, keeps the foreign keys satisfied.
         BatchInsert.insert(dsl, rows);
-        List<TableRecord<?>> sections = new ArrayList<>();
-        List<TableRecord<?>> passages = new ArrayList<>();
-        List<TableRecord<?>> codeBlocks = new ArrayList<>();
-        List<TableRecord<?>> links = new ArrayList<>();
-        for (int i = 0; i < docs.size(); i++) {
-            String id = ids.get(i);
-            ParsedDocument parsed = docs.get(i).parsed();
-            for (ParsedDocument.Section s : parsed.sections()) {
-                sections.add(new SectionRecord(id, s.ord(), s.level(), s.heading(), s.anchor(), s.bodyText(),
-                        s.codeText(), s.wordCount(), s.language(), s.line()));
-            }
-            Map<String, Integer> repeats = new HashMap<>();
-            for (ParsedDocument.Passage p : parsed.passages()) {
-                int repeat = repeats.merge(p.text(), 1, Integer::sum) - 1;
-                passages.add(new PassageRecord(id, p.ord(), TopicIds.passage(id, p.text(), repeat), p.sectionOrd(),
-                        p.text(), p.bodyText(), p.codeText(), p.wordCount()));
-            }
-            for (ParsedDocument.CodeBlock c : parsed.codeBlocks()) {
-                codeBlocks.add(new CodeBlockRecord(id, c.ord(), c.sectionOrd(), c.info(), c.code()));
-            }
-            for (DocumentLink l : parsed.links()) {
-                LinkTarget t = l.target();
-                links.add(new LinkRecord(id, l.ord(), l.sectionOrd(), l.image(), l.text(), l.href(), t.kind().dbName(),
-                        t.targetPath(), t.fragment(), t.url(), t.problem(), l.line(), l.declared()));
-            }
-        }
         // JDBC batches, not multi-row statements: a document may carry more links than a statement may bind.
-        for (List<TableRecord<?>> children : List.of(sections, passages, codeBlocks, links)) {
+        for (List<TableRecord<?>> children : DocumentRecords.children(ids, docs)) {
             if (!children.isEmpty()) {
                 BatchInsert.insert(dsl, children);
             }
@@ -197,7 +141,6 @@ public final class DocumentStore {
         return result;
     }
 
-    /** Marks exactly these topics of the course as handouts; returns whether any mark changed. */
     /** Sets which documents of the course are handouts; returns the ids whose status changed. */
     public Set<String> markHandouts(String courseId, Set<String> handoutIds) {
         return new HashSet<>(dsl.update(DOCUMENT)
@@ -220,23 +163,23 @@ public final class DocumentStore {
     }
 
     public Optional<DocumentRow> find(String id) {
-        return dsl.select(ROW).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOptional(DocumentStore::row);
+        return dsl.select(DocumentRecords.ROW).from(DOCUMENT).where(DOCUMENT.ID.eq(id)).fetchOptional(DocumentRecords::row);
     }
 
     public Optional<DocumentRow> findByPath(String courseId, String path) {
-        return dsl.select(ROW).from(DOCUMENT)
+        return dsl.select(DocumentRecords.ROW).from(DOCUMENT)
                 .where(DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.PATH.eq(path)))
-                .fetchOptional(DocumentStore::row);
+                .fetchOptional(DocumentRecords::row);
     }
 
     public List<DocumentRow> list(String courseId) {
-        return dsl.select(ROW).from(DOCUMENT).where(DOCUMENT.COURSE_ID.eq(courseId)).orderBy(DOCUMENT.PATH)
-                .fetch(DocumentStore::row);
+        return dsl.select(DocumentRecords.ROW).from(DOCUMENT).where(DOCUMENT.COURSE_ID.eq(courseId)).orderBy(DOCUMENT.PATH)
+                .fetch(DocumentRecords::row);
     }
 
     public List<DocumentRow> byIds(Collection<String> ids) {
-        return dsl.select(ROW).from(DOCUMENT).where(DOCUMENT.ID.in(ids)).orderBy(DOCUMENT.PATH)
-                .fetch(DocumentStore::row);
+        return dsl.select(DocumentRecords.ROW).from(DOCUMENT).where(DOCUMENT.ID.in(ids)).orderBy(DOCUMENT.PATH)
+                .fetch(DocumentRecords::row);
     }
 
     public Optional<String> markdown(String id) {
@@ -244,25 +187,21 @@ public final class DocumentStore {
     }
 
     public List<ParsedDocument.Section> sections(String documentId) {
-        return dsl.select(SECTION.ORD, SECTION.LEVEL, SECTION.HEADING, SECTION.ANCHOR, SECTION.BODY_TEXT,
-                        SECTION.CODE_TEXT, SECTION.WORD_COUNT, SECTION.LANGUAGE, SECTION.LINE)
+        return dsl.select(DocumentRecords.section())
                 .from(SECTION)
                 .where(SECTION.DOCUMENT_ID.eq(documentId))
                 .orderBy(SECTION.ORD)
-                .fetch(Records.mapping(ParsedDocument.Section::new));
+                .fetch(Record1::value1);
     }
 
     /** Sections of many documents in one query, keyed by document id. */
     public Map<String, List<ParsedDocument.Section>> sections(Collection<String> documentIds) {
         Map<String, List<ParsedDocument.Section>> result = new LinkedHashMap<>();
-        dsl.select(SECTION.DOCUMENT_ID, SECTION.ORD, SECTION.LEVEL, SECTION.HEADING, SECTION.ANCHOR,
-                        SECTION.BODY_TEXT, SECTION.CODE_TEXT, SECTION.WORD_COUNT, SECTION.LANGUAGE, SECTION.LINE)
+        dsl.select(SECTION.DOCUMENT_ID, DocumentRecords.section())
                 .from(SECTION)
                 .where(SECTION.DOCUMENT_ID.in(documentIds))
                 .orderBy(SECTION.DOCUMENT_ID, SECTION.ORD)
-                .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-                        .add(new ParsedDocument.Section(r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                                r.value7(), r.value8(), r.value9(), r.value10())));
+                .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
         return result;
     }
 
@@ -273,19 +212,19 @@ public final class DocumentStore {
     /** Passages of many documents in one query, keyed by document id, in order. */
     public Map<String, List<StoredPassage>> passages(Collection<String> documentIds) {
         Map<String, List<StoredPassage>> result = new LinkedHashMap<>();
-        dsl.select(PASSAGE.DOCUMENT_ID, PASSAGE.ID, PASSAGE.ORD, PASSAGE.SECTION_ORD, PASSAGE.TEXT, PASSAGE.BODY_TEXT,
-                        PASSAGE.CODE_TEXT, PASSAGE.WORD_COUNT)
+        dsl.select(PASSAGE.DOCUMENT_ID, PASSAGE.ID, DSL.row(PASSAGE.ORD, PASSAGE.SECTION_ORD, PASSAGE.TEXT,
+                        PASSAGE.BODY_TEXT, PASSAGE.CODE_TEXT, PASSAGE.WORD_COUNT).mapping(ParsedDocument.Passage::new))
                 .from(PASSAGE)
                 .where(PASSAGE.DOCUMENT_ID.in(documentIds))
                 .orderBy(PASSAGE.DOCUMENT_ID, PASSAGE.ORD)
-                .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new StoredPassage(r.value2(),
-                        new ParsedDocument.Passage(r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8()))));
+                .forEach(r -> result.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                        .add(new StoredPassage(r.value2(), r.value3())));
         return result;
     }
 
     public List<DocumentLink> links(String documentId) {
         return dsl.select(LINK.fields()).from(LINK).where(LINK.DOCUMENT_ID.eq(documentId)).orderBy(LINK.ORD)
-                .fetch(DocumentStore::link);
+                .fetch(DocumentRecords::link);
     }
 
     /** Every link in the course's topic documents (not the agenda), in path and link order. */
@@ -309,20 +248,6 @@ public final class DocumentStore {
                 .from(LINK).join(DOCUMENT).on(DOCUMENT.ID.eq(LINK.DOCUMENT_ID))
                 .where(where)
                 .orderBy(DOCUMENT.PATH, LINK.ORD)
-                .fetch(r -> new LinkRow(r.get(DOCUMENT.ID), r.get(DOCUMENT.PATH), r.get(DOCUMENT.TITLE), link(r)));
-    }
-
-    private static DocumentLink link(Record r) {
-        LinkTarget target = new LinkTarget(LinkTarget.Kind.fromDb(r.get(LINK.KIND)), r.get(LINK.TARGET_PATH),
-                r.get(LINK.FRAGMENT), r.get(LINK.URL), r.get(LINK.PROBLEM));
-        return new DocumentLink(r.get(LINK.ORD), r.get(LINK.SECTION_ORD), r.get(LINK.IS_IMAGE), r.get(LINK.TEXT),
-                r.get(LINK.HREF), r.get(LINK.LINE), target, r.get(LINK.DECLARED));
-    }
-
-    private static DocumentRow row(Record r) {
-        return new DocumentRow(r.get(DOCUMENT.ID), r.get(DOCUMENT.COURSE_ID), r.get(DOCUMENT.PATH), r.get(DOCUMENT.KIND),
-                r.get(DOCUMENT.TITLE), r.get(DOCUMENT.CONTENT_HASH), r.get(DOCUMENT.SIZE_BYTES),
-                r.get(DOCUMENT.WORD_COUNT), r.get(DOCUMENT.CODE_BLOCK_COUNT), r.get(DOCUMENT.IMAGE_COUNT),
-                r.get(DOCUMENT.UPDATED_AT), r.get(DOCUMENT.LANGUAGE), r.get(DOCUMENT.CATEGORY), r.get(DOCUMENT.IS_HANDOUT));
+                .fetch(r -> new LinkRow(r.get(DOCUMENT.ID), r.get(DOCUMENT.PATH), r.get(DOCUMENT.TITLE), DocumentRecords.link(r)));
     }
 }

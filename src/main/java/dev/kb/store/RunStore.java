@@ -3,7 +3,7 @@ package dev.kb.store;
 import static dev.kb.store.jooq.Tables.INDEX_RUN;
 import static dev.kb.store.jooq.Tables.INDEX_RUN_ISSUE;
 
-import dev.kb.ingest.RunIssue;
+import dev.kb.model.RunIssue;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;

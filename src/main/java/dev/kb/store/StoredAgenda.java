@@ -1,6 +1,6 @@
 package dev.kb.store;
 
-import dev.kb.ingest.Agenda;
+import dev.kb.model.Agenda;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;

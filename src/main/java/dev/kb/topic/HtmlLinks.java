@@ -2,10 +2,10 @@ package dev.kb.topic;
 
 import dev.kb.course.CourseImages;
 import dev.kb.ingest.AgendaParser;
-import dev.kb.ingest.CourseFiles;
 import dev.kb.ingest.LinkResolver;
-import dev.kb.ingest.LinkTarget;
-import dev.kb.store.TopicIds;
+import dev.kb.model.CourseFiles;
+import dev.kb.model.LinkTarget;
+import dev.kb.model.TopicIds;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.jsoup.nodes.Element;

@@ -3,29 +3,28 @@ package dev.kb.topic;
 import dev.kb.common.NotFound;
 import dev.kb.common.Page;
 import dev.kb.course.CourseService;
-import dev.kb.ingest.CourseFiles;
 import dev.kb.ingest.CoursePaths;
-import dev.kb.ingest.LinkTarget;
-import dev.kb.ingest.ParsedDocument;
-import dev.kb.ingest.ParsedDocument.DocumentLink;
-import dev.kb.store.AgendaStore;
+import dev.kb.model.CourseFiles;
+import dev.kb.model.LinkTarget;
+import dev.kb.model.ParsedDocument;
+import dev.kb.model.ParsedDocument.DocumentLink;
+import dev.kb.model.TopicIds;
 import dev.kb.store.DocumentRow;
 import dev.kb.store.DocumentStore;
 import dev.kb.store.StoredAgenda;
-import dev.kb.store.TopicIds;
+import dev.kb.store.Stores;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jooq.DSLContext;
 
 /** Topic lookup and detail, read from the store. */
 public final class TopicService {
-    private final DSLContext dsl;
+    private final Stores stores;
     private final CourseService courses;
 
-    public TopicService(DSLContext dsl, CourseService courses) {
-        this.dsl = dsl;
+    public TopicService(Stores stores, CourseService courses) {
+        this.stores = stores;
         this.courses = courses;
     }
 
@@ -33,11 +32,11 @@ public final class TopicService {
     public Page<TopicSummary> list(String courseId, String path, int limit, int offset) {
         String key = CoursePaths.parameter("path", path);
         courses.require(courseId);
-        return dsl.transactionResult(tx -> list(tx.dsl(), courseId, key, limit, offset));
+        return stores.snapshot(tx -> list(tx, courseId, key, limit, offset));
     }
 
-    private Page<TopicSummary> list(DSLContext db, String courseId, String path, int limit, int offset) {
-        DocumentStore store = new DocumentStore(db);
+    private Page<TopicSummary> list(Stores db, String courseId, String path, int limit, int offset) {
+        DocumentStore store = db.documents();
         List<DocumentRow> rows = path == null ? store.list(courseId)
                 : store.findByPath(courseId, path).stream().toList();
         Set<String> inAgenda = agendaTopicIds(db, courseId);
@@ -49,11 +48,11 @@ public final class TopicService {
     }
 
     public DocumentRow require(String id) {
-        return require(dsl, id);
+        return require(stores, id);
     }
 
-    private static DocumentRow require(DSLContext db, String id) {
-        return new DocumentStore(db).find(id).filter(DocumentRow::isTopic).orElseThrow(() -> new NotFound("topic", id));
+    private static DocumentRow require(Stores db, String id) {
+        return db.documents().find(id).filter(DocumentRow::isTopic).orElseThrow(() -> new NotFound("topic", id));
     }
 
     /**
@@ -62,7 +61,7 @@ public final class TopicService {
      * connection.
      */
     public Topic get(String id) {
-        Read<Topic> read = dsl.transactionResult(tx -> read(tx.dsl(), id));
+        Read<Topic> read = stores.snapshot(tx -> read(tx, id));
         Topic topic = read.value();
         return topic.withHtml(TopicHtml.render(topic.markdown(),
                 new HtmlLinks(topic.course(), topic.path(), read.files(), false)));
@@ -72,14 +71,14 @@ public final class TopicService {
     private record Read<T>(T value, CourseFiles files) {
     }
 
-    private Read<Topic> read(DSLContext db, String id) {
+    private Read<Topic> read(Stores db, String id) {
         DocumentRow doc = require(db, id);
-        DocumentStore store = new DocumentStore(db);
+        DocumentStore store = db.documents();
         CourseFiles files = store.files(doc.courseId());
         String markdown = store.markdown(id).orElse("");
 
         List<Topic.AgendaPlace> places = new ArrayList<>();
-        for (StoredAgenda.Section s : new AgendaStore(db).read(doc.courseId()).sections()) {
+        for (StoredAgenda.Section s : db.agenda().read(doc.courseId()).sections()) {
             for (StoredAgenda.Module m : s.modules()) {
                 for (StoredAgenda.Item i : m.items()) {
                     if (id.equals(i.documentId())) {
@@ -126,15 +125,15 @@ public final class TopicService {
 
     /** The section with this anchor and its subsections, as markdown and HTML. */
     public TopicSection section(String id, String anchor) {
-        Read<TopicSection> read = dsl.transactionResult(tx -> readSection(tx.dsl(), id, anchor));
+        Read<TopicSection> read = stores.snapshot(tx -> readSection(tx, id, anchor));
         TopicSection section = read.value();
         return section.withHtml(TopicHtml.render(section.markdown(),
                 new HtmlLinks(section.course(), section.path(), read.files(), true)));
     }
 
-    private Read<TopicSection> readSection(DSLContext db, String id, String anchor) {
+    private Read<TopicSection> readSection(Stores db, String id, String anchor) {
         DocumentRow doc = require(db, id);
-        DocumentStore store = new DocumentStore(db);
+        DocumentStore store = db.documents();
         List<ParsedDocument.Section> sections = store.sections(id);
         int index = -1;
         for (int i = 0; i < sections.size(); i++) {
@@ -176,9 +175,9 @@ public final class TopicService {
         };
     }
 
-    private static Set<String> agendaTopicIds(DSLContext db, String courseId) {
+    private static Set<String> agendaTopicIds(Stores db, String courseId) {
         Set<String> ids = new HashSet<>();
-        for (StoredAgenda.Item item : new AgendaStore(db).read(courseId).items()) {
+        for (StoredAgenda.Item item : db.agenda().read(courseId).items()) {
             if (item.documentId() != null) {
                 ids.add(item.documentId());
             }

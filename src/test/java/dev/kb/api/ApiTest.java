@@ -1,9 +1,10 @@
 package dev.kb.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static dev.kb.testing.Contract.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
@@ -14,7 +15,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import dev.kb.store.TopicIds;
+import dev.kb.model.TopicIds;
 import dev.kb.testing.Courses;
 import dev.kb.testing.TestApp;
 import dev.kb.testing.TestDatabases;
@@ -52,6 +53,13 @@ class ApiTest {
                 .body("status", equalTo("ok")).body("database.status", equalTo("up"))
                 .body("database.detail", nullValue()).body("searchIndex.status", equalTo("up"))
                 .body("searchIndex.documents", greaterThan(0));
+    }
+
+    @Test
+    void GET_health_live_and_ready_answer_for_an_orchestrator() {
+        given(app.port()).get("/health/live").then().statusCode(200).body("status", equalTo("live"));
+        given(app.port()).get("/health/ready").then().statusCode(200)
+                .body("status", equalTo("ready")).body("behind", empty()).body("detail", nullValue());
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.kb.common.ComputeSlots;
 import dev.kb.ingest.IndexProgress;
-import dev.kb.store.TopicIds;
+import dev.kb.model.TopicIds;
 import dev.kb.testing.Courses;
 import dev.kb.testing.TestApp;
 import dev.kb.testing.TestDatabases;

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.kb.common.Limit;
 import dev.kb.config.Config;
-import dev.kb.store.TopicIds;
+import dev.kb.model.TopicIds;
 import dev.kb.testing.Courses;
 import dev.kb.testing.TestApp;
 import dev.kb.testing.TestDatabases;

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import dev.kb.api.ApiServer;
 import dev.kb.config.Config;
-import dev.kb.store.TopicIds;
+import dev.kb.model.TopicIds;
 import dev.kb.testing.Courses;
 import dev.kb.testing.McpClients;
 import io.javalin.Javalin;

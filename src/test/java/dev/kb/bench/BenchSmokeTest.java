@@ -26,7 +26,7 @@ class BenchSmokeTest {
     Path work;
 
     @Test
-    void generatedCorpusIsDeterministicAndShufflesProseOnly() throws IOException {
+    void generated_corpus_is_deterministic_and_shuffles_prose_only() throws IOException {
         CorpusGenerator.Corpus a = CorpusGenerator.generate(Courses.fixture(), work.resolve("a"), 120, 7);
         CorpusGenerator.Corpus b = CorpusGenerator.generate(Courses.fixture(), work.resolve("b"), 120, 7);
         assertThat(markdown(a.root())).hasSize(120);
@@ -40,7 +40,7 @@ class BenchSmokeTest {
     }
 
     @Test
-    void refusesToOverwriteADirectoryItDidNotGenerate() throws IOException {
+    void refuses_to_overwrite_a_directory_it_did_not_generate() throws IOException {
         Path mine = Files.createDirectories(work.resolve("mine"));
         Files.writeString(mine.resolve("notes.md"), "# mine");
         assertThatThrownBy(() -> CorpusGenerator.generate(Courses.fixture(), mine, 50, 1))
@@ -49,7 +49,7 @@ class BenchSmokeTest {
     }
 
     @Test
-    void smallRunMeasuresBothSystemsAndReports() throws Exception {
+    void small_run_measures_both_systems_and_reports() throws Exception {
         List<String> log = new ArrayList<>();
         Benchmark.Result result = Benchmark.run(new Benchmark.Settings(Courses.fixture(), work, 300, List.of(2),
                 Duration.ofMillis(500), Duration.ofSeconds(1), 42, 40), log::add);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.kb.testing.Courses;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -23,7 +22,7 @@ class ReliabilitySmokeTest {
     Path work;
 
     @Test
-    void shortRunUnderReindexingHasNoFailures() throws Exception {
+    void short_run_under_reindexing_has_no_failures() throws Exception {
         Path course = Courses.fixture();
         Reliability.Result r = Reliability.run(new Reliability.Settings(course, work, 4, Duration.ofSeconds(3),
                 Duration.ofSeconds(1), true, 42), line -> { });
@@ -42,7 +41,7 @@ class ReliabilitySmokeTest {
     }
 
     @Test
-    void anyStatusButSuccessOrNotModifiedAndAnyRefusedConnectionIsAFailure() throws Exception {
+    void any_status_but_success_or_not_modified_and_any_refused_connection_is_a_failure() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             int status = Integer.parseInt(exchange.getRequestURI().getPath().substring(1));

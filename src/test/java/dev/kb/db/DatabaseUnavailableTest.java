@@ -2,6 +2,7 @@ package dev.kb.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kb.common.DatabaseUnavailable;
 import dev.kb.ingest.IngestFailed;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;

@@ -139,8 +139,9 @@ class RankingTuning {
     }
 
     private static Figures measure(Kb kb, Ranking ranking, EvalManifest.Course course) throws Exception {
-        SearchService search = new SearchService(kb.searchIndex(), ranking);
-        PassageService passages = new PassageService(kb.searchIndex(), dev.kb.common.PublicUrl.NONE, ranking);
+        SearchService search = new SearchService(kb.searchIndex(), kb.settings().search().withRanking(ranking));
+        PassageService passages = new PassageService(kb.searchIndex(), dev.kb.common.PublicUrl.NONE,
+                kb.settings().search().withRanking(ranking));
         List<JudgedQuery> keywords = JudgedQuery.read(course.files().get(EvalManifest.Judged.QUERIES).path());
         List<JudgedQuery> questions = JudgedQuery.read(course.files().get(EvalManifest.Judged.QUESTIONS).path());
         long start = System.nanoTime();

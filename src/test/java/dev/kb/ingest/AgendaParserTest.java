@@ -2,6 +2,8 @@ package dev.kb.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kb.model.Agenda;
+import dev.kb.model.CourseFiles;
 import dev.kb.testing.Courses;
 import java.nio.file.Files;
 import java.nio.file.Path;

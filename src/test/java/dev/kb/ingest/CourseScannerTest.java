@@ -2,6 +2,7 @@ package dev.kb.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kb.model.RunIssue;
 import dev.kb.testing.Courses;
 import java.nio.file.Files;
 import java.nio.file.Path;

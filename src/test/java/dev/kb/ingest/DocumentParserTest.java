@@ -2,7 +2,9 @@ package dev.kb.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kb.ingest.ParsedDocument.DocumentLink;
+import dev.kb.model.LinkTarget;
+import dev.kb.model.ParsedDocument;
+import dev.kb.model.ParsedDocument.DocumentLink;
 import org.junit.jupiter.api.Test;
 
 class DocumentParserTest {

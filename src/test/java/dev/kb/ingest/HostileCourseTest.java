@@ -3,7 +3,8 @@ package dev.kb.ingest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kb.store.TopicIds;
+import dev.kb.model.Agenda;
+import dev.kb.model.TopicIds;
 import dev.kb.testing.HostileCourse;
 import dev.kb.testing.TestApp;
 import dev.kb.testing.TestDatabases;

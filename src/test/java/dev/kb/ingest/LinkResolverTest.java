@@ -2,6 +2,7 @@ package dev.kb.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kb.model.LinkTarget;
 import org.junit.jupiter.api.Test;
 
 class LinkResolverTest {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kb.app.Kb;
 import dev.kb.config.Config;
+import dev.kb.model.Agenda;
+import dev.kb.model.RunIssue;
 import dev.kb.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;

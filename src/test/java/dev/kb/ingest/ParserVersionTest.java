@@ -20,7 +20,7 @@ class ParserVersionTest {
     }
 
     @Test
-    void isTheSameInEveryProcess() throws Exception {
+    void is_the_same_in_every_process() throws Exception {
         String first = versionInNewJvm();
         String second = versionInNewJvm();
         assertThat(first).isNotBlank().isEqualTo(second).isEqualTo(Integer.toString(ParserVersion.current()));

@@ -2,9 +2,9 @@ package dev.kb.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kb.model.ParsedDocument;
 import dev.kb.testing.Courses;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

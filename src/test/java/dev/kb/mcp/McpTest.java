@@ -5,7 +5,7 @@ import static dev.kb.testing.McpClients.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.kb.store.TopicIds;
+import dev.kb.model.TopicIds;
 import dev.kb.testing.Courses;
 import dev.kb.testing.McpClients;
 import dev.kb.testing.TestApp;

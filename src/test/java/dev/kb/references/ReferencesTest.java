@@ -10,10 +10,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
+import dev.kb.model.TopicIds;
 import dev.kb.search.SearchHit;
 import dev.kb.search.SearchResult;
 import dev.kb.search.SearchService;
-import dev.kb.store.TopicIds;
 import dev.kb.testing.Courses;
 import dev.kb.testing.LocalWeb;
 import dev.kb.testing.TestApp;

@@ -91,7 +91,7 @@ class ExpansionLimitsTest {
     @Test
     void the_word_being_typed_uses_the_bounded_expansion() throws IOException {
         try (Directory dir = manyCompletions(); DirectoryReader reader = DirectoryReader.open(dir)) {
-            QueryBuilder builder = new QueryBuilder(Ranking.configured(), Synonyms.configured());
+            QueryBuilder builder = SearchSettings.configured().queries();
             Query query = builder.build(UserQuery.parse("kube"), Map.of(IndexFields.Text.BODY, 1.0f), reader, true);
             List<MultiTermQuery> expanding = new ArrayList<>();
             query.visit(new QueryVisitor() {

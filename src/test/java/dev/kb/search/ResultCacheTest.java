@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class ResultCacheTest {
     @Test
-    void answersOnlyForTheIndexGenerationItWasComputedOn() {
+    void answers_only_for_the_index_generation_it_was_computed_on() {
         ResultCache<String, String> cache = new ResultCache<>(10);
         Object before = new Object();
         Object after = new Object();
@@ -17,7 +17,7 @@ class ResultCacheTest {
     }
 
     @Test
-    void forgetsTheLeastRecentlyUsedBeyondItsCapacity() {
+    void forgets_the_least_recently_used_beyond_its_capacity() {
         ResultCache<Integer, Integer> cache = new ResultCache<>(2);
         Object g = new Object();
         cache.put(1, g, 1);

@@ -2,10 +2,10 @@ package dev.kb.search;
 
 import dev.kb.ingest.CourseScanner;
 import dev.kb.ingest.DocumentParser;
-import dev.kb.ingest.ParsedDocument;
+import dev.kb.model.ParsedDocument;
+import dev.kb.model.TopicIds;
 import dev.kb.store.DocumentRow;
 import dev.kb.store.DocumentStore;
-import dev.kb.store.TopicIds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,10 +52,12 @@ public class SearchHotPathsBenchmark {
     @Param({"kubectl get pods", "sidecar injection", "runAsNonRoot"})
     public String query;
 
+    private static final SearchSettings SETTINGS = SearchSettings.configured();
+
     private Path dir;
     private SearchIndex index;
     private SearchService search;
-    private final QueryBuilder queries = new QueryBuilder(Ranking.configured(), Synonyms.configured());
+    private final QueryBuilder queries = SETTINGS.queries();
     private final MatchHighlighter highlighter = new MatchHighlighter();
     private final Analyzer analyzer = Analyses.index(Analyses.Form.ENGLISH);
     private String sectionText;
@@ -66,8 +68,8 @@ public class SearchHotPathsBenchmark {
         Path course = Path.of(System.getProperty("kb.bench.course", "src/test/resources/courses/fixture-course"));
         dir = Files.createTempDirectory("kb-jmh");
         index = SearchIndex.open(dir);
-        search = new SearchService(index);
-        Ranking ranking = Ranking.configured();
+        search = new SearchService(index, SETTINGS);
+        Ranking ranking = SETTINGS.ranking();
         String longest = "";
         try (SearchIndex.Batch batch = index.batch()) {
             for (CourseScanner.SourceFile f : CourseScanner.scan(course).markdown()) {

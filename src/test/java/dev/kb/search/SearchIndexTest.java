@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kb.common.Limit;
 import dev.kb.common.LimitExceeded;
-import dev.kb.ingest.ParsedDocument;
+import dev.kb.model.ParsedDocument;
 import dev.kb.store.DocumentRow;
 import java.nio.file.Path;
 import java.time.Duration;

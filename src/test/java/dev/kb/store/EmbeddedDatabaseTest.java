@@ -5,9 +5,9 @@ import static java.nio.file.attribute.PosixFilePermission.OWNER_WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kb.common.DatabaseUnavailable;
 import dev.kb.config.Config;
 import dev.kb.db.Database;
-import dev.kb.db.DatabaseUnavailable;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,15 +1,17 @@
-package dev.kb.store;
+package dev.kb.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kb.config.Config;
+import dev.kb.config.IndexSettings;
 import dev.kb.db.Database;
-import dev.kb.ingest.IndexRunReport;
-import dev.kb.ingest.IngestFailed;
-import dev.kb.ingest.IngestLimits;
-import dev.kb.ingest.IngestService;
-import dev.kb.ingest.RunIssue;
+import dev.kb.model.RunIssue;
+import dev.kb.model.TopicIds;
+import dev.kb.store.DocumentRow;
+import dev.kb.store.DocumentStore;
+import dev.kb.store.IndexRunRow;
+import dev.kb.store.Stores;
 import dev.kb.testing.Courses;
 import dev.kb.testing.TestDatabases;
 import java.nio.file.Files;
@@ -35,11 +37,19 @@ class IngestServiceTest {
         return Database.open(new Config(0, dataDir, TestDatabases.fresh(target)));
     }
 
+    private static Stores stores(Database db) {
+        return new Stores(db.dsl());
+    }
+
+    private static IngestService ingest(Database db) {
+        return new IngestService(stores(db), IngestLimits.DEFAULT, IndexSettings.configured().courseWideSteps());
+    }
+
     @ParameterizedTest
     @MethodSource("targets")
     void indexes_every_markdown_file_and_reports_what_it_could_not_read(TestDatabases.Target target, @TempDir Path tmp) {
         try (Database db = open(target, tmp)) {
-            IndexRunReport report = new IngestService(db.dsl(), IngestLimits.DEFAULT).index("fixture", Courses.fixture());
+            IndexRunReport report = ingest(db).index("fixture", Courses.fixture());
 
             assertThat(report.filesScanned()).isEqualTo(22);
             assertThat(report.filesParsed()).isEqualTo(20);
@@ -48,7 +58,7 @@ class IngestServiceTest {
                     org.assertj.core.groups.Tuple.tuple("latin1.md", RunIssue.Severity.WARNING),
                     org.assertj.core.groups.Tuple.tuple("empty.md", RunIssue.Severity.WARNING));
 
-            DocumentStore docs = new DocumentStore(db.dsl());
+            DocumentStore docs = stores(db).documents();
             Map<String, DocumentRow> byPath = docs.list("fixture").stream()
                     .collect(Collectors.toMap(DocumentRow::path, Function.identity()));
             assertThat(byPath).hasSize(20).doesNotContainKey("binary.md");
@@ -62,10 +72,10 @@ class IngestServiceTest {
                     .containsExactly("überblick-über-cloud-native", "ziele");
             assertThat(byPath.get("crlf-bom.md").title()).isEqualTo("Windows Notes");
             assertThat(byPath.get("latin1.md").title()).contains("aus Latin-1");
-            assertThat(new AgendaStore(db.dsl()).read("fixture").items()).hasSize(18);
-            assertThat(new RunStore(db.dsl()).latestSucceeded("fixture")).get()
+            assertThat(stores(db).agenda().read("fixture").items()).hasSize(18);
+            assertThat(stores(db).runs().latestSucceeded("fixture")).get()
                     .extracting(IndexRunRow::id).isEqualTo(report.runId());
-            assertThat(new RunStore(db.dsl()).issues(report.runId())).hasSameSizeAs(report.issues());
+            assertThat(stores(db).runs().issues(report.runId())).hasSameSizeAs(report.issues());
         }
     }
 
@@ -74,15 +84,15 @@ class IngestServiceTest {
         Path unreadable = Courses.unlistableFolder();
         Assumptions.assumeTrue(unreadable != null, "no folder here refuses to be listed");
         try (Database db = open(TestDatabases.Target.EMBEDDED, tmp)) {
-            IndexRunReport report = new IngestService(db.dsl(), IngestLimits.DEFAULT).index("proc", unreadable.getParent());
+            IndexRunReport report = ingest(db).index("proc", unreadable.getParent());
 
             RunIssue skipped = new RunIssue(unreadable.getFileName().toString(), RunIssue.Severity.SKIPPED,
                     "cannot be read: access denied");
             assertThat(report.issues()).contains(skipped);
-            assertThat(new RunStore(db.dsl()).issues(report.runId())).contains(skipped);
-            assertThat(new RunStore(db.dsl()).latestSucceeded("proc")).get()
+            assertThat(stores(db).runs().issues(report.runId())).contains(skipped);
+            assertThat(stores(db).runs().latestSucceeded("proc")).get()
                     .extracting(IndexRunRow::id).isEqualTo(report.runId());
-            assertThat(new DocumentStore(db.dsl()).assets("proc")).contains("status");
+            assertThat(stores(db).documents().assets("proc")).contains("status");
         }
     }
 
@@ -92,9 +102,9 @@ class IngestServiceTest {
             throws Exception {
         Path course = Courses.fixtureCopy(tmp);
         try (Database db = open(target, tmp)) {
-            IngestService ingest = new IngestService(db.dsl(), IngestLimits.DEFAULT);
+            IngestService ingest = ingest(db);
             ingest.index("fixture", course);
-            DocumentStore docs = new DocumentStore(db.dsl());
+            DocumentStore docs = stores(db).documents();
             String servicesId = TopicIds.of("fixture", "networking/services.md");
 
             IndexRunReport unchanged = ingest.index("fixture", course);
@@ -123,7 +133,7 @@ class IngestServiceTest {
         Path course = Courses.fixtureCopy(tmp);
         Config.DatabaseSettings settings = TestDatabases.fresh(target);
         try (Database db = Database.open(new Config(0, tmp, settings))) {
-            IngestService ingest = new IngestService(db.dsl(), IngestLimits.DEFAULT);
+            IngestService ingest = ingest(db);
             IndexRunReport first = ingest.index("fixture", course);
             // PostgreSQL itself refuses the run's last writes: a real failure late in the transaction.
             TestDatabases.execute(settings.url(), """
@@ -137,10 +147,10 @@ class IngestServiceTest {
             assertThatThrownBy(() -> ingest.index("fixture", course)).isInstanceOf(IngestFailed.class)
                     .hasMessageContaining("refused by test trigger");
 
-            DocumentStore docs = new DocumentStore(db.dsl());
+            DocumentStore docs = stores(db).documents();
             assertThat(docs.findByPath("fixture", "overview.md")).get().extracting(DocumentRow::title)
                     .isEqualTo("Überblick über Cloud Native");
-            assertThat(new RunStore(db.dsl()).latestSucceeded("fixture")).get()
+            assertThat(stores(db).runs().latestSucceeded("fixture")).get()
                     .extracting(IndexRunRow::id).isEqualTo(first.runId());
             String state = db.dsl().fetchValue("select state || ':' || error from index_run order by id desc limit 1")
                     .toString();

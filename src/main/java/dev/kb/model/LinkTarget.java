@@ -1,4 +1,4 @@
-package dev.kb.ingest;
+package dev.kb.model;
 
 /**
  * Where a link points, as far as the link text alone can tell (whether a local file exists is decided
@@ -35,11 +35,11 @@ public record LinkTarget(Kind kind, String targetPath, String fragment, String u
         return problem != null ? problem : NO_SUCH_FILE;
     }
 
-    static LinkTarget local(String path, String fragment) {
+    public static LinkTarget local(String path, String fragment) {
         return new LinkTarget(Kind.LOCAL, path, fragment, null, null);
     }
 
-    static LinkTarget unusable(Kind kind, String fragment, String problem) {
+    public static LinkTarget unusable(Kind kind, String fragment, String problem) {
         return new LinkTarget(kind, null, fragment, null, problem);
     }
 }

@@ -1,4 +1,4 @@
-package dev.kb.ingest;
+package dev.kb.model;
 
 import java.util.List;
 

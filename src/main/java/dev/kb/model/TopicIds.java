@@ -1,4 +1,4 @@
-package dev.kb.store;
+package dev.kb.model;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.kb.db;
+package dev.kb.common;
 
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;

@@ -1,0 +1,99 @@
+package dev.kb.search;
+
+import dev.kb.common.Limit;
+import dev.kb.common.LimitExceeded;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The read side of {@link SearchIndex}: one shared {@link SearcherManager}, acquired and released around each
+ * piece of work, and for each request a searcher of its own that stops at the search timeout. When the rebuild of
+ * a lost index is published the manager is replaced; work that acquired from the old one releases to it. Kept
+ * apart from the index's writing and recovery, which only tell it when to refresh or move.
+ */
+final class Searchers implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(Searchers.class);
+
+    private final Duration timeout;
+    /** Replaced when the rebuild of a lost index is published; searches release to the one they acquired from. */
+    private volatile SearcherManager current;
+
+    Searchers(Directory directory, Duration timeout) throws IOException {
+        this.timeout = timeout;
+        this.current = new SearcherManager(directory, null);
+    }
+
+    /** Makes the last commit visible to the searches that start from now on. */
+    void refresh() throws IOException {
+        current.maybeRefreshBlocking();
+    }
+
+    /** Moves searches to the index in {@code directory} (a lost index's rebuild) and closes the lost one's. */
+    void moveTo(Directory directory) throws IOException {
+        SearcherManager lost = current;
+        current = new SearcherManager(directory, null);
+        lost.close();
+    }
+
+    /** See {@link SearchIndex#withSearcher}. */
+    <T> T withSearcher(SearchIndex.SearcherWork<T> work) {
+        SearcherManager manager;
+        IndexSearcher searcher;
+        while (true) {
+            manager = current;
+            try {
+                searcher = manager.acquire();
+                break;
+            } catch (AlreadyClosedException e) {
+                if (manager == current) {
+                    throw e;
+                }
+                // A rebuilt index was published between reading the manager and acquiring: use the new one.
+            } catch (IOException e) {
+                throw new UncheckedIOException("search index read failed", e);
+            }
+        }
+        try {
+            return work.apply(searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException("search index read failed", e);
+        } finally {
+            try {
+                manager.release(searcher);
+            } catch (IOException e) {
+                LOG.warn("could not release a searcher", e);
+            }
+        }
+    }
+
+    /** See {@link SearchIndex#forRequest}. */
+    <T> T forRequest(SearchIndex.SearcherWork<T> work) {
+        return withSearcher(shared -> {
+            // Lucene keeps "timed out" per searcher: one per request keeps requests from seeing each other's.
+            IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+            searcher.setSimilarity(shared.getSimilarity());
+            searcher.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
+            T result = work.apply(searcher);
+            if (searcher.timedOut()) {
+                throw new LimitExceeded(Limit.SEARCH_TIME, timeout.toMillis(), null, "the search took longer "
+                        + "than the limit of " + timeout.toMillis() + " ms and was stopped; try fewer or "
+                        + "longer words, or again later");
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        current.close();
+    }
+}

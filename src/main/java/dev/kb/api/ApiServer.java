@@ -43,6 +43,8 @@ public final class ApiServer {
         PassageRoutes passages = new PassageRoutes(services.passages(), services.courses());
         ReferenceRoutes references = new ReferenceRoutes(services.references(), services.courses());
         byte[] openApi = openApiDocument();
+        dev.kb.web.WebRoutes web = new dev.kb.web.WebRoutes(services.search(), services.courses(), services.topics(),
+                services.graph(), services.coverage(), services.references());
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -70,6 +72,7 @@ public final class ApiServer {
             config.routes.after(HttpCaching::after);
             config.routes.after(SecurityHeaders::after);
             config.routes.after(requestLog::after);
+            config.routes.apiBuilder(web.routes());
             config.routes.apiBuilder(() -> {
                 get("/health", ctx -> {
                     var status = services.health().check();

@@ -18,7 +18,8 @@ final class HttpCaching {
     }
 
     static void after(Context ctx) {
-        if (ctx.header("Cache-Control") != null) {
+        // A route that chose its own caching (the pages' immutable assets) keeps it.
+        if (ctx.header("Cache-Control") != null || ctx.res().getHeader("Cache-Control") != null) {
             return;
         }
         String path = ctx.path();

@@ -45,6 +45,11 @@ final class SecurityHeaders {
         String type = ctx.res().getContentType();
         boolean html = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/html");
         boolean svg = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("image/svg+xml");
+        // A web page sets its own policy (it runs kb's scripts); everything else gets the one for its type.
+        String own = ctx.res().getHeader("Content-Security-Policy");
+        if (html && own != null && !own.equals(API_POLICY)) {
+            return;
+        }
         ctx.header("Content-Security-Policy", html ? HTML_POLICY : svg ? SVG_POLICY : API_POLICY);
     }
 }

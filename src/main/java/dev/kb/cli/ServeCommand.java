@@ -69,9 +69,9 @@ final class ServeCommand extends IndexingCommand implements Callable<Integer> {
                 // Hold the JVM until the main thread has closed the index and the database.
                 awaitQuietly(closed);
             }, "kb-shutdown"));
-            status.accept(String.format("serving %s at http://localhost:%d/api/v1/courses/%s (contract: /openapi.yaml; "
-                    + "MCP: /mcp;%s Ctrl+C stops)", course.id(), server.port(), course.id(),
-                    watch ? " watching for changes;" : ""));
+            status.accept(String.format("serving %s at http://localhost:%d/api/v1/courses/%s (pages: http://localhost:%d/; "
+                    + "contract: /openapi.yaml; MCP: /mcp;%s Ctrl+C stops)", course.id(), server.port(), course.id(),
+                    server.port(), watch ? " watching for changes;" : ""));
             stopping.await();
         } finally {
             closed.countDown();

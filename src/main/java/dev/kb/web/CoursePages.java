@@ -61,7 +61,8 @@ final class CoursePages {
         String course = ctx.pathParam("course");
         String module = SearchPage.blankToNull(ctx.queryParam("module"));
         AgendaView agenda = courses.agenda(course);
-        GraphView view = graph.course(course, module, true);
+        // As in the API: topics without an edge are left out of the picture (most of a course has none).
+        GraphView view = graph.course(course, module, true, false);
         List<Conflict> conflicts = graph.conflicts(course);
         Set<String> shown = new LinkedHashSet<>();
         view.nodes().forEach(n -> shown.add(n.id()));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kb.db.Database;
 import dev.kb.search.SearchIndex;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -13,6 +14,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +33,15 @@ public final class Health {
     private static final String DEGRADED = "degraded";
     private static final String UP = "up";
     private static final String REBUILDING = "rebuilding";
+    private static final String FAILING = "failing";
     private static final String LATE = "no answer within " + DATABASE_PATIENCE.toSeconds() + " s";
 
     private final Database database;
     private final SearchIndex index;
     /** Rebuilds a lost index from the database in the background; asking again while one runs adds nothing. */
     private final Runnable rebuild;
+    /** Courses whose source could not be fetched (each "id: why"): they serve their last indexed commit. */
+    private final Supplier<List<String>> failingSources;
     /**
      * Runs the database check, so a caller can stop waiting while the check goes on; one thread at most, gone when
      * idle. Checks asked for while one runs share its answer, so a flood of health checks during an outage
@@ -53,7 +58,8 @@ public final class Health {
     private volatile Boolean databaseWasUp;
 
     /** {@code status} is ok, degraded or down; each part says whether it is up and, when not, why. */
-    public record Status(String status, Part database, Part searchIndex) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Status(String status, Part database, Part searchIndex, Part sources) {
     }
 
     /** One part kb needs. {@code documents}: the search index's size, when it can be read. */
@@ -61,7 +67,8 @@ public final class Health {
     public record Part(String status, String detail, Integer documents) {
     }
 
-    Health(Database database, SearchIndex index, Runnable rebuild) {
+    Health(Database database, SearchIndex index, Runnable rebuild, Supplier<List<String>> failingSources) {
+        this.failingSources = failingSources;
         this.database = database;
         this.index = index;
         this.rebuild = rebuild;
@@ -70,9 +77,21 @@ public final class Health {
     public Status check() {
         Part db = database();
         Part idx = searchIndex();
+        Part sources = UP.equals(db.status()) ? sources() : null;
         String status = DOWN.equals(idx.status()) ? DOWN
-                : UP.equals(idx.status()) && UP.equals(db.status()) ? OK : DEGRADED;
-        return new Status(status, db, idx);
+                : UP.equals(idx.status()) && UP.equals(db.status()) && sources == null ? OK : DEGRADED;
+        return new Status(status, db, idx, sources);
+    }
+
+    /** A failing source degrades kb (that course is stale) but takes nothing down; null when none fails. */
+    private Part sources() {
+        List<String> failing;
+        try {
+            failing = failingSources.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return failing.isEmpty() ? null : new Part(FAILING, String.join("; ", failing), null);
     }
 
     private Part database() {

@@ -1,5 +1,7 @@
 package dev.kb.app;
 
+import dev.kb.catalog.CatalogService;
+import dev.kb.catalog.GitSettings;
 import dev.kb.common.ComputeSlots;
 import dev.kb.common.Conflict;
 import dev.kb.common.InvalidInput;
@@ -77,6 +79,23 @@ public final class Kb implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    /** Each course whose last fetch failed, with why: a degraded detail of the health check. */
+    private List<String> failingSources() {
+        return stores.sources().failing().stream().map(s -> s.courseId() + ": " + s.fetchError()).toList();
+    }
+
+    /**
+     * The catalog of courses followed from their sources; its git working trees live under {@code DATA_DIR/git}.
+     * Made at the first call, with that call's settings.
+     */
+    public synchronized CatalogService catalog(GitSettings git) {
+        if (catalog == null) {
+            catalog = new CatalogService(stores, config.dataDir().resolve("git"), git,
+                    (courseId, root) -> index(courseId, root, false, IndexProgress.NONE));
+        }
+        return catalog;
+    }
+
     /** Rebuilds a search index lost on disk; a link check can take minutes, so not on {@link #background}. */
     private final ExecutorService repairs = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "kb-index-rebuild");
@@ -84,6 +103,8 @@ public final class Kb implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean repairWaiting = new AtomicBoolean();
+    /** The courses followed from their sources (git or directory), made at the first {@link #catalog} call. */
+    private CatalogService catalog;
 
     /** The services the HTTP API (and anything else) reads through. */
     public record Services(CourseService courses, TopicService topics, SearchService search, SuggestService suggest,
@@ -114,7 +135,7 @@ public final class Kb implements AutoCloseable {
                 new PassageService(index, config.http().publicUrl(), settings.search()), gaps,
                 new GraphService(stores, courses, config.limits().maxGraphTopics(), config.limits().maxGraphEdges()),
                 new CoverageService(stores, courses, references, gaps, computeSlots), references,
-                new Health(database, index, this::repairIndexLater), new CourseImages(stores, courses));
+                new Health(database, index, this::repairIndexLater, this::failingSources), new CourseImages(stores, courses));
     }
 
     /** Rebuilds a search index lost on disk from the database, in the background; one at a time. */
@@ -324,6 +345,11 @@ public final class Kb implements AutoCloseable {
     @Override
     public void close() {
         // Jobs and link checks still running are stopped before the index and the database they write to close.
+        synchronized (this) {
+            if (catalog != null) {
+                catalog.close();
+            }
+        }
         jobs.close();
         ingest.close();
         repairs.shutdownNow();

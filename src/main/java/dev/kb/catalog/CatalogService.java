@@ -55,14 +55,21 @@ public final class CatalogService implements AutoCloseable {
 
     /** Follows a course from now on: records its source and brings it up to date (see {@link #sync}). */
     public SyncResult add(CourseSource source) {
+        follow(source);
+        return sync(source.id());
+    }
+
+    /**
+     * Records a course's source and, for git, polls it from now on, without syncing it now (for a directory the
+     * caller indexes itself, with its own progress display).
+     */
+    public void follow(CourseSource source) {
         sources.put(source.id(), source);
         stores.sources().register(source.id(), source.isGit() ? "git" : "directory",
                 source.isGit() ? GitUrls.withoutCredentials(source.url()) : null, source.ref(), source.subdir());
-        SyncResult result = sync(source.id());
         if (source.isGit()) {
             poller.schedule(source.id(), source.poll() != null ? source.poll() : settings.poll());
         }
-        return result;
     }
 
     public List<CourseSource> sources() {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.kb.api.ApiServer;
 import dev.kb.app.Kb;
 import dev.kb.config.Config;
+import dev.kb.testing.BareRepo;
 import dev.kb.testing.TestDatabases;
 import io.javalin.Javalin;
 import io.restassured.path.json.JsonPath;

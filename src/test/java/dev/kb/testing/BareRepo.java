@@ -1,4 +1,4 @@
-package dev.kb.catalog;
+package dev.kb.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.RefSpec;
 
 /** A local bare repository (reached by a file:// URL) and a working clone the test commits and pushes from. */
-final class BareRepo implements AutoCloseable {
+public final class BareRepo implements AutoCloseable {
     private final Path bare;
     private final Path work;
     private final Git git;
@@ -23,7 +23,7 @@ final class BareRepo implements AutoCloseable {
         this.git = git;
     }
 
-    static BareRepo create(Path parent, String name) {
+    public static BareRepo create(Path parent, String name) {
         try {
             Path bare = parent.resolve(name + ".git");
             Path work = parent.resolve(name + "-work");
@@ -35,16 +35,16 @@ final class BareRepo implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return bare.toUri().toString();
     }
 
-    Path bare() {
+    public Path bare() {
         return bare;
     }
 
     /** Writes the files (null content deletes one), commits on the current branch and returns the commit id. */
-    String commit(String message, Map<String, String> files) {
+    public String commit(String message, Map<String, String> files) {
         try {
             for (Map.Entry<String, String> f : files.entrySet()) {
                 Path file = work.resolve(f.getKey());
@@ -67,7 +67,7 @@ final class BareRepo implements AutoCloseable {
         }
     }
 
-    void checkoutNewBranch(String branch) {
+    public void checkoutNewBranch(String branch) {
         try {
             git.checkout().setCreateBranch(true).setName(branch).call();
         } catch (GitAPIException e) {
@@ -76,7 +76,7 @@ final class BareRepo implements AutoCloseable {
     }
 
     /** Moves the current branch to {@code commit} (dropping what came after), as before a force-push. */
-    void resetHard(String commit) {
+    public void resetHard(String commit) {
         try {
             git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(commit).call();
         } catch (GitAPIException e) {
@@ -85,7 +85,7 @@ final class BareRepo implements AutoCloseable {
     }
 
     /** Pushes (forced) a local ref to the bare repository: {@code refs/heads/main}, {@code refs/tags/v1}. */
-    void push(String ref) {
+    public void push(String ref) {
         try {
             git.push().setRemote(url()).setRefSpecs(new RefSpec("+" + ref + ":" + ref)).call();
         } catch (GitAPIException e) {
@@ -93,7 +93,7 @@ final class BareRepo implements AutoCloseable {
         }
     }
 
-    void tag(String name) {
+    public void tag(String name) {
         try {
             git.tag().setName(name).setAnnotated(true).setMessage("release " + name).call();
         } catch (GitAPIException e) {
@@ -101,7 +101,7 @@ final class BareRepo implements AutoCloseable {
         }
     }
 
-    void deleteRemoteBranch(String branch) {
+    public void deleteRemoteBranch(String branch) {
         try (Git remote = Git.open(bare.toFile())) {
             remote.branchDelete().setBranchNames(branch).setForce(true).call();
         } catch (IOException e) {

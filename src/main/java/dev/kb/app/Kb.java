@@ -96,6 +96,33 @@ public final class Kb implements AutoCloseable {
         return catalog;
     }
 
+    /**
+     * Fetches a followed course's source and indexes a new commit, in the background (a webhook's work). A fetch
+     * that fails fails the job with its one-line reason; the course keeps its last indexed commit.
+     */
+    public Job syncLater(String courseId) {
+        CatalogService followed = catalogOrNull();
+        if (followed == null) {
+            throw new dev.kb.common.NotFound("course source", courseId);
+        }
+        return jobs.submit("sync", courseId, CourseRoots.realPath(followed.root(courseId)), progress -> {
+            dev.kb.catalog.SyncResult result = followed.sync(courseId);
+            if (result.error() != null) {
+                throw new IllegalStateException(result.error());
+            }
+            return result.report();
+        });
+    }
+
+    /** Push webhooks, or null when no catalog is followed (no source to match a push with). */
+    public synchronized dev.kb.catalog.Webhooks webhooks() {
+        return catalog == null ? null : catalog.webhooks();
+    }
+
+    private synchronized CatalogService catalogOrNull() {
+        return catalog;
+    }
+
     /** Rebuilds a search index lost on disk; a link check can take minutes, so not on {@link #background}. */
     private final ExecutorService repairs = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "kb-index-rebuild");

@@ -39,6 +39,7 @@ public final class CatalogService implements AutoCloseable {
     private final Map<String, CourseSource> sources = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final Poller poller;
+    private final Webhooks webhooks;
 
     public CatalogService(Stores stores, Path gitDir, GitSettings settings, Indexer indexer) {
         this(stores, gitDir, settings, indexer, Clock.systemUTC());
@@ -51,6 +52,22 @@ public final class CatalogService implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.poller = new Poller(this::poll);
+        this.webhooks = new Webhooks(settings.webhookSecret(), sources::values);
+    }
+
+    /** Push webhooks from GitHub and GitLab, matched against the courses followed. */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
+    /** The folder a course is indexed from: its directory, or its subdirectory of the git working tree. */
+    public Path root(String courseId) {
+        CourseSource s = source(courseId).orElseThrow(() -> new dev.kb.common.NotFound("course source", courseId));
+        if (!s.isGit()) {
+            return s.directory();
+        }
+        Path tree = git.workTree(courseId);
+        return s.subdir() == null ? tree : tree.resolve(s.subdir());
     }
 
     /** Follows a course from now on: records its source and brings it up to date (see {@link #sync}). */

@@ -89,6 +89,7 @@ final class GitOptions {
     /** The token comes from the environment only: a flag would show it in the process list. */
     GitSettings settings() {
         return GitSettings.DEFAULT.withLimits(maxBytes, maxFiles).withPoll(poll)
-                .withToken(System.getenv("KB_GIT_USERNAME"), System.getenv("KB_GIT_TOKEN"));
+                .withToken(System.getenv("KB_GIT_USERNAME"), System.getenv("KB_GIT_TOKEN"))
+                .withWebhookSecret(System.getenv("KB_WEBHOOK_SECRET"));
     }
 }

@@ -10,6 +10,8 @@ create table course_source (
     commit_sha        varchar,
     commit_at         timestamp with time zone,
     commit_message    varchar,
+    -- The full ref the indexed commit came from (refs/heads/main, refs/tags/v2); null for a commit named by its id.
+    commit_ref        varchar,
     fetched_at        timestamp with time zone,
     fetch_error       varchar
 );

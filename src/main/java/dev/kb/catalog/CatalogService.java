@@ -160,7 +160,7 @@ public final class CatalogService implements AutoCloseable {
                     + Errors.rootMessage(e));
         }
         Commit c = checkout.commit();
-        stores.sources().indexed(courseId, c.sha(), c.date(), c.message(), now);
+        stores.sources().indexed(courseId, c.sha(), c.date(), c.message(), checkout.ref(), now);
         LOG.info("{}: indexed commit {} ({}){}", courseId, c.sha().substring(0, 12), c.message(),
                 checkout.changed() == null ? "" : ", " + checkout.changed().size() + " file(s) changed by the diff");
         return new SyncResult(courseId, SyncResult.Outcome.INDEXED, c, null, checkout.changed(), report);

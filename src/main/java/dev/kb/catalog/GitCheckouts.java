@@ -71,7 +71,7 @@ final class GitCheckouts {
                     List<String> changed = previous == null || previous.equals(commit) ? null
                             : changed(repo, previous, commit, source.subdir());
                     Path root = source.subdir() == null ? dir : dir.resolve(source.subdir());
-                    return new Checkout(root, describe(commit), changed);
+                    return new Checkout(root, describe(commit), remote.name(), changed);
                 }
             }
         });

@@ -7,5 +7,6 @@ import java.time.OffsetDateTime;
  * and subdirectory as configured, the commit last indexed and the last fetch's time and error (null when it worked).
  */
 public record SourceRow(String courseId, String kind, String url, String ref, String subdir, String commitSha,
-                        OffsetDateTime commitAt, String commitMessage, OffsetDateTime fetchedAt, String fetchError) {
+                        OffsetDateTime commitAt, String commitMessage, String commitRef, OffsetDateTime fetchedAt,
+                        String fetchError) {
 }

@@ -43,6 +43,7 @@ public final class SourceStore {
                 .setNull(COURSE_SOURCE.COMMIT_SHA)
                 .setNull(COURSE_SOURCE.COMMIT_AT)
                 .setNull(COURSE_SOURCE.COMMIT_MESSAGE)
+                .setNull(COURSE_SOURCE.COMMIT_REF)
                 .setNull(COURSE_SOURCE.FETCH_ERROR)
                 .execute();
     }
@@ -57,11 +58,13 @@ public final class SourceStore {
     }
 
     /** The commit a successful index run read. */
-    public void indexed(String courseId, String sha, OffsetDateTime commitAt, String message, OffsetDateTime at) {
+    public void indexed(String courseId, String sha, OffsetDateTime commitAt, String message, String ref,
+                        OffsetDateTime at) {
         dsl.update(COURSE_SOURCE)
                 .set(COURSE_SOURCE.COMMIT_SHA, sha)
                 .set(COURSE_SOURCE.COMMIT_AT, commitAt)
                 .set(COURSE_SOURCE.COMMIT_MESSAGE, message)
+                .set(COURSE_SOURCE.COMMIT_REF, ref)
                 .set(COURSE_SOURCE.FETCHED_AT, at)
                 .setNull(COURSE_SOURCE.FETCH_ERROR)
                 .where(COURSE_SOURCE.COURSE_ID.eq(courseId))
@@ -82,11 +85,11 @@ public final class SourceStore {
                 .fetch(Records.mapping(SourceRow::new));
     }
 
-    private SelectJoinStep<org.jooq.Record10<String, String, String, String, String, String, OffsetDateTime, String,
-            OffsetDateTime, String>> select() {
+    private SelectJoinStep<org.jooq.Record11<String, String, String, String, String, String, OffsetDateTime, String,
+            String, OffsetDateTime, String>> select() {
         return dsl.select(COURSE_SOURCE.COURSE_ID, COURSE_SOURCE.KIND, COURSE_SOURCE.URL, COURSE_SOURCE.REF,
                         COURSE_SOURCE.SUBDIR, COURSE_SOURCE.COMMIT_SHA, COURSE_SOURCE.COMMIT_AT,
-                        COURSE_SOURCE.COMMIT_MESSAGE, COURSE_SOURCE.FETCHED_AT, COURSE_SOURCE.FETCH_ERROR)
+                        COURSE_SOURCE.COMMIT_MESSAGE, COURSE_SOURCE.COMMIT_REF, COURSE_SOURCE.FETCHED_AT, COURSE_SOURCE.FETCH_ERROR)
                 .from(COURSE_SOURCE);
     }
 

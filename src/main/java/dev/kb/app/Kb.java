@@ -92,6 +92,9 @@ public final class Kb implements AutoCloseable {
         if (catalog == null) {
             catalog = new CatalogService(stores, config.dataDir().resolve("git"), git,
                     (courseId, root) -> index(courseId, root, false, IndexProgress.NONE));
+            io.micrometer.core.instrument.Gauge.builder("kb.sources.failing", catalog, CatalogService::failingCount)
+                    .description("Courses followed from git whose last fetch or index failed; each serves its last "
+                            + "indexed commit (/health names them)").register(metrics.registry());
         }
         return catalog;
     }

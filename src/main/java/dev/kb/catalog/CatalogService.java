@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -38,6 +39,8 @@ public final class CatalogService implements AutoCloseable {
     private final Clock clock;
     private final Map<String, CourseSource> sources = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** The courses whose last sync failed, kept in memory for the metrics (read without the database). */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final Poller poller;
     private final Webhooks webhooks;
 
@@ -89,6 +92,11 @@ public final class CatalogService implements AutoCloseable {
         }
     }
 
+    /** How many followed courses failed their last sync (and serve their last indexed commit). */
+    public int failingCount() {
+        return failing.size();
+    }
+
     public List<CourseSource> sources() {
         return List.copyOf(sources.values());
     }
@@ -131,6 +139,7 @@ public final class CatalogService implements AutoCloseable {
                     : indexed != null && indexed.startsWith(remote.commitPrefix()) ? indexed : null;
             if (indexed != null && indexed.equals(now)) {
                 stores.sources().fetched(courseId, OffsetDateTime.now(clock), null);
+                failing.remove(courseId);
                 return new SyncResult(courseId, SyncResult.Outcome.UNCHANGED, null, null, List.of(), null);
             }
         } catch (GitFailure e) {
@@ -147,6 +156,7 @@ public final class CatalogService implements AutoCloseable {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (indexedAlready) {
             stores.sources().fetched(courseId, now, null);
+            failing.remove(courseId);
             return new SyncResult(courseId, SyncResult.Outcome.UNCHANGED, checkout.commit(), null, List.of(), null);
         }
         if (!Files.isDirectory(checkout.root(), LinkOption.NOFOLLOW_LINKS)) {
@@ -161,12 +171,14 @@ public final class CatalogService implements AutoCloseable {
         }
         Commit c = checkout.commit();
         stores.sources().indexed(courseId, c.sha(), c.date(), c.message(), checkout.ref(), now);
+        failing.remove(courseId);
         LOG.info("{}: indexed commit {} ({}){}", courseId, c.sha().substring(0, 12), c.message(),
                 checkout.changed() == null ? "" : ", " + checkout.changed().size() + " file(s) changed by the diff");
         return new SyncResult(courseId, SyncResult.Outcome.INDEXED, c, null, checkout.changed(), report);
     }
 
     private SyncResult failed(String courseId, String error) {
+        failing.add(courseId);
         LOG.warn("{}: {} (the course keeps its last indexed commit)", courseId, error);
         try {
             stores.sources().fetched(courseId, OffsetDateTime.now(clock), error);

@@ -123,6 +123,8 @@ class GitFreshnessTest {
         assertThat(h.getString("status")).isEqualTo("degraded");
         assertThat(h.getString("sources.status")).isEqualTo("failing");
         assertThat(h.getString("sources.detail")).contains("r: ref 'draft' is not on the remote");
+        assertThat(given(server.port()).get("/metrics").then().statusCode(200).extract().asString())
+                .contains("kb_sources_failing 1.0");
         assertThat(given(server.port()).get("/api/v1/search?q=draft&course=r").then().statusCode(200).extract()
                 .jsonPath().getInt("total")).as("still searchable").isPositive();
 
@@ -139,6 +141,8 @@ class GitFreshnessTest {
                 .isEqualTo(SyncResult.Outcome.UNCHANGED);
         assertThat(course("r").getString("source.lastFetch.error")).isNull();
         assertThat(health().getString("status")).isEqualTo("ok");
+        assertThat(given(server.port()).get("/metrics").then().statusCode(200).extract().asString())
+                .contains("kb_sources_failing 0.0");
     }
 
     @Test

@@ -81,6 +81,9 @@ final class ServeCommand extends IndexingCommand implements Callable<Integer> {
                     SyncResult result = catalog.add(course);
                     if (result.report() != null) {
                         RunSummary.print(err, result.report());
+                    } else if (result.outcome() == SyncResult.Outcome.UNCHANGED && result.commit() != null) {
+                        status.accept(course.id() + ": commit " + result.commit().sha().substring(0, 12)
+                                + " is indexed already");
                     } else if (result.error() != null) {
                         status.accept(course.id() + ": " + result.error() + " (serving its last indexed commit, "
                                 + "if any)");

@@ -117,6 +117,29 @@ class GitSourcesTest {
     }
 
     @Test
+    void a_restart_finds_the_course_indexed_and_does_not_index_its_commit_again() {
+        BareRepo repo = BareRepo.create(tmp, "restart");
+        String sha = repo.commit("only", files("README.md", AGENDA, "intro.md", "# Intro\n\nWords.\n"));
+        repo.push("refs/heads/main");
+        Config config = new Config(0, tmp.resolve("data"), TestDatabases.fresh(TestDatabases.Target.EMBEDDED));
+        kb = Kb.open(config);
+        kb.catalog(GitSettings.DEFAULT.withPoll(Duration.ZERO)).add(CourseSource.git("restart", repo.url(), null, null,
+                null));
+        kb.close();
+
+        kb = Kb.open(config);
+        server = ApiServer.create(kb).start(0);
+        SyncResult again = kb.catalog(GitSettings.DEFAULT.withPoll(Duration.ZERO))
+                .add(CourseSource.git("restart", repo.url(), null, null, null));
+
+        assertThat(again.outcome()).isEqualTo(SyncResult.Outcome.UNCHANGED);
+        assertThat(again.commit().sha()).isEqualTo(sha);
+        JsonPath c = course("restart");
+        assertThat(c.getString("source.commit.sha")).isEqualTo(sha);
+        assertThat(c.getInt("topics")).isEqualTo(1);
+    }
+
+    @Test
     void a_subdirectory_climbing_out_of_the_checkout_is_refused() {
         assertThatThrownBy(() -> CourseSource.git("x", "file:///tmp/x.git", null, "../other", null))
                 .hasMessageContaining("climbs out of the repository");

@@ -35,6 +35,7 @@ public final class ApiServer {
         RequestLog requestLog = new RequestLog(kb.metrics().registry());
         Cors cors = new Cors(http.corsOrigins());
         AdminRoutes admin = new AdminRoutes(kb, new AdminAuth(http.adminToken()));
+        HookRoutes hooks = new HookRoutes(kb);
         CourseRoutes courses = new CourseRoutes(services.courses(), services.coverage());
         TopicRoutes topics = new TopicRoutes(services.topics());
         ImageRoutes images = new ImageRoutes(services.images());
@@ -97,6 +98,8 @@ public final class ApiServer {
                     post("/courses", admin::register);
                     post("/courses/{course}/reindex", admin::reindex);
                     get("/jobs/{id}", admin::job);
+                    post("/hooks/github", hooks::github);
+                    post("/hooks/gitlab", hooks::gitlab);
                     get("/courses/{course}", courses::get);
                     get("/courses/{course}/agenda", courses::agenda);
                     get("/courses/{course}/graph", graph::course);

@@ -4,6 +4,7 @@ import static dev.kb.common.Errors.rootMessage;
 
 import dev.kb.common.Conflict;
 import dev.kb.common.DatabaseUnavailable;
+import dev.kb.catalog.Webhooks;
 import dev.kb.common.Forbidden;
 import dev.kb.common.InvalidInput;
 import dev.kb.common.Limit;
@@ -49,6 +50,8 @@ final class Problems {
         config.routes.exception(Conflict.class, (e, ctx) -> write(ctx, 409, CONFLICT, e.getMessage(), null));
         config.routes.exception(Forbidden.class, (e, ctx) -> write(ctx, 403, FORBIDDEN, e.getMessage(), e.parameter()));
         config.routes.exception(AdminAuth.Refused.class, (e, ctx) -> write(ctx, e.status, BLANK, e.getMessage(), null));
+        config.routes.exception(Webhooks.Refused.class, (e, ctx) -> write(ctx, e.status(),
+                e.status() == 404 ? NOT_FOUND : BLANK, e.getMessage(), null));
         // Javalin's own errors: no such route, wrong method, body too large, unreadable body.
         config.routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 413) {

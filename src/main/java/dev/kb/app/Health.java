@@ -36,6 +36,7 @@ public final class Health {
     private static final String READY = "ready";
     private static final String NOT_READY = "not-ready";
     private static final String REBUILDING = "rebuilding";
+    private static final String FAILING = "failing";
     private static final String LATE = "no answer within " + DATABASE_PATIENCE.toSeconds() + " s";
 
     private final Database database;
@@ -44,6 +45,8 @@ public final class Health {
     private final Runnable rebuild;
     /** The courses whose newest run the search index does not hold yet, and no run of this process is applying. */
     private final Supplier<Set<String>> behind;
+    /** Courses whose source could not be fetched (each "id: why"): they serve their last indexed commit. */
+    private final Supplier<List<String>> failingSources;
     /**
      * Runs the database check, so a caller can stop waiting while the check goes on; one thread at most, gone when
      * idle. Checks asked for while one runs share its answer, so a flood of health checks during an outage
@@ -71,7 +74,8 @@ public final class Health {
     }
 
     /** {@code status} is ok, degraded or down; each part says whether it is up and, when not, why. */
-    public record Status(String status, Part database, Part searchIndex) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Status(String status, Part database, Part searchIndex, Part sources) {
     }
 
     /** One part kb needs. {@code documents}: the search index's size, when it can be read. */
@@ -79,7 +83,9 @@ public final class Health {
     public record Part(String status, String detail, Integer documents) {
     }
 
-    Health(Database database, SearchIndex index, Runnable rebuild, Supplier<Set<String>> behind) {
+    Health(Database database, SearchIndex index, Runnable rebuild, Supplier<Set<String>> behind,
+           Supplier<List<String>> failingSources) {
+        this.failingSources = failingSources;
         this.database = database;
         this.index = index;
         this.rebuild = rebuild;
@@ -108,9 +114,21 @@ public final class Health {
     public Status check() {
         Part db = database();
         Part idx = searchIndex();
+        Part sources = UP.equals(db.status()) ? sources() : null;
         String status = DOWN.equals(idx.status()) ? DOWN
-                : UP.equals(idx.status()) && UP.equals(db.status()) ? OK : DEGRADED;
-        return new Status(status, db, idx);
+                : UP.equals(idx.status()) && UP.equals(db.status()) && sources == null ? OK : DEGRADED;
+        return new Status(status, db, idx, sources);
+    }
+
+    /** A failing source degrades kb (that course is stale) but takes nothing down; null when none fails. */
+    private Part sources() {
+        List<String> failing;
+        try {
+            failing = failingSources.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return failing.isEmpty() ? null : new Part(FAILING, String.join("; ", failing), null);
     }
 
     private Part database() {

@@ -87,8 +87,9 @@ public final class Jobs implements AutoCloseable {
         try {
             IndexRunReport r = work.apply((phase, done, total) -> update(id, j -> new Job(id, j.kind(), j.course(),
                     j.state(), new Job.Progress(phase, done, total), j.submittedAt(), j.startedAt(), null, null, null)));
-            Job.Result result = new Job.Result(r.runId(), r.filesScanned(), r.filesParsed(), r.filesUnchanged(),
-                    r.filesRemoved(), r.issues().size());
+            // No report: nothing needed indexing (a sync that found the commit indexed already).
+            Job.Result result = r == null ? null : new Job.Result(r.runId(), r.filesScanned(), r.filesParsed(),
+                    r.filesUnchanged(), r.filesRemoved(), r.issues().size());
             update(id, j -> new Job(id, j.kind(), j.course(), "succeeded", null, j.submittedAt(), j.startedAt(), now(),
                     result, null));
         } catch (RuntimeException e) {

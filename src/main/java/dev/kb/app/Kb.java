@@ -1,8 +1,9 @@
 package dev.kb.app;
 
+import dev.kb.catalog.CatalogService;
+import dev.kb.catalog.GitSettings;
+import dev.kb.catalog.Webhooks;
 import dev.kb.common.ComputeSlots;
-import dev.kb.common.Conflict;
-import dev.kb.common.InvalidInput;
 import dev.kb.config.Config;
 import dev.kb.config.IndexSettings;
 import dev.kb.course.CourseImages;
@@ -10,7 +11,6 @@ import dev.kb.course.CourseService;
 import dev.kb.coverage.CoverageService;
 import dev.kb.db.Database;
 import dev.kb.graph.GraphService;
-import dev.kb.ingest.CourseIds;
 import dev.kb.ingest.IndexProgress;
 import dev.kb.ingest.IndexRunReport;
 import dev.kb.ingest.IngestService;
@@ -59,9 +59,7 @@ public final class Kb implements AutoCloseable {
     private final Config config;
     private final Metrics metrics;
     private final Jobs jobs = new Jobs();
-    private final CourseRoots courseRoots;
-    /** Registrations are decided one at a time (see {@link #registerLater}). */
-    private final Object registering = new Object();
+    private final Registrations registrations;
     /** Bounds the expensive computations (coverage reports) together, so that they leave cores to search. */
     private final ComputeSlots computeSlots = new ComputeSlots();
     /** One index run at a time: the API, the watcher and the command line may all ask for one. */
@@ -71,6 +69,7 @@ public final class Kb implements AutoCloseable {
     private final Set<String> indexingNow = ConcurrentHashMap.newKeySet();
     private final IndexRepair repair;
     private final LinkChecks linkChecks;
+    private final Sources sources;
 
     /** The services the HTTP API (and anything else) reads through. */
     public record Services(CourseService courses, TopicService topics, SearchService search, SuggestService suggest,
@@ -81,6 +80,8 @@ public final class Kb implements AutoCloseable {
     private Kb(Config config, IndexSettings settings, Database database, SearchIndex index) {
         this.config = config;
         this.stores = new Stores(database.dsl());
+        this.sources = new Sources(stores, config.dataDir().resolve("git"), this);
+        this.registrations = new Registrations(new CourseRoots(config.http().courseRoots()), this);
         this.database = database;
         this.index = index;
         this.metrics = new Metrics(index);
@@ -88,7 +89,6 @@ public final class Kb implements AutoCloseable {
                 .description("Requests for a PostgreSQL connection that waited for the pool and got none; while "
                         + "PostgreSQL is known to be down, requests fail without waiting")
                 .register(metrics.registry());
-        this.courseRoots = new CourseRoots(config.http().courseRoots());
         indexListeners.add(metrics::indexed);
         this.settings = settings;
         this.ingest = new IngestService(stores, config.ingest(), settings.courseWideSteps());
@@ -102,7 +102,8 @@ public final class Kb implements AutoCloseable {
                 new PassageService(index, config.http().publicUrl(), settings.search()), gaps,
                 new GraphService(stores, courses, config.limits().maxGraphTopics(), config.limits().maxGraphEdges()),
                 new CoverageService(stores, courses, references, gaps, computeSlots), references,
-                new Health(database, index, repair::later, this::behind), new CourseImages(stores, courses));
+                new Health(database, index, repair::later, this::behind, sources::failing),
+                new CourseImages(stores, courses));
         this.linkChecks = new LinkChecks(new ReferenceChecks(stores), indexer, services.coverage());
     }
 
@@ -190,27 +191,7 @@ public final class Kb implements AutoCloseable {
      * A known id is re-indexed when it is the same directory, and refused when it names another one.
      */
     public Job registerLater(String directory, String id) {
-        CourseRoots.Directory allowed = courseRoots.require(directory);
-        // Read from where the links lead now: a link inside a root changed later cannot lead a re-index out of it.
-        Path root = allowed.real();
-        Path named = allowed.named().getFileName();
-        String courseId = id != null ? id : CourseIds.slug(named == null ? "course" : named.toString());
-        if (!CourseIds.isValid(courseId)) {
-            throw new InvalidInput("id", "'" + courseId + "' is not a valid course id: use lower-case letters, digits, "
-                    + "'.', '_' and '-' (at most 64)");
-        }
-        // Decided as one step, so of two requests for one id with different directories exactly one is accepted:
-        // queued and running jobs first, the database second. A job stops being pending only after its run has
-        // committed, so a registration that completes between the two checks is in the database for the second.
-        synchronized (registering) {
-            jobs.requireSameDirectory(courseId, root);
-            services.courses().find(courseId)
-                    .filter(c -> !CourseRoots.realPath(Path.of(c.rootPath())).equals(root)).ifPresent(c -> {
-                        // The other course's directory is not said: error bodies name no server paths.
-                        throw new Conflict("the course id '" + courseId + "' is taken by another directory");
-                    });
-            return jobs.submit("register", courseId, root, progress -> index(courseId, root, false, progress));
-        }
+        return registrations.registerLater(directory, id);
     }
 
     public Jobs jobs() {
@@ -271,6 +252,24 @@ public final class Kb implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * The catalog of courses followed from their sources; its git working trees live under {@code DATA_DIR/git}.
+     * Made at the first call, with that call's settings.
+     */
+    public CatalogService catalog(GitSettings git) {
+        return sources.catalog(git);
+    }
+
+    /** Fetches a followed course's source and indexes a new commit, in the background (a webhook's work). */
+    public Job syncLater(String courseId) {
+        return sources.syncLater(courseId);
+    }
+
+    /** Push webhooks, or null when no catalog is followed (no source to match a push with). */
+    public Webhooks webhooks() {
+        return sources.webhooks();
+    }
+
     /** Paths of the course's compiled handouts. */
     public Set<String> handouts(String courseId) {
         return services.courses().handoutPaths(courseId);
@@ -279,6 +278,7 @@ public final class Kb implements AutoCloseable {
     @Override
     public void close() {
         // Jobs and link checks still running are stopped before the index and the database they write to close.
+        sources.close();
         jobs.close();
         ingest.close();
         repair.stop();

@@ -3,10 +3,16 @@ package dev.kb.cli;
 import dev.kb.api.ApiServer;
 import dev.kb.app.CourseWatcher;
 import dev.kb.app.Kb;
+import dev.kb.catalog.CatalogService;
+import dev.kb.catalog.CourseSource;
+import dev.kb.catalog.GitUrls;
+import dev.kb.catalog.SyncResult;
 import dev.kb.config.Config;
 import io.javalin.Javalin;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Index a course (incrementally) and serve the REST API until stopped, checking external "
-                + "links in the background unless --offline. Without PATH, serves the small example course that "
-                + "ships with kb.")
+        description = "Index courses (incrementally) from directories, git repositories or a catalog file and serve "
+                + "the REST API until stopped, checking external links in the background unless --offline. Without "
+                + "a source, serves the small example course that ships with kb.")
 final class ServeCommand extends IndexingCommand implements Callable<Integer> {
     @Mixin
     HttpOptions http;
@@ -32,46 +38,86 @@ final class ServeCommand extends IndexingCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "Re-index the course moments after a file of it changes.")
     boolean watch;
 
-    @Parameters(paramLabel = "PATH", arity = "0..1",
-            description = "The course directory (its README.md is the agenda); default: the example course.")
-    Path path;
+    @Parameters(paramLabel = "SOURCE", arity = "0..*",
+            description = "Course directories (each README.md is the agenda) or git repository URLs (https://, "
+                    + "ssh://, git@host:path, file://; the remote's HEAD); default: the example course.")
+    List<String> sources;
+
+    @Mixin
+    GitOptions git;
 
     @Override
     public Integer call() throws Exception {
         // Bad arguments first (exit 2), then the port (exit 1): both before PostgreSQL starts and the course is indexed.
-        Path coursePath = path != null ? path : database.dataDir.resolve("example-course");
-        Config config = database.config(http.port, http.settings(coursePath.toAbsolutePath().normalize()),
-                ingest.limits()).withMcp(mcp.limits());
-        if (path == null) {
-            ExampleCourse.extractTo(coursePath);
+        List<CourseSource> courses = git.courses(spec, sources, courseId.courseId);
+        boolean example = courses.isEmpty();
+        Path examplePath = database.dataDir.resolve("example-course");
+        if (example) {
+            String id = courseId.courseId != null ? courseId.courseId : "example-course";
+            try {
+                courses = List.of(CourseSource.directory(id, examplePath));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--course-id: " + e.getMessage());
+            }
         }
-        CourseDirectory course = CourseDirectory.of(spec, coursePath, courseId.courseId);
+        Path firstDirectory = courses.stream().filter(c -> !c.isGit()).map(CourseSource::directory).findFirst()
+                .orElse(database.dataDir.toAbsolutePath().resolve("git"));
+        Config config = database.config(http.port, http.settings(firstDirectory.toAbsolutePath().normalize()),
+                ingest.limits()).withMcp(mcp.limits());
+        if (example) {
+            ExampleCourse.extractTo(examplePath);
+        }
         // serve prints no results, only what it is doing: all of it goes to stderr, in order.
         PrintWriter err = spec.commandLine().getErr();
         StartupStatus status = StartupStatus.onStderr(err);
         CountDownLatch stopping = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         try (Ports.Reservation port = Ports.reserve(config.port()); Kb app = Kb.open(config, status)) {
-            RunSummary.print(err, app.index(course.id(), course.path(), false, status.indexing(course.id())));
-            if (!links.offline) {
-                // The API answers at once; pages found by the check become searchable when it finishes.
-                app.checkLinksInBackground(course.id(), links.settings());
+            CatalogService catalog = app.catalog(git.settings());
+            List<CourseWatcher> watchers = new ArrayList<>();
+            for (CourseSource course : courses) {
+                if (course.isGit()) {
+                    status.accept("fetching " + course.id() + " from " + GitUrls.withoutCredentials(course.url()));
+                    SyncResult result = catalog.add(course);
+                    if (result.report() != null) {
+                        RunSummary.print(err, result.report());
+                    } else if (result.outcome() == SyncResult.Outcome.UNCHANGED && result.commit() != null) {
+                        status.accept(course.id() + ": commit " + result.commit().sha().substring(0, 12)
+                                + " is indexed already");
+                    } else if (result.error() != null) {
+                        status.accept(course.id() + ": " + result.error() + " (serving its last indexed commit, "
+                                + "if any)");
+                    }
+                } else {
+                    catalog.follow(course);
+                    RunSummary.print(err, app.index(course.id(), course.directory(), false,
+                            status.indexing(course.id())));
+                    if (watch) {
+                        watchers.add(CourseWatcher.start(app, course.id(), course.directory()));
+                    }
+                }
+                if (!links.offline) {
+                    // The API answers at once; pages found by the check become searchable when it finishes.
+                    app.checkLinksInBackground(course.id(), links.settings());
+                }
             }
             Javalin server = ApiServer.create(app);
             port.start(server);
-            CourseWatcher watcher = watch ? CourseWatcher.start(app, course.id(), course.path()) : null;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                if (watcher != null) {
-                    watcher.close();
-                }
+                watchers.forEach(CourseWatcher::close);
                 server.stop();
                 stopping.countDown();
                 // Hold the JVM until the main thread has closed the index and the database.
                 awaitQuietly(closed);
             }, "kb-shutdown"));
-            status.accept(String.format("serving %s at http://localhost:%d/api/v1/courses/%s (pages: http://localhost:%d/; "
-                    + "contract: /openapi.yaml; MCP: /mcp;%s Ctrl+C stops)", course.id(), server.port(), course.id(),
-                    server.port(), watch ? " watching for changes;" : ""));
+            String first = courses.get(0).id();
+            String where = String.format("(pages: http://localhost:%d/; contract: /openapi.yaml; MCP: /mcp;%s Ctrl+C "
+                    + "stops)", server.port(), watch ? " watching for changes;" : "");
+            status.accept(courses.size() == 1
+                    ? String.format("serving %s at http://localhost:%d/api/v1/courses/%s %s", first, server.port(),
+                            first, where)
+                    : String.format("serving %d courses at http://localhost:%d/api/v1/courses %s", courses.size(),
+                            server.port(), where));
             stopping.await();
         } finally {
             closed.countDown();

@@ -6,7 +6,12 @@ import dev.kb.store.DocumentRow;
 import dev.kb.store.IndexRunRow;
 import dev.kb.store.StoredAgenda;
 import dev.kb.store.Stores;
+import dev.kb.store.SourceRow;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,12 +24,31 @@ public final class CourseService {
         this.stores = stores;
     }
 
+    /** The indexed courses, then (by id) those followed from a source that has not been indexed yet. */
     public List<CourseSummary> list() {
-        return stores.courses().list().stream().map(this::summary).toList();
+        Map<String, SourceRow> sources = new HashMap<>();
+        stores.sources().list().forEach(s -> sources.put(s.courseId(), s));
+        List<CourseSummary> all = new ArrayList<>();
+        for (CourseRow course : stores.courses().list()) {
+            all.add(summary(course, sources.remove(course.id())));
+        }
+        sources.values().stream().sorted(Comparator.comparing(SourceRow::courseId)).map(CourseService::pending)
+                .forEach(all::add);
+        return all;
     }
 
     public CourseSummary get(String courseId) {
-        return summary(require(courseId));
+        Optional<CourseRow> course = stores.courses().find(courseId);
+        Optional<SourceRow> source = stores.sources().find(courseId);
+        if (course.isEmpty()) {
+            return pending(source.orElseThrow(() -> new NotFound("course", courseId)));
+        }
+        return summary(course.get(), source.orElse(null));
+    }
+
+    /** A course followed from a source whose first fetch or index has not worked (yet). */
+    private static CourseSummary pending(SourceRow source) {
+        return new CourseSummary(source.courseId(), null, 0, 0, null, null, SourceView.of(source));
     }
 
     /** A course filter as given: null (every course) or the id of a known course, else not found. */
@@ -73,10 +97,11 @@ public final class CourseService {
                 stored.documentId(), i.reason());
     }
 
-    private CourseSummary summary(CourseRow course) {
+    private CourseSummary summary(CourseRow course, SourceRow source) {
         int topics = stores.documents().countTopics(course.id());
         int items = stores.agenda().read(course.id()).items().size();
         Long run = stores.runs().latestSucceeded(course.id()).map(IndexRunRow::id).orElse(null);
-        return new CourseSummary(course.id(), course.title(), topics, items, course.indexedAt(), run);
+        return new CourseSummary(course.id(), course.title(), topics, items, course.indexedAt(), run,
+                source == null ? null : SourceView.of(source));
     }
 }

@@ -16,6 +16,7 @@ public final class Stores {
     private final GraphStore graph;
     private final ReferenceStore references;
     private final CoverageStore coverage;
+    private final SourceStore sources;
 
     public Stores(DSLContext dsl) {
         this.dsl = dsl;
@@ -26,6 +27,7 @@ public final class Stores {
         this.graph = new GraphStore(dsl);
         this.references = new ReferenceStore(dsl);
         this.coverage = new CoverageStore(dsl);
+        this.sources = new SourceStore(dsl);
     }
 
     public CourseStore courses() {
@@ -54,6 +56,10 @@ public final class Stores {
 
     public CoverageStore coverage() {
         return coverage;
+    }
+
+    public SourceStore sources() {
+        return sources;
     }
 
     /** PostgreSQL's own full-text search over the same documents, for side-by-side evaluation. */

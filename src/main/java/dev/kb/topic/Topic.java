@@ -27,11 +27,14 @@ public record Topic(
         String contentHash,
         OffsetDateTime updatedAt,
         String markdown,
-        String html) {
+        String html,
+        String sourceUrl,
+        String editUrl) {
 
     Topic withHtml(String rendered) {
         return new Topic(id, course, path, title, kind, language, handout, inAgenda, agenda, headings, links, images,
-                backlinks, externalReferences, wordCount, codeBlocks, contentHash, updatedAt, markdown, rendered);
+                backlinks, externalReferences, wordCount, codeBlocks, contentHash, updatedAt, markdown, rendered,
+                sourceUrl, editUrl);
     }
 
     public record AgendaPlace(String section, String module, String item) {

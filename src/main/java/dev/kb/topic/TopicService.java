@@ -117,10 +117,11 @@ public final class TopicService {
                         row.link().text()));
             }
         }
+        ForgeLinks forge = ForgeLinks.of(db.sources().find(doc.courseId()).orElse(null), doc.path());
         return new Read<>(new Topic(doc.id(), doc.courseId(), doc.path(), doc.title(), doc.category(), doc.language(),
                 doc.handout(), !places.isEmpty(), places, headings,
                 links, images, backlinks, external, doc.wordCount(), doc.codeBlockCount(), doc.contentHash(),
-                doc.updatedAt(), markdown, null), files);
+                doc.updatedAt(), markdown, null, forge.sourceUrl(), forge.editUrl()), files);
     }
 
     /** The section with this anchor and its subsections, as markdown and HTML. */

@@ -1,0 +1,42 @@
+package dev.kb.topic;
+
+import dev.kb.store.SourceRow;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a topic's file is on its forge: {@code sourceUrl} the file at the indexed commit, {@code editUrl} the
+ * forge's editor on the branch the commit came from (none for a tag or a commit). GitHub (github.com) and GitLab
+ * (a host named gitlab…) URL patterns only; any other host gets neither.
+ */
+record ForgeLinks(String sourceUrl, String editUrl) {
+    static final ForgeLinks NONE = new ForgeLinks(null, null);
+    /** https://host/owner/repo(.git), ssh://user@host(:port)/owner/repo(.git), user@host:owner/repo(.git). */
+    private static final Pattern REPO = Pattern.compile(
+            "(?:https?://(?:[^/@]*@)?|ssh://(?:[^/@]*@)?|[A-Za-z0-9._-]+@)([A-Za-z0-9.-]+)(?::\\d+)?[/:](.+?)(?:\\.git)?/?");
+
+    static ForgeLinks of(SourceRow source, String path) {
+        if (source == null || !"git".equals(source.kind()) || source.commitSha() == null || source.url() == null) {
+            return NONE;
+        }
+        Matcher m = REPO.matcher(source.url());
+        if (!m.matches()) {
+            return NONE;
+        }
+        String host = m.group(1).toLowerCase(Locale.ROOT);
+        String web = "https://" + host + "/" + m.group(2);
+        String file = (source.subdir() == null ? "" : source.subdir() + "/") + path;
+        String branch = source.commitRef() != null && source.commitRef().startsWith("refs/heads/")
+                ? source.commitRef().substring("refs/heads/".length()) : null;
+        if (host.equals("github.com")) {
+            return new ForgeLinks(web + "/blob/" + source.commitSha() + "/" + file,
+                    branch == null ? null : web + "/edit/" + branch + "/" + file);
+        }
+        if (host.startsWith("gitlab.") || host.equals("gitlab")) {
+            return new ForgeLinks(web + "/-/blob/" + source.commitSha() + "/" + file,
+                    branch == null ? null : web + "/-/edit/" + branch + "/" + file);
+        }
+        return NONE;
+    }
+}

@@ -31,7 +31,6 @@ import dev.kb.topic.TopicService;
 import io.micrometer.core.instrument.FunctionCounter;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +38,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +70,8 @@ public final class Kb implements AutoCloseable {
     private final IndexRepair repair;
     private final LinkChecks linkChecks;
     private final Sources sources;
+    /** Follows the runs other processes on the database publish; started once the index has caught up at open. */
+    private RunFollower follower;
 
     /** The services the HTTP API (and anything else) reads through. */
     public record Services(CourseService courses, TopicService topics, SearchService search, SuggestService suggest,
@@ -109,9 +111,7 @@ public final class Kb implements AutoCloseable {
 
     /** Courses the search index has yet to catch up with, leaving out those a run of this process is applying now. */
     private Set<String> behind() {
-        Set<String> behind = new HashSet<>(indexer.behind());
-        behind.removeAll(indexingNow);
-        return behind;
+        return indexer.behind().stream().filter(c -> !indexingNow.contains(c)).collect(Collectors.toSet());
     }
 
     public static Kb open(Config config) {
@@ -138,6 +138,7 @@ public final class Kb implements AutoCloseable {
             if (!rebuilt.isEmpty()) {
                 LOG.info("search index rebuilt from the database for {}", rebuilt);
             }
+            kb.follower = new RunFollower(database, kb.indexer, kb.indexing);
             return kb;
         } catch (RuntimeException e) {
             database.close();
@@ -252,10 +253,7 @@ public final class Kb implements AutoCloseable {
         return settings;
     }
 
-    /**
-     * The catalog of courses followed from their sources; its git working trees live under {@code DATA_DIR/git}.
-     * Made at the first call, with that call's settings.
-     */
+    /** The courses followed from their sources (git trees under {@code DATA_DIR/git}), made at the first call. */
     public CatalogService catalog(GitSettings git) {
         return sources.catalog(git);
     }
@@ -278,6 +276,9 @@ public final class Kb implements AutoCloseable {
     @Override
     public void close() {
         // Jobs and link checks still running are stopped before the index and the database they write to close.
+        if (follower != null) {
+            follower.close();
+        }
         sources.close();
         jobs.close();
         ingest.close();

@@ -7,9 +7,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.kb.common.DatabaseUnavailable;
 import dev.kb.config.Config;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -140,6 +142,27 @@ public final class Database implements AutoCloseable {
                 throw new SQLTransientConnectionException("PostgreSQL did not answer the connection check", "08006");
             }
         }
+    }
+
+    /**
+     * Listens on {@code channel} (a plain identifier) on a connection of its own, made with the pool's settings but
+     * outside it, named {@code kb-listener} in {@code pg_stat_activity}.
+     */
+    public Notices listen(String channel) throws SQLException {
+        if (!channel.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a channel name: " + channel);
+        }
+        Properties props = new Properties();
+        pool.getDataSourceProperties().forEach(props::put);
+        if (pool.getUsername() != null) {
+            props.setProperty("user", pool.getUsername());
+        }
+        if (pool.getPassword() != null) {
+            props.setProperty("password", pool.getPassword());
+        }
+        props.setProperty("ApplicationName", "kb-listener");
+        props.setProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT.toSeconds()));
+        return new Notices(DriverManager.getConnection(pool.getJdbcUrl(), props), channel);
     }
 
     /**

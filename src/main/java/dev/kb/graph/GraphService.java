@@ -84,7 +84,13 @@ public final class GraphService {
 
     /** The topic with everything before it (its prerequisites) or after it (its dependents). */
     private PrerequisitesView around(String topicId, boolean reduced, boolean before) {
-        CourseGraph graph = load(topic(topicId).courseId());
+        DocumentRow topic = topic(topicId);
+        CourseGraph graph = load(topic.courseId());
+        if (!graph.topicIds().contains(topicId)) {
+            // A compiled handout is no node of the graph: nothing comes before or after it.
+            return new PrerequisitesView(topicId, reduced, List.of(CourseGraph.node(topic)), List.of(),
+                    List.of(topicId));
+        }
         Set<String> members = new HashSet<>(before ? graph.ancestors(topicId) : graph.descendants(topicId));
         members.add(topicId);
         requireWithin(members.size(), "the topic and its " + (before ? "prerequisites" : "dependents") + " are "
@@ -169,7 +175,8 @@ public final class GraphService {
 
     private LearningPath path(String courseId, CourseGraph graph, List<String> goals, List<String> known) {
         Set<String> members = new LinkedHashSet<>();
-        for (String goal : goals) {
+        // A compiled handout is no node of the graph, and no step of a path.
+        for (String goal : goals.stream().filter(graph.topicIds()::contains).toList()) {
             members.addAll(graph.ancestors(goal));
             members.add(goal);
         }
@@ -265,7 +272,9 @@ public final class GraphService {
     }
 
     private CourseGraph load(String courseId, Map<String, DocumentRow> topics) {
-        return new CourseGraph(courseId, topics, stores.graph().edges(courseId),
+        // Edges of a document that is no node (a compiled handout) are no part of the graph either.
+        return new CourseGraph(courseId, topics, stores.graph().edges(courseId).stream()
+                .filter(e -> topics.containsKey(e.fromId()) && topics.containsKey(e.toId())).toList(),
                 AgendaOrder.positions(stores.agenda().read(courseId)));
     }
 

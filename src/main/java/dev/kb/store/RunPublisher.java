@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Publishes an index run in one transaction: documents, assets, agenda, handout marks, prerequisite graph and the
@@ -22,6 +24,9 @@ import org.jooq.DSLContext;
 public final class RunPublisher {
     /** Documents per group of JDBC batches: large enough to save round trips, small enough to bound memory. */
     private static final int WRITE_BATCH = 500;
+
+    /** The channel a published run is announced on ({@code course:run}), for the other kb processes on the database. */
+    public static final String CHANNEL = "kb_runs";
 
     private final DSLContext dsl;
 
@@ -97,6 +102,9 @@ public final class RunPublisher {
                         docs.topicLinks(courseId), run.files(), docs.topicProse(courseId))));
             }
             tx.runs().succeed(run.runId(), run.counts(), run.issues());
+            // Delivered when the transaction commits, and only then: a failed run announces nothing.
+            cfg.dsl().select(DSL.function("pg_notify", SQLDataType.OTHER, DSL.inline(CHANNEL),
+                    DSL.val(courseId + ":" + run.runId()))).fetch();
             return new Published(flipped, agendaTopics);
         });
     }

@@ -61,8 +61,9 @@ final class CoursePages {
         String course = ctx.pathParam("course");
         String module = SearchPage.blankToNull(ctx.queryParam("module"));
         AgendaView agenda = courses.agenda(course);
-        // As in the API: topics without an edge are left out of the picture (most of a course has none).
-        GraphView view = graph.course(course, module, true, false);
+        // Every topic of the course or module, also those without an edge: a trainer reads the page to see what is
+        // connected and what is not, and every conflict the API reports must have both its topics on it.
+        GraphView view = graph.course(course, module, true, true);
         List<Conflict> conflicts = graph.conflicts(course);
         Set<String> shown = new LinkedHashSet<>();
         view.nodes().forEach(n -> shown.add(n.id()));

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kb.config.Config;
 import dev.kb.testing.Courses;
-import dev.kb.testing.TestDatabases;
+import dev.kb.testing.Replicas;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,10 +23,10 @@ class OneRunPerCourseTest {
 
     @Test
     void runs_of_one_course_from_two_processes_do_not_overlap(@TempDir Path tmp) throws Exception {
-        Config.DatabaseSettings database = TestDatabases.fresh(TestDatabases.Target.EMBEDDED);
+        Replicas replicas = Replicas.fresh(tmp);
         Path course = Courses.fixtureCopy(tmp);
-        try (Kb a = Kb.open(new Config(0, tmp.resolve("a"), database));
-             Kb b = Kb.open(new Config(0, tmp.resolve("b"), database))) {
+        try (Kb a = replicas.open("a");
+             Kb b = replicas.open("b")) {
             CountDownLatch go = new CountDownLatch(1);
             List<CompletableFuture<?>> runs = new ArrayList<>();
             for (Kb kb : List.of(a, b, a, b)) {
@@ -43,6 +43,7 @@ class OneRunPerCourseTest {
             CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).join();
         }
         List<OffsetDateTime[]> intervals = new ArrayList<>();
+        Config.DatabaseSettings database = replicas.database();
         try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password());
              Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT started_at, finished_at, state FROM index_run ORDER BY started_at")) {

@@ -2,10 +2,9 @@ package dev.kb.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kb.config.Config;
 import dev.kb.ingest.IndexProgress;
 import dev.kb.testing.Courses;
-import dev.kb.testing.TestDatabases;
+import dev.kb.testing.Replicas;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,13 +23,13 @@ class ReadinessTest {
     @Test
     void a_process_whose_index_lacks_a_run_another_published_is_not_ready_until_it_catches_up(@TempDir Path tmp)
             throws Exception {
-        Config.DatabaseSettings database = TestDatabases.fresh(TestDatabases.Target.EMBEDDED);
+        Replicas replicas = Replicas.fresh(tmp);
         Path course = Courses.fixtureCopy(tmp);
         Path other = tmp.resolve("other");
         Courses.copy(Courses.fixture(), other);
-        try (Kb a = Kb.open(new Config(0, tmp.resolve("a"), database));
-             Kb b = Kb.open(new Config(0, tmp.resolve("b"), database));
-             Connection holder = DriverManager.getConnection(database.url());
+        try (Kb a = replicas.open("a");
+             Kb b = replicas.open("b");
+             Connection holder = DriverManager.getConnection(replicas.database().url());
              Statement s = holder.createStatement()) {
             assertThat(b.services().health().ready().ready()).isTrue();
             // b's own run of another course waits for that course's lock (held here, as another process's run would),

@@ -2,10 +2,8 @@ package dev.kb.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kb.config.Config;
-import dev.kb.search.SearchHit;
-import dev.kb.search.SearchService;
 import dev.kb.testing.Courses;
+import dev.kb.testing.Replicas;
 import dev.kb.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,17 +25,17 @@ class RunFollowingTest {
     @Test
     void a_run_published_by_one_process_becomes_searchable_on_another_without_a_run_of_its_own(@TempDir Path tmp)
             throws Exception {
-        Config.DatabaseSettings database = TestDatabases.fresh(TestDatabases.Target.EMBEDDED);
+        Replicas replicas = Replicas.fresh(tmp);
         Path course = Courses.fixtureCopy(tmp);
-        try (Kb a = Kb.open(new Config(0, tmp.resolve("a"), database));
-             Kb b = Kb.open(new Config(0, tmp.resolve("b"), database))) {
+        try (Kb a = replicas.open("a");
+             Kb b = replicas.open("b")) {
             a.index("fixture", course);
-            await("b follows a's first run", () -> paths(b, "runAsUser").contains("security/01-non-root.md"));
+            await("b follows a's first run", () -> Replicas.paths(b, "fixture", "runAsUser").contains("security/01-non-root.md"));
 
             Files.writeString(course.resolve("security/01-non-root.md"), "\n\nThe wombat rule applies.\n",
                     StandardOpenOption.APPEND);
             a.index("fixture", course);
-            await("b follows a's second run", () -> paths(b, "wombat").equals(List.of("security/01-non-root.md")));
+            await("b follows a's second run", () -> Replicas.paths(b, "fixture", "wombat").equals(List.of("security/01-non-root.md")));
             assertThat(b.services().health().ready().ready()).isTrue();
         }
     }
@@ -45,28 +43,24 @@ class RunFollowingTest {
     @Test
     void a_process_whose_listening_connection_was_cut_catches_up_when_it_listens_again(@TempDir Path tmp)
             throws Exception {
-        Config.DatabaseSettings database = TestDatabases.fresh(TestDatabases.Target.EMBEDDED);
+        Replicas replicas = Replicas.fresh(tmp);
         Path course = Courses.fixtureCopy(tmp);
-        try (Kb a = Kb.open(new Config(0, tmp.resolve("a"), database));
-             Kb b = Kb.open(new Config(0, tmp.resolve("b"), database))) {
+        try (Kb a = replicas.open("a");
+             Kb b = replicas.open("b")) {
             a.index("fixture", course);
-            await("b follows a's run", () -> !paths(b, "runAsUser").isEmpty());
+            await("b follows a's run", () -> !Replicas.paths(b, "fixture", "runAsUser").isEmpty());
 
-            TestDatabases.execute(database.url(), "select pg_terminate_backend(pid) from pg_stat_activity "
+            TestDatabases.execute(replicas.database().url(), "select pg_terminate_backend(pid) from pg_stat_activity "
                     + "where application_name = 'kb-listener' and datname = current_database()");
             Files.writeString(course.resolve("security/01-non-root.md"), "\n\nThe numbat rule applies.\n",
                     StandardOpenOption.APPEND);
             a.index("fixture", course);
 
-            await("b catches up after listening again", () -> paths(b, "numbat").equals(
+            await("b catches up after listening again", () -> Replicas.paths(b, "fixture", "numbat").equals(
                     List.of("security/01-non-root.md")));
         }
     }
 
-    private static List<String> paths(Kb kb, String query) {
-        return kb.services().search().search(new SearchService.Request(query, "fixture", 10, 0)).hits().stream()
-                .map(SearchHit::path).toList();
-    }
 
     private static void await(String what, BooleanSupplier done) throws InterruptedException {
         long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;

@@ -2,15 +2,11 @@ package dev.kb.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kb.config.Config;
-import dev.kb.search.SearchHit;
-import dev.kb.search.SearchService;
 import dev.kb.testing.Courses;
-import dev.kb.testing.TestDatabases;
+import dev.kb.testing.Replicas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,10 +19,10 @@ class RunsOfOtherProcessesTest {
     @Test
     void a_run_after_runs_of_another_process_leaves_the_index_with_their_changes_too(@TempDir Path tmp)
             throws Exception {
-        Config.DatabaseSettings database = TestDatabases.fresh(TestDatabases.Target.EMBEDDED);
+        Replicas replicas = Replicas.fresh(tmp);
         Path course = Courses.fixtureCopy(tmp);
-        try (Kb a = Kb.open(new Config(0, tmp.resolve("a"), database));
-             Kb b = Kb.open(new Config(0, tmp.resolve("b"), database))) {
+        try (Kb a = replicas.open("a");
+             Kb b = replicas.open("b")) {
             a.index("fixture", course);
             b.index("fixture", course);
             Files.writeString(course.resolve("security/01-non-root.md"), "\n\nThe quokka rule applies here.\n",
@@ -35,13 +31,9 @@ class RunsOfOtherProcessesTest {
             // Nothing changed since a's run: b's own run finds no file to parse again.
             assertThat(b.index("fixture", course).filesParsed()).isZero();
 
-            assertThat(paths(b, "quokka")).containsExactly("security/01-non-root.md");
+            assertThat(Replicas.paths(b, "fixture", "quokka")).containsExactly("security/01-non-root.md");
             assertThat(b.services().health().ready().ready()).isTrue();
         }
     }
 
-    private static List<String> paths(Kb kb, String query) {
-        return kb.services().search().search(new SearchService.Request(query, "fixture", 10, 0)).hits().stream()
-                .map(SearchHit::path).toList();
-    }
 }

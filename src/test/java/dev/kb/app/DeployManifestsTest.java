@@ -138,6 +138,11 @@ class DeployManifestsTest {
         assertThat(build.find()).as("the launcher's build command").isTrue();
         assertThat(dockerfile).contains("RUN mvn -B -q " + build.group(1));
         assertThat(dockerfile).contains("USER 10001", "-XX:+ExitOnOutOfMemoryError");
+        // The jar finds its dependencies through its manifest's Class-Path, in lib/ beside it.
+        String pom = Files.readString(Path.of("pom.xml"));
+        assertThat(pom).contains("<classpathPrefix>lib/</classpathPrefix>");
+        assertThat(dockerfile).contains("COPY --from=build /src/target/kb.jar /opt/kb/kb.jar",
+                "COPY --from=build /src/target/lib /opt/kb/lib");
     }
 
     private static Map<String, String> env() {

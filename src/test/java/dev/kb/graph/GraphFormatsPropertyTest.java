@@ -6,6 +6,7 @@ import dev.kb.common.PlainText;
 import dev.kb.testing.HostileNames;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitrary;
@@ -61,15 +62,16 @@ class GraphFormatsPropertyTest {
             case "amp" -> "&";
             default -> "`";
         }));
-        String label = PlainText.visible(title.replace("\r", "").replace('\n', ' '));
-        // A title the other node has too is told apart by where its file is.
-        assertThat(decoded).isEqualTo(label.equals("B") ? "B (a.md)" : label);
+        assertThat(decoded).isEqualTo(PlainText.visible(title.replace("\r", "").replace('\n', ' ')));
         assertThat(node.group(1)).doesNotContain("<", ">", "`", "\"");
         assertThat(lines.get(3)).isEqualTo("    t" + A + " ==>|declared| t" + B);
     }
 
     private static List<GraphView.Node> nodes(String title, String path) {
-        return List.of(new GraphView.Node(A, path, title), new GraphView.Node(B, "b.md", "B"));
+        // The other node's title never equals the generated one: two equal titles are told apart by their folders,
+        // which TrainerFindingsTest covers; here the label must hold the title as it is.
+        String other = title.toLowerCase(Locale.ROOT).contains("b") ? "C" : "B";
+        return List.of(new GraphView.Node(A, path, title), new GraphView.Node(B, "b.md", other));
     }
 
     /** The title as a DOT label shows it: line breaks kept (written \n), other control characters visible. */

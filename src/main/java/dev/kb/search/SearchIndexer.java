@@ -6,7 +6,6 @@ import dev.kb.references.ReferenceService;
 import dev.kb.store.CourseRow;
 import dev.kb.store.DocumentRow;
 import dev.kb.store.DocumentStore;
-import dev.kb.store.IndexRunRow;
 import dev.kb.store.ReferenceStore;
 import dev.kb.store.StoredAgenda;
 import dev.kb.store.Stores;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,11 +73,10 @@ public final class SearchIndexer {
 
     /** Each course's newest succeeded run in the database. */
     private Map<String, Long> publishedRuns() {
-        Map<String, Long> published = new HashMap<>();
-        for (CourseRow course : stores.courses().list()) {
-            stores.runs().latestSucceeded(course.id()).map(IndexRunRow::id)
-                    .ifPresent(run -> published.put(course.id(), run));
-        }
+        Set<String> courses = stores.courses().list().stream().map(CourseRow::id).collect(Collectors.toSet());
+        Map<String, Long> published = new HashMap<>(stores.runs().latestSucceededRuns());
+        // Runs of a course deleted since are no course's.
+        published.keySet().retainAll(courses);
         return published;
     }
 

@@ -7,9 +7,11 @@ import dev.kb.model.RunIssue;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Records;
+import org.jooq.impl.DSL;
 
 /**
  * Index runs. A run is recorded as running before its transaction starts and finished inside it, so the
@@ -83,6 +85,14 @@ public final class RunStore {
                 .orderBy(INDEX_RUN.ID.desc())
                 .limit(1)
                 .fetchOptional(Records.mapping(IndexRunRow::new));
+    }
+
+    /** Each course's newest succeeded run, in one query (health checks and every run's announcement ask). */
+    public Map<String, Long> latestSucceededRuns() {
+        return dsl.select(INDEX_RUN.COURSE_ID, DSL.max(INDEX_RUN.ID)).from(INDEX_RUN)
+                .where(INDEX_RUN.STATE.eq("succeeded"))
+                .groupBy(INDEX_RUN.COURSE_ID)
+                .fetchMap(INDEX_RUN.COURSE_ID, DSL.max(INDEX_RUN.ID));
     }
 
     /** The course's newest succeeded run before {@code runId}: the state a run's changes are relative to. */

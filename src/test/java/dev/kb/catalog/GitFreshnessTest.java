@@ -3,56 +3,22 @@ package dev.kb.catalog;
 import static dev.kb.testing.Contract.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kb.api.ApiServer;
-import dev.kb.app.Kb;
-import dev.kb.config.Config;
 import dev.kb.testing.BareRepo;
-import dev.kb.testing.TestDatabases;
-import io.javalin.Javalin;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Following repositories as they change: a poll fetches only a new commit and re-indexes that course alone; a remote
  * that fails (gone, ref deleted, over the limits) leaves the course on its last indexed commit, with the error shown
  * in the course and in /health; a force-push is followed.
  */
-class GitFreshnessTest {
+class GitFreshnessTest extends CatalogTestApp {
     private static final String AGENDA = "# Fresh Course\n\n## Days\n\n- Basics\n  - [Intro](intro.md)\n";
-
-    @TempDir
-    Path tmp;
-
-    private Kb kb;
-    private Javalin server;
-
-    private CatalogService open(GitSettings settings) {
-        kb = Kb.open(new Config(0, tmp.resolve("data"), TestDatabases.fresh(TestDatabases.Target.EMBEDDED)));
-        server = ApiServer.create(kb).start(0);
-        return kb.catalog(settings.withPoll(Duration.ZERO));
-    }
-
-    @AfterEach
-    void close() {
-        if (server != null) {
-            server.stop();
-        }
-        if (kb != null) {
-            kb.close();
-        }
-    }
-
-    private JsonPath course(String id) {
-        return given(server.port()).get("/api/v1/courses/" + id).then().statusCode(200).extract().jsonPath();
-    }
 
     private JsonPath health() {
         return given(server.port()).get("/health").then().statusCode(200).extract().jsonPath();

@@ -9,49 +9,19 @@ import dev.kb.app.Kb;
 import dev.kb.config.Config;
 import dev.kb.testing.BareRepo;
 import dev.kb.testing.TestDatabases;
-import io.javalin.Javalin;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Courses straight from git: local bare repositories made here (file:// URLs), fetched with JGit into the data
  * directory, indexed, and shown with their source and commit on the API (checked against openapi.yaml).
  */
-class GitSourcesTest {
+class GitSourcesTest extends CatalogTestApp {
     private static final String AGENDA = "# Git Course\n\n## Days\n\n- Basics\n  - [Intro](intro.md)\n";
-
-    @TempDir
-    Path tmp;
-
-    private Kb kb;
-    private Javalin server;
-
-    private CatalogService open(GitSettings settings) {
-        kb = Kb.open(new Config(0, tmp.resolve("data"), TestDatabases.fresh(TestDatabases.Target.EMBEDDED)));
-        server = ApiServer.create(kb).start(0);
-        return kb.catalog(settings.withPoll(Duration.ZERO));
-    }
-
-    @AfterEach
-    void close() {
-        if (server != null) {
-            server.stop();
-        }
-        if (kb != null) {
-            kb.close();
-        }
-    }
-
-    private JsonPath course(String id) {
-        return given(server.port()).get("/api/v1/courses/" + id).then().statusCode(200).extract().jsonPath();
-    }
 
     private static Map<String, String> files(String... pathsAndTexts) {
         Map<String, String> m = new LinkedHashMap<>();

@@ -94,7 +94,7 @@ public final class Kb implements AutoCloseable {
         indexListeners.add(metrics::indexed);
         this.settings = settings;
         this.ingest = new IngestService(stores, config.ingest(), settings.courseWideSteps());
-        this.indexer = new SearchIndexer(stores, index, settings.search().ranking());
+        this.indexer = new SearchIndexer(stores, index, settings.search());
         this.repair = new IndexRepair(indexer);
         CourseService courses = new CourseService(stores);
         GapSuggester gaps = new GapSuggester(index, settings.search());
@@ -120,7 +120,7 @@ public final class Kb implements AutoCloseable {
 
     /** Opens kb, telling {@code status} each slow step of the start as it begins (for a person waiting at a terminal). */
     public static Kb open(Config config, Consumer<String> status) {
-        return open(config, IndexSettings.configured(), status);
+        return open(config, IndexSettings.configured(config.semantic()), status);
     }
 
     /** Opens kb with search, graph and handout settings of the caller's (an evaluation's) choosing. */

@@ -24,6 +24,12 @@ final class DatabaseOptions {
             description = "Password for --database-url (env KB_DATABASE_PASSWORD).")
     String databasePassword;
 
+    @Option(names = "--semantic", paramLabel = "on|off", defaultValue = "${env:KB_SEMANTIC:-on}",
+            converter = OnOff.class,
+            description = "Search questions by meaning too, with an in-process embedding model that embeds every "
+                    + "passage when it is indexed; off searches by words alone (env KB_SEMANTIC, default ${DEFAULT-VALUE}).")
+    boolean semantic;
+
     /** The configuration of a command that serves nothing over HTTP. */
     Config config(IngestLimits ingest) {
         return config(0, Config.HttpSettings.DEFAULT, ingest);
@@ -31,6 +37,6 @@ final class DatabaseOptions {
 
     Config config(int port, Config.HttpSettings http, IngestLimits ingest) {
         return new Config(port, dataDir, new Config.DatabaseSettings(databaseUrl, databaseUser, databasePassword), http,
-                Config.Limits.DEFAULT, ingest);
+                Config.Limits.DEFAULT, ingest).withSemantic(semantic);
     }
 }

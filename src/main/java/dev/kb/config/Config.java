@@ -19,9 +19,16 @@ import java.util.List;
  * @param limits   bounds on what one request may cost
  * @param ingest   how much of a hostile course file is read and kept
  * @param mcp      how many MCP sessions are kept, and for how long
+ * @param semantic whether questions are also searched by meaning (an in-process embedding model; passages are
+ *                 embedded when indexed); off, kb searches by words alone and embeds nothing
  */
 public record Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http, Limits limits,
-                     IngestLimits ingest, McpLimits mcp) {
+                     IngestLimits ingest, McpLimits mcp, boolean semantic) {
+
+    public Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http, Limits limits,
+                  IngestLimits ingest, McpLimits mcp) {
+        this(port, dataDir, database, http, limits, ingest, mcp, true);
+    }
 
     public Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http, Limits limits,
                   IngestLimits ingest) {
@@ -121,7 +128,11 @@ public record Config(int port, Path dataDir, DatabaseSettings database, HttpSett
     }
 
     public Config withMcp(McpLimits mcp) {
-        return new Config(port, dataDir, database, http, limits, ingest, mcp);
+        return new Config(port, dataDir, database, http, limits, ingest, mcp, semantic);
+    }
+
+    public Config withSemantic(boolean on) {
+        return new Config(port, dataDir, database, http, limits, ingest, mcp, on);
     }
 
     /**

@@ -17,6 +17,12 @@ public record IndexSettings(SearchSettings search, GraphConfig graph, HandoutDet
         return new IndexSettings(SearchSettings.configured(), GraphConfig.configured(), HandoutDetector.configured());
     }
 
+    /** The settings shipped in {@code index/}, searching by meaning too or by words alone (see {@link Config#semantic()}). */
+    public static IndexSettings configured(boolean semantic) {
+        IndexSettings settings = configured();
+        return semantic ? settings : new IndexSettings(settings.search.withoutSemantics(), settings.graph, settings.handouts);
+    }
+
     /** The course-wide steps of an index run with these settings: handout detection, then prerequisite inference. */
     public RunPublisher.CourseWideSteps courseWideSteps() {
         PrerequisiteInference inference = new PrerequisiteInference(graph);

@@ -61,6 +61,8 @@ final class IndexFields {
     static final String PASSAGE = "passage";
     static final String PASSAGE_ORD = "passage_ord";
     static final String PASSAGE_TEXT = "passage_text";
+    /** A passage's meaning as a unit vector ({@link Embedder}), searched by dot product (HNSW graph). */
+    static final String PASSAGE_VECTOR = "passage_vector";
 
     /** Searchable text, each indexed in the forms it is useful in (see {@link Analyses}). */
     enum Text {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
@@ -52,12 +53,12 @@ public final class PassageService {
     public static final int MAX_CHARS = 20_000;
     /** Topics whose passages compete. */
     private static final int TOPICS = 20;
-    private static final int CANDIDATES = 200;
 
     private final SearchIndex index;
     private final PublicUrl publicUrl;
     private final Ranking ranking;
     private final QueryBuilder queries;
+    private final Semantics semantics;
 
     /** @param publicUrl where clients reach kb: citation URLs start with it (root-relative without one) */
     public PassageService(SearchIndex index, PublicUrl publicUrl, SearchSettings settings) {
@@ -65,6 +66,7 @@ public final class PassageService {
         this.publicUrl = publicUrl;
         this.ranking = settings.ranking();
         this.queries = settings.queries();
+        this.semantics = settings.semantics();
     }
 
     /** A question; {@code course} null asks every course. */
@@ -86,11 +88,14 @@ public final class PassageService {
         }
         return index.forRequest(searcher -> {
             UserQuery searched = rarest(query, searcher.getIndexReader());
-            Map<String, Float> topics = topics(searcher, searched, r.course());
+            Semantics.Question question = semantics.question(r.q(), ranking);
+            List<Semantics.Near> near = question == null ? List.of() : Semantics.nearest(searcher, question, r.course());
+            Map<String, Float> topics = topics(searcher, searched, r.course(), Semantics.byTopic(near),
+                    question == null ? 0 : question.weight());
             if (topics.isEmpty()) {
                 return new Passages(r.q(), r.k(), r.maxChars(), 0, List.of());
             }
-            return select(r, rank(searcher, searched, topics));
+            return select(r, new PassageRanker(queries, ranking).rank(searcher, searched, topics, near));
         });
     }
 
@@ -124,82 +129,56 @@ public final class PassageService {
     }
 
     /** The best topics and their scores relative to the best (1 for the best). */
-    private Map<String, Float> topics(IndexSearcher searcher, UserQuery query, String course) throws IOException {
+    private Map<String, Float> topics(IndexSearcher searcher, UserQuery query, String course,
+                                      Map<String, Float> near, float weight) throws IOException {
         Query base = queries.build(query, ranking.topicFields(), searcher.getIndexReader(), false);
-        Map<String, Float> result = new HashMap<>();
+        Map<String, Float> scores = new HashMap<>();
         if (base == null) {
+            return scores;
+        }
+        Query lexical = FunctionScoreQuery.boostByValue(base, DoubleValuesSource.fromFloatField(IndexFields.PRIOR));
+        // A question searched by meaning too reorders more lexical hits than it keeps (see TopicFusion).
+        TopDocs top = searcher.search(topicsOf(lexical, course), near.isEmpty() ? TOPICS : TopicFusion.WINDOW);
+        for (ScoreDoc sd : top.scoreDocs) {
+            scores.put(searcher.storedFields().document(sd.doc, Set.of(IndexFields.TOPIC)).get(IndexFields.TOPIC),
+                    sd.score);
+        }
+        if (!near.isEmpty()) {
+            scores = TopicFusion.scores(scores, near, weight);
+        }
+        List<Map.Entry<String, Float>> best = scores.entrySet().stream()
+                .sorted(Map.Entry.<String, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOPICS).toList();
+        Map<String, Float> result = new HashMap<>();
+        if (best.isEmpty() || best.get(0).getValue() <= 0) {
             return result;
         }
-        BooleanQuery.Builder b = new BooleanQuery.Builder()
-                .add(FunctionScoreQuery.boostByValue(base, DoubleValuesSource.fromFloatField(IndexFields.PRIOR)),
-                        BooleanClause.Occur.MUST)
+        float max = best.get(0).getValue();
+        best.forEach(e -> result.put(e.getKey(), e.getValue() / max));
+        return result;
+    }
+
+    private static Query topicsOf(Query query, String course) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_TOPIC)), BooleanClause.Occur.FILTER);
         if (course != null) {
             b.add(new TermQuery(new Term(IndexFields.COURSE, course)), BooleanClause.Occur.FILTER);
         }
-        TopDocs top = searcher.search(b.build(), TOPICS);
-        if (top.scoreDocs.length == 0) {
-            return result;
-        }
-        float best = top.scoreDocs[0].score;
-        for (ScoreDoc sd : top.scoreDocs) {
-            result.put(searcher.storedFields().document(sd.doc).get(IndexFields.TOPIC), sd.score / best);
-        }
-        return result;
-    }
-
-    /** A passage of the index with its blended score. */
-    private record Candidate(Document doc, float score) {
-        String topic() {
-            return doc.get(IndexFields.TOPIC);
-        }
-
-        int ord() {
-            return doc.getField(IndexFields.PASSAGE_ORD).numericValue().intValue();
-        }
-    }
-
-    private List<Candidate> rank(IndexSearcher searcher, UserQuery query, Map<String, Float> topics) throws IOException {
-        Query base = queries.build(query, ranking.passageFields(), searcher.getIndexReader(), false);
-        List<BytesRef> ids = topics.keySet().stream().map(BytesRef::new).toList();
-        Query q = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PASSAGE)), BooleanClause.Occur.FILTER)
-                .add(new TermInSetQuery(IndexFields.TOPIC, ids), BooleanClause.Occur.FILTER)
-                .build();
-        TopDocs top = searcher.search(q, CANDIDATES);
-        List<Candidate> candidates = new ArrayList<>();
-        if (top.scoreDocs.length == 0) {
-            return candidates;
-        }
-        // Relative to the best, the blend orders passages; times the share of the question a passage covers, the
-        // score also says how good the best one is, whatever the question (see ANSWER_THRESHOLD).
-        double[] covered = queries.coverage(query, ranking.passageFields(), searcher.getIndexReader())
-                .of(searcher, java.util.Arrays.stream(top.scoreDocs).mapToInt(sd -> sd.doc).toArray());
-        float best = top.scoreDocs[0].score;
-        float share = ranking.passageTopicShare();
-        for (int i = 0; i < top.scoreDocs.length; i++) {
-            ScoreDoc sd = top.scoreDocs[i];
-            Document doc = searcher.storedFields().document(sd.doc);
-            float blend = (1 - share) * sd.score / best + share * topics.get(doc.get(IndexFields.TOPIC));
-            candidates.add(new Candidate(doc, (float) (blend * covered[i])));
-        }
-        candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.score())
-                .thenComparing(Candidate::topic).thenComparingInt(Candidate::ord));
-        return candidates;
+        return b.build();
     }
 
     /** Passages of one section next to each other, shown as one. */
     private static final class Group {
-        final Candidate first;
-        final TreeMap<Integer, Candidate> parts = new TreeMap<>();
+        final PassageRanker.Candidate first;
+        final TreeMap<Integer, PassageRanker.Candidate> parts = new TreeMap<>();
 
-        Group(Candidate first) {
+        Group(PassageRanker.Candidate first) {
             this.first = first;
             parts.put(first.ord(), first);
         }
 
         /** The next or previous passage of the same topic: one text, cut in two. */
-        boolean adjoins(Candidate c) {
+        boolean adjoins(PassageRanker.Candidate c) {
             return c.topic().equals(first.topic()) && (c.ord() == parts.firstKey() - 1 || c.ord() == parts.lastKey() + 1);
         }
 
@@ -209,10 +188,10 @@ public final class PassageService {
     }
 
     /** The best passages within the budget, adjacent ones merged. */
-    private Passages select(Request r, List<Candidate> candidates) {
+    private Passages select(Request r, List<PassageRanker.Candidate> candidates) {
         List<Group> groups = new ArrayList<>();
         int used = 0;
-        for (Candidate c : candidates) {
+        for (PassageRanker.Candidate c : candidates) {
             int length = c.doc().get(IndexFields.PASSAGE_TEXT).length();
             Group adjoining = groups.stream().filter(g -> g.adjoins(c)).findFirst().orElse(null);
             if (adjoining != null) {

@@ -13,7 +13,8 @@ public record Ranking(Map<IndexFields.Text, Float> topicFields, Map<IndexFields.
                Map<IndexFields.Text, Float> passageFields, float passageTopicShare,
                Map<Analyses.Form, Float> forms, float inAgendaPrior, float fuzzyWeight,
                float prefixWeight, float synonymWeight, float functionWordWeight,
-               float coverageExponent, float compoundWeight) {
+               float coverageExponent, float compoundWeight, float semanticEnglish, float semanticGerman,
+               float semanticPassage, int semanticMinWords) {
 
     public static Ranking configured() {
         return from(IndexConfig.properties("ranking.properties"));
@@ -47,7 +48,8 @@ public record Ranking(Map<IndexFields.Text, Float> topicFields, Map<IndexFields.
         return new Ranking(Map.copyOf(topic), Map.copyOf(section), Map.copyOf(passage), f(p, "passage.topic-share"),
                 Map.copyOf(forms), f(p, "prior.in-agenda"),
                 f(p, "fuzzy.weight"), f(p, "prefix.weight"), f(p, "synonym.weight"), f(p, "function-word.weight"),
-                f(p, "coverage.exponent"), f(p, "compound.weight"));
+                f(p, "coverage.exponent"), f(p, "compound.weight"), f(p, "semantic.weight.en"),
+                f(p, "semantic.weight.de"), f(p, "semantic.passage-weight"), (int) f(p, "semantic.min-words"));
     }
 
     private static float f(Properties p, String key) {

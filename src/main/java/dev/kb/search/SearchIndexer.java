@@ -36,12 +36,17 @@ public final class SearchIndexer {
     private final Stores stores;
     private final SearchIndex index;
     private final Ranking ranking;
+    private final boolean semantic;
 
-    /** @param ranking its in-agenda prior is written into each topic's search document */
-    public SearchIndexer(Stores stores, SearchIndex index, Ranking ranking) {
+    /**
+     * @param settings the ranking's in-agenda prior is written into each topic's search document; passages get
+     *                 their meaning's vector when the semantic signal is on (see {@link Semantics})
+     */
+    public SearchIndexer(Stores stores, SearchIndex index, SearchSettings settings) {
         this.stores = stores;
         this.index = index;
-        this.ranking = ranking;
+        this.ranking = settings.ranking();
+        this.semantic = settings.semantics().enabled();
     }
 
     /** Brings the index up to date with one finished run. */
@@ -218,6 +223,10 @@ public final class SearchIndexer {
         List<String> ids = topics.stream().map(DocumentRow::id).toList();
         Map<String, List<ParsedDocument.Section>> sections = stores.documents().sections(ids);
         Map<String, List<DocumentStore.StoredPassage>> passages = stores.documents().passages(ids);
+        // Handouts have no passage documents (see TopicDocuments), so nothing of theirs is embedded.
+        Map<String, float[]> vectors = semantic ? PassageVectors.of(stores.embeddings(),
+                topics.stream().filter(t -> !t.handout()).toList(),
+                sections, passages) : Map.of();
         // Analysis is most of the cost and the writer takes documents from several threads: use every core.
         try {
             topics.parallelStream().forEach(topic -> {
@@ -225,7 +234,7 @@ public final class SearchIndexer {
                 TopicContext context = new TopicContext(agenda.agendaTitles(), agenda.modules(), topic.handout());
                 try {
                     batch.replaceTopic(topic.id(), TopicDocuments.of(topic, sections.getOrDefault(topic.id(), List.of()),
-                            passages.getOrDefault(topic.id(), List.of()), context, ranking.inAgendaPrior()));
+                            passages.getOrDefault(topic.id(), List.of()), context, ranking.inAgendaPrior(), vectors));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -19,6 +19,7 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermInSetQuery;
@@ -44,6 +45,7 @@ public final class SearchService {
     private final SearchIndex index;
     private final Ranking ranking;
     private final QueryBuilder queries;
+    private final Semantics semantics;
     private final HitQuoter quoter = new HitQuoter();
     /** Recent answers (a few MB at most): bursts of the same search from a class cost one search. */
     private final ResultCache<Request, SearchResult> recent = new ResultCache<>(1_000);
@@ -52,6 +54,7 @@ public final class SearchService {
         this.index = index;
         this.ranking = settings.ranking();
         this.queries = settings.queries();
+        this.semantics = settings.semantics();
     }
 
     /**
@@ -118,27 +121,47 @@ public final class SearchService {
         boolean external = searcher.getIndexReader().docFreq(new Term(IndexFields.TYPE, IndexFields.TYPE_REFERENCE)) > 0;
         Query topics = filtered(FunctionScoreQuery.boostByValue(base, DoubleValuesSource.fromFloatField(
                 IndexFields.PRIOR)), request, external);
-        // One pass collects the page and counts the facets.
+        Semantics.Question question = semantics.question(request.q(), ranking);
+        int window = request.offset() + request.limit();
+        // One pass collects the page (a question: the window its fusion reorders) and counts the facets.
         Object[] results = searcher.search(topics, new MultiCollectorManager(new TopFieldCollectorManager(
-                TIERS_THEN_SCORE, request.offset() + request.limit(), null, Integer.MAX_VALUE), Facets.manager()));
+                TIERS_THEN_SCORE, question == null ? window : Math.max(window, TopicFusion.WINDOW), null,
+                Integer.MAX_VALUE), Facets.manager()));
         TopDocs top = (TopDocs) results[0];
         @SuppressWarnings("unchecked")
         Map<String, List<Facets.Count>> facets = Facets.counts((Map<String, Map<String, Integer>>) results[1]);
+        ScoreDoc[] ranked = top.scoreDocs;
+        long total = top.totalHits.value;
+        if (question != null) {
+            Map<String, Float> near = Semantics.byTopic(Semantics.nearest(searcher, question, request.course()));
+            List<FieldDoc> fused = TopicFusion.rerank(searcher, ranked, doc -> topicOf(searcher, doc), near,
+                    question.weight(), q -> filtered(q, request, external));
+            total += fused.size() - ranked.length;
+            ranked = fused.toArray(new ScoreDoc[0]);
+        }
         Query sections = queries.build(query, ranking.sectionFields(), searcher.getIndexReader(), typing);
         MatchHighlighter.QueryTerms terms = MatchHighlighter.QueryTerms.of(sections, typedWords(query));
         List<Document> page = new ArrayList<>();
-        for (int i = request.offset(); i < top.scoreDocs.length; i++) {
-            page.add(searcher.storedFields().document(top.scoreDocs[i].doc));
+        for (int i = request.offset(); i < Math.min(window, ranked.length); i++) {
+            page.add(searcher.storedFields().document(ranked[i].doc));
         }
         Map<String, Document> best = HitQuoter.bestSections(searcher, sections, page);
         List<SearchHit> hits = new ArrayList<>();
         for (int i = 0; i < page.size(); i++) {
-            FieldDoc doc = (FieldDoc) top.scoreDocs[request.offset() + i];
+            FieldDoc doc = (FieldDoc) ranked[request.offset() + i];
             hits.add(quoter.hit(searcher, page.get(i), doc, best.get(page.get(i).get(IndexFields.TOPIC)), terms));
         }
         String didYouMean = DidYouMean.suggest(searcher.getIndexReader(), query, request.q(), queries::understood);
-        return new SearchResult(request.q(), top.totalHits.value, request.limit(), request.offset(), hits, facets,
-                didYouMean, null);
+        return new SearchResult(request.q(), total, request.limit(), request.offset(), hits, facets, didYouMean, null);
+    }
+
+    /** A hit's topic id, or null for an external page. */
+    private static String topicOf(IndexSearcher searcher, int doc) {
+        try {
+            return searcher.storedFields().document(doc, java.util.Set.of(IndexFields.TOPIC)).get(IndexFields.TOPIC);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static UserQuery parse(String q) {

@@ -9,17 +9,23 @@ import java.util.Properties;
  * configurations side by side in one process ({@link #withRanking}).
  */
 public record SearchSettings(Ranking ranking, Synonyms synonyms, QuestionWords questionWords, double gapMinConfidence,
-                             double gapInAgendaFactor) {
+                             double gapInAgendaFactor, Semantics semantics) {
 
     /** The settings shipped in {@code index/}. */
     public static SearchSettings configured() {
         Properties p = IndexConfig.properties("ranking.properties");
         return new SearchSettings(Ranking.configured(), Synonyms.configured(), QuestionWords.configured(),
-                IndexConfig.number(p, "gaps.min-confidence"), IndexConfig.number(p, "gaps.in-agenda-factor"));
+                IndexConfig.number(p, "gaps.min-confidence"), IndexConfig.number(p, "gaps.in-agenda-factor"),
+                Semantics.configured());
     }
 
     public SearchSettings withRanking(Ranking other) {
-        return new SearchSettings(other, synonyms, questionWords, gapMinConfidence, gapInAgendaFactor);
+        return new SearchSettings(other, synonyms, questionWords, gapMinConfidence, gapInAgendaFactor, semantics);
+    }
+
+    /** These settings searching by words alone: nothing is embedded, at indexing or at search. */
+    public SearchSettings withoutSemantics() {
+        return new SearchSettings(ranking, synonyms, questionWords, gapMinConfidence, gapInAgendaFactor, Semantics.OFF);
     }
 
     QueryBuilder queries() {

@@ -59,6 +59,23 @@ final class Synonyms {
         return new Synonyms(Map.copyOf(groups), longest);
     }
 
+    /**
+     * The English terms of {@code index/terms-de-en.txt} by their German one (the first of each line): what a German
+     * question says in the words an English-only model knows.
+     */
+    static Synonyms englishOfGerman() {
+        Map<String, List<String>> groups = new HashMap<>();
+        int longest = 1;
+        for (String line : IndexConfig.lines("terms-de-en.txt")) {
+            List<String> members = List.of(line.split("\\s*,\\s*"));
+            String key = normalize(members.get(0));
+            longest = Math.max(longest, key.split(" ").length);
+            groups.merge(key, members.subList(1, members.size()), (a, b) -> List.copyOf(new java.util.LinkedHashSet<>(
+                    java.util.stream.Stream.concat(a.stream(), b.stream()).toList())));
+        }
+        return new Synonyms(Map.copyOf(groups), longest);
+    }
+
     /** A run of words that matched a group: words [start, end) of the input, and the group's members. */
     record Match(int start, int end, List<String> members) {
     }

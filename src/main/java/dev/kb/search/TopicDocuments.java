@@ -14,11 +14,13 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 /** Builds the Lucene documents of one topic: the topic itself, one per section, and its completions. */
@@ -32,7 +34,8 @@ final class TopicDocuments {
     }
 
     static List<Document> of(DocumentRow topic, List<ParsedDocument.Section> sections,
-                             List<DocumentStore.StoredPassage> passages, TopicContext context, float inAgendaPrior) {
+                             List<DocumentStore.StoredPassage> passages, TopicContext context, float inAgendaPrior,
+                             Map<String, float[]> vectors) {
         List<Document> docs = new ArrayList<>();
         docs.add(topicDocument(topic, sections, context, inAgendaPrior));
         Map<Integer, ParsedDocument.Section> byOrd = new HashMap<>();
@@ -43,7 +46,13 @@ final class TopicDocuments {
         if (!context.handout()) {
             // A handout repeats other topics' text: its passages would only crowd out the originals.
             for (DocumentStore.StoredPassage p : passages) {
-                docs.add(passageDocument(topic, byOrd.get(p.passage().sectionOrd()), p));
+                Document passage = passageDocument(topic, byOrd.get(p.passage().sectionOrd()), p);
+                float[] vector = vectors.get(p.id());
+                if (vector != null) {
+                    passage.add(new KnnFloatVectorField(IndexFields.PASSAGE_VECTOR, vector,
+                            VectorSimilarityFunction.DOT_PRODUCT));
+                }
+                docs.add(passage);
             }
         }
         docs.addAll(suggestions(topic, sections));

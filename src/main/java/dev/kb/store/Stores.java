@@ -17,6 +17,7 @@ public final class Stores {
     private final ReferenceStore references;
     private final CoverageStore coverage;
     private final SourceStore sources;
+    private final EmbeddingStore embeddings;
 
     public Stores(DSLContext dsl) {
         this.dsl = dsl;
@@ -28,6 +29,7 @@ public final class Stores {
         this.references = new ReferenceStore(dsl);
         this.coverage = new CoverageStore(dsl);
         this.sources = new SourceStore(dsl);
+        this.embeddings = new EmbeddingStore(dsl);
     }
 
     public CourseStore courses() {
@@ -52,6 +54,10 @@ public final class Stores {
 
     public ReferenceStore references() {
         return references;
+    }
+
+    public EmbeddingStore embeddings() {
+        return embeddings;
     }
 
     public CoverageStore coverage() {

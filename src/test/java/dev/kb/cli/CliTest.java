@@ -37,7 +37,8 @@ class CliTest {
         Run serve = run("serve", "--help");
         assertThat(serve.exit()).isZero();
         assertThat(serve.out()).contains("--port", "KB_PORT", "--cors-origins", "--admin-token", "--data-dir",
-                "KB_DATA_DIR", "--database-url", "KB_DATABASE_URL", "--course-id", "--offline", "--max-file-bytes");
+                "KB_DATA_DIR", "--database-url", "KB_DATABASE_URL", "--course-id", "--offline", "--max-file-bytes",
+                "--semantic", "KB_SEMANTIC");
 
         Run eval = run("eval", "--help");
         assertThat(eval.out()).contains("--queries", "--data-dir", "--database-url", "--course-id", "--max-file-bytes")
@@ -73,6 +74,7 @@ class CliTest {
                 {"index", Courses.fixture().toString(), "--course-id", "Not Valid!"}, {"frobnicate"},
                 {"index", Courses.fixture().toString(), "--max-file-bytes", "10"},
                 {"index", Courses.fixture().toString(), "--max-nesting-depth", "0"},
+                {"index", Courses.fixture().toString(), "--semantic", "maybe"},
                 {"serve", Courses.fixture().toString(), "--course-roots", "/no/such/dir", "--port", "0"}}) {
             Run run = run(args);
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);

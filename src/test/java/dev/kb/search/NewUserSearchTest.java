@@ -85,9 +85,9 @@ class NewUserSearchTest {
         assertThat(found).first().as(question).isEqualTo(expected);
         // A page matching nothing but "how do I … for a" or "wie … ich … mit" comes after every page with a word
         // of the subject.
+        int functionWordsPage = found.contains(onlyFunctionWords) ? found.indexOf(onlyFunctionWords) : found.size();
         for (String page : withContentWords.split(" ")) {
-            assertThat(found.indexOf(page)).as("%s: %s in %s", question, page, found)
-                    .isBetween(0, found.indexOf(onlyFunctionWords));
+            assertThat(found.indexOf(page)).as("%s: %s in %s", question, page, found).isBetween(0, functionWordsPage);
         }
         assertThat(ask(question).passages()).first().extracting(p -> p.citation().path()).isEqualTo(expected);
     }

@@ -84,7 +84,7 @@ public class SearchHotPathsBenchmark {
                     passages.add(new DocumentStore.StoredPassage(TopicIds.passage(id, p.text(), passages.size()), p));
                 }
                 batch.replaceTopic(id, TopicDocuments.of(row, parsed.sections(), passages, TopicContext.NONE,
-                        ranking.inAgendaPrior()));
+                        ranking.inAgendaPrior(), Map.of()));
                 for (ParsedDocument.Section s : parsed.sections()) {
                     if (s.bodyText().length() > longest.length() && s.bodyText().length() < 4000) {
                         longest = s.bodyText();

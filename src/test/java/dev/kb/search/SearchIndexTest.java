@@ -24,7 +24,7 @@ class SearchIndexTest {
         DocumentRow row = new DocumentRow(id, "c", id + ".md", "topic", title, "h", 1, 1, 0, 0, OffsetDateTime.now(),
                 "en", "reference", false);
         return TopicDocuments.of(row, List.of(new ParsedDocument.Section(0, 1, title, "a", "body of " + title, "", 3, "en", 1)),
-                List.of(), TopicContext.NONE, 1.0f);
+                List.of(), TopicContext.NONE, 1.0f, Map.of());
     }
 
     private static int topics(SearchIndex index) {

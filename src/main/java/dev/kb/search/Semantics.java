@@ -1,0 +1,107 @@
+package dev.kb.search;
+
+import dev.kb.ingest.LanguageDetector;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * The semantic signal: which passages are close in meaning to a question, for the rankings of topics and passages
+ * to add to their lexical score. Only questions get it (see {@code semantic.*} in {@code index/ranking.properties});
+ * off, nothing is embedded and every ranking is lexical.
+ */
+public final class Semantics {
+    /** Passages the vector search returns: enough that each of the best topics has its closest passage among them. */
+    static final int NEAREST = 100;
+    static final Semantics OFF = new Semantics(false, null);
+
+    private final boolean enabled;
+    private final Synonyms englishOfGerman;
+
+    private Semantics(boolean enabled, Synonyms englishOfGerman) {
+        this.enabled = enabled;
+        this.englishOfGerman = englishOfGerman;
+    }
+
+    static Semantics configured() {
+        return new Semantics(true, Synonyms.englishOfGerman());
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** A question's vector and how much its similarity counts. */
+    record Question(float[] vector, float weight) {
+    }
+
+    /** The question to search by meaning, or null when the query is not one (or the signal is off). */
+    Question question(String q, Ranking ranking) {
+        if (!enabled) {
+            return null;
+        }
+        String[] words = q.strip().split("\\s+");
+        if (words.length < ranking.semanticMinWords() && !q.strip().endsWith("?")) {
+            return null;
+        }
+        boolean german = LanguageDetector.GERMAN.equals(LanguageDetector.detect(q));
+        float weight = german ? ranking.semanticGerman() : ranking.semanticEnglish();
+        if (weight <= 0) {
+            return null;
+        }
+        return new Question(Embedder.embed(german ? q + english(words) : q), weight);
+    }
+
+    /** The English terms of the question's German words, each after a space. */
+    private String english(String[] words) {
+        List<String> clean = Arrays.stream(words).map(w -> w.replaceAll("[^\\p{L}\\p{N}-]", ""))
+                .filter(w -> !w.isEmpty()).toList();
+        StringBuilder b = new StringBuilder();
+        for (Synonyms.Match m : englishOfGerman.find(clean)) {
+            m.members().forEach(member -> b.append(' ').append(member));
+        }
+        return b.toString();
+    }
+
+    /** A passage close to the question: its document and the cosine similarity (−1 … 1). */
+    record Near(int docId, Document doc, float similarity) {
+        String topic() {
+            return doc.get(IndexFields.TOPIC);
+        }
+    }
+
+    /** The passages closest to the question, of one course or all ({@code course} null), closest first. */
+    static List<Near> nearest(IndexSearcher searcher, Question question, String course) throws IOException {
+        BooleanQuery.Builder filter = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PASSAGE)), BooleanClause.Occur.FILTER);
+        if (course != null) {
+            filter.add(new TermQuery(new Term(IndexFields.COURSE, course)), BooleanClause.Occur.FILTER);
+        }
+        Query knn = new KnnFloatVectorQuery(IndexFields.PASSAGE_VECTOR, question.vector(), NEAREST, filter.build());
+        List<Near> near = new ArrayList<>();
+        for (ScoreDoc sd : searcher.search(knn, NEAREST).scoreDocs) {
+            // Lucene scores a dot product of unit vectors as (1 + cos) / 2.
+            near.add(new Near(sd.doc, searcher.storedFields().document(sd.doc), 2 * sd.score - 1));
+        }
+        return near;
+    }
+
+    /** Each topic's best similarity among the passages. */
+    static Map<String, Float> byTopic(List<Near> near) {
+        Map<String, Float> best = new HashMap<>();
+        near.forEach(n -> best.merge(n.topic(), n.similarity(), Math::max));
+        return best;
+    }
+}

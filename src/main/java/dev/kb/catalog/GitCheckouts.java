@@ -1,8 +1,13 @@
 package dev.kb.catalog;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -47,6 +52,38 @@ final class GitCheckouts {
 
     Path workTree(String courseId) {
         return base.resolve(courseId);
+    }
+
+    /** Deletes the course's checkout (its working tree and fetched objects), if there is one. */
+    void delete(String courseId) {
+        Path dir = workTree(courseId);
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            // The walk does not follow symbolic links: a link in the course leading out of it is deleted, not
+            // what it leads to.
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file,
+                                                               BasicFileAttributes attrs)
+                        throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    if (e != null) {
+                        throw e;
+                    }
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting the checkout of " + courseId + " failed", e);
+        }
     }
 
     /** Where the source's ref points on the remote now: one cheap exchange, nothing downloaded. */

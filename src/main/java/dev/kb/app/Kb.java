@@ -154,10 +154,20 @@ public final class Kb implements AutoCloseable {
      * answer from the previous index until the new one is published whole. Runs wait for each other.
      */
     public IndexRunReport index(String courseId, Path courseRoot, boolean full, IndexProgress progress) {
+        return index(courseId, courseRoot, full, progress, null);
+    }
+
+    /**
+     * {@link #index(String, Path, boolean, IndexProgress)} knowing which files changed since the course's last run
+     * ({@code changed}, course-relative paths, from a git diff): the others are not read again. Null: not known,
+     * every file's hash is compared.
+     */
+    public IndexRunReport index(String courseId, Path courseRoot, boolean full, IndexProgress progress,
+                                Set<String> changed) {
         indexing.lock();
         indexingNow.add(courseId);
         try {
-            IndexRunReport report = ingest.index(courseId, courseRoot, full, progress, indexer::apply);
+            IndexRunReport report = ingest.index(courseId, courseRoot, full, progress, changed, indexer::apply);
             for (Consumer<IndexRunReport> listener : indexListeners) {
                 try {
                     listener.accept(report);
@@ -185,13 +195,12 @@ public final class Kb implements AutoCloseable {
                 progress -> index(courseId, root, full, progress));
     }
 
-    /** Removes a course's rows and search documents (its source is no longer followed); false when there were none. */
-    boolean forget(String courseId) {
+    /** Removes a course's rows and search documents (its source is no longer followed). */
+    void forget(String courseId) {
         indexing.lock();
         try {
-            boolean removed = stores.courseLocks().exclusively(courseId, () -> stores.courses().delete(courseId));
+            stores.courseLocks().exclusively(courseId, () -> stores.courses().delete(courseId));
             indexer.reconcile();
-            return removed;
         } finally {
             indexing.unlock();
         }
@@ -216,8 +225,7 @@ public final class Kb implements AutoCloseable {
 
     /** kb's version, from the jar's manifest. */
     public static String version() {
-        String version = Kb.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
+        return java.util.Objects.requireNonNullElse(Kb.class.getPackage().getImplementationVersion(), "development");
     }
 
     /**
@@ -263,11 +271,6 @@ public final class Kb implements AutoCloseable {
     /** The followed courses' sync jobs and webhooks, and the courses added and removed at run time. */
     public Sources sources() {
         return sources;
-    }
-
-    /** Paths of the course's compiled handouts. */
-    public Set<String> handouts(String courseId) {
-        return services.courses().handoutPaths(courseId);
     }
 
     @Override

@@ -47,7 +47,7 @@ public final class Sources {
     public synchronized CatalogService catalog(GitSettings git) {
         if (catalog == null) {
             catalog = new CatalogService(stores, gitDir, git,
-                    (courseId, root) -> kb.index(courseId, root, false, IndexProgress.NONE));
+                    (courseId, root, changed) -> kb.index(courseId, root, false, IndexProgress.NONE, changed));
             Gauge.builder("kb.sources.failing", catalog, CatalogService::failingCount)
                     .description("Courses followed from git whose last fetch or index failed; each serves its last "
                             + "indexed commit (/health names them)").register(kb.metrics().registry());

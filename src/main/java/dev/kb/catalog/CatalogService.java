@@ -27,10 +27,13 @@ import org.slf4j.LoggerFactory;
 public final class CatalogService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogService.class);
 
-    /** Runs an index of one course from a directory (the wiring's: it publishes to the search index too). */
+    /**
+     * Runs an index of one course from a directory (the wiring's: it publishes to the search index too);
+     * {@code changed}: the files a git diff says changed since the indexed commit (null: not known).
+     */
     @FunctionalInterface
     public interface Indexer {
-        IndexRunReport index(String courseId, Path root);
+        IndexRunReport index(String courseId, Path root, Set<String> changed);
     }
 
     private final Stores stores;
@@ -170,11 +173,11 @@ public final class CatalogService implements AutoCloseable {
         return locked(courseId, source -> {
             if (!source.isGit()) {
                 return new SyncResult(courseId, SyncResult.Outcome.INDEXED, null, null, null,
-                        indexer.index(courseId, source.directory()));
+                        indexer.index(courseId, source.directory(), null));
             }
             Checkout checkout;
             try {
-                checkout = git.update(source);
+                checkout = git.update(source, stores.sources().find(courseId).map(SourceRow::commitSha).orElse(null));
             } catch (GitFailure e) {
                 return failed(courseId, e.getMessage());
             }
@@ -224,7 +227,8 @@ public final class CatalogService implements AutoCloseable {
         }
         IndexRunReport report;
         try {
-            report = indexer.index(courseId, checkout.root());
+            report = indexer.index(courseId, checkout.root(),
+                    checkout.changed() == null ? null : Set.copyOf(checkout.changed()));
         } catch (RuntimeException e) {
             return failed(courseId, "indexing commit " + checkout.commit().sha().substring(0, 12) + " failed: "
                     + Errors.rootMessage(e));

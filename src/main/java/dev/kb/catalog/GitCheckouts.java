@@ -91,8 +91,11 @@ final class GitCheckouts {
         return run(source, () -> RemoteRef.resolve(source.ref(), advertised(source)));
     }
 
-    /** Fetches the source's ref and checks its commit out, unless it fails a check. */
-    Checkout update(CourseSource source) {
+    /**
+     * Fetches the source's ref and checks its commit out, unless it fails a check. {@code indexed}: the commit the
+     * course's data was indexed from (null: none), which the checkout's changed files are counted from.
+     */
+    Checkout update(CourseSource source, String indexed) {
         return run(source, () -> {
             RemoteRef remote = RemoteRef.resolve(source.ref(), advertised(source));
             Path dir = workTree(source.id());
@@ -105,7 +108,10 @@ final class GitCheckouts {
                     ObjectId previous = repo.resolve(Constants.HEAD + "^{commit}");
                     git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit.name()).call();
                     git.clean().setCleanDirectories(true).setForce(true).setIgnore(false).call();
-                    List<String> changed = previous == null || previous.equals(commit) ? null
+                    // The diff speaks for the indexed data only when the working tree was at the indexed
+                    // commit: after a checkout whose index failed (or a run of another kb on the database) it
+                    // may not have been, and every file is compared by its hash instead.
+                    List<String> changed = previous == null || !previous.name().equals(indexed) ? null
                             : changed(repo, previous, commit, source.subdir());
                     Path root = source.subdir() == null ? dir : dir.resolve(source.subdir());
                     return new Checkout(root, describe(commit), remote.name(), changed);
@@ -191,7 +197,11 @@ final class GitCheckouts {
         }
     }
 
-    /** The course files the diff from the previous commit touched (both sides of a rename), relative to subdir. */
+    /**
+     * The course files the diff from the previous commit touched (both sides of a rename), relative to subdir; null
+     * when the previous commit is no longer in the repository (the checkout was made again) or attributes changed.
+     * A tree diff needs no common history, so a force-push is diffed too.
+     */
     private static List<String> changed(Repository repo, ObjectId previous, RevCommit commit, String subdir)
             throws IOException {
         if (!repo.getObjectDatabase().has(previous)) {
@@ -204,6 +214,9 @@ final class GitCheckouts {
             tree.setRecursive(true);
             String prefix = subdir == null ? "" : subdir + "/";
             for (DiffEntry d : DiffEntry.scan(tree)) {
+                if (d.getOldPath().endsWith(".gitattributes") || d.getNewPath().endsWith(".gitattributes")) {
+                    return null; // attributes change how unchanged blobs are checked out (line endings, filters)
+                }
                 for (String p : new String[] {d.getOldPath(), d.getNewPath()}) {
                     if (!p.equals(DiffEntry.DEV_NULL) && p.startsWith(prefix) && !paths.contains(p.substring(prefix.length()))) {
                         paths.add(p.substring(prefix.length()));

@@ -270,5 +270,6 @@ public final class CatalogService implements AutoCloseable {
     @Override
     public void close() {
         poller.close();
+        git.close();
     }
 }

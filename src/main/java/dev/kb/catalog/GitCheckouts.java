@@ -44,10 +44,17 @@ final class GitCheckouts {
 
     private final Path base;
     private final GitSettings settings;
+    private final SshTransports ssh;
 
     GitCheckouts(Path base, GitSettings settings) {
         this.base = base;
         this.settings = settings;
+        this.ssh = new SshTransports(settings.ssh());
+    }
+
+    /** Ends the ssh client (its threads and open sessions). */
+    void close() {
+        ssh.close();
     }
 
     Path workTree(String courseId) {
@@ -122,12 +129,12 @@ final class GitCheckouts {
 
     private Map<String, Ref> advertised(CourseSource source) throws GitAPIException {
         return Git.lsRemoteRepository().setRemote(source.url()).setCredentialsProvider(credentials(source))
-                .setTimeout(timeoutSeconds()).callAsMap();
+                .setTransportConfigCallback(ssh).setTimeout(timeoutSeconds()).callAsMap();
     }
 
     private ObjectId fetch(Git git, CourseSource source, RemoteRef remote) throws GitAPIException, IOException {
         FetchCommand fetch = git.fetch().setRemote(source.url()).setCredentialsProvider(credentials(source))
-                .setTimeout(timeoutSeconds()).setTagOpt(TagOpt.NO_TAGS).setRemoveDeletedRefs(true);
+                .setTransportConfigCallback(ssh).setTimeout(timeoutSeconds()).setTagOpt(TagOpt.NO_TAGS).setRemoveDeletedRefs(true);
         if (!remote.isCommit()) {
             // One commit, without history: a course needs its files, not how they came to be.
             fetch.setRefSpecs(new RefSpec("+" + remote.name() + ":" + FETCHED)).setDepth(1).call();
@@ -261,6 +268,10 @@ final class GitCheckouts {
         }
     }
 
+    private static String replaceNonNull(String text, Path path, String by) {
+        return path == null ? text : text.replace(path.toString(), by);
+    }
+
     private static String message(Throwable e) {
         String text = null;
         for (Throwable t = e; t != null && text == null; t = t.getCause()) {
@@ -276,6 +287,11 @@ final class GitCheckouts {
         s = GitUrls.withoutCredentials(s.replaceAll("(?<=://)[^/@\\s]*@", ""));
         if (settings.token() != null) {
             s = s.replace(settings.token(), "***");
+        }
+        if (settings.ssh() != null) {
+            // Course errors are public: they name no server paths.
+            s = replaceNonNull(replaceNonNull(s, settings.ssh().key(), "the key file (KB_GIT_SSH_KEY)"),
+                    settings.ssh().knownHosts(), "the known hosts (KB_GIT_KNOWN_HOSTS)");
         }
         s = s.replaceAll("\\s+", " ").strip();
         return s.length() > 300 ? s.substring(0, 300) + "…" : s;

@@ -49,6 +49,12 @@ abstract class CatalogTestApp {
         return start();
     }
 
+    /** {@link #restart()} with other catalog settings (polling still left to the test). */
+    CatalogService restartWith(GitSettings other) {
+        this.settings = other.withPoll(Duration.ZERO);
+        return restart();
+    }
+
     private CatalogService start() {
         kb = Kb.open(config);
         server = ApiServer.create(kb).start(0);

@@ -161,6 +161,7 @@ public final class Sources {
         }
         followed.unfollow(courseId);
         kb.forget(courseId);
+        kb.metrics().forget(courseId);
     }
 
     synchronized void close() {

@@ -97,6 +97,8 @@ class CatalogAdminTest extends CatalogTestApp {
         assertThat(rows("doomed")).as("before").containsKeys("course", "document", "index_run", "course_source",
                 "agenda_section");
         assertThat(hits("quetzalcoatl")).isEqualTo(4);
+        assertThat(given(server.port()).get("/metrics").then().statusCode(200).extract().asString())
+                .contains("course=\"doomed\"");
 
         admin().delete("/api/v1/courses/doomed").then().statusCode(204);
 
@@ -104,6 +106,8 @@ class CatalogAdminTest extends CatalogTestApp {
         assertThat(kb.searchIndex().committedRuns()).doesNotContainKey("doomed").containsKey("kept");
         assertThat(hits("quetzalcoatl")).as("only the kept course's documents").isEqualTo(2);
         assertThat(checkout).doesNotExist();
+        assertThat(given(server.port()).get("/metrics").then().statusCode(200).extract().asString())
+                .doesNotContain("course=\"doomed\"").contains("course=\"kept\"");
         assertThat(tmp.resolve("data/git/kept/intro.md")).exists();
         given(server.port()).get("/api/v1/courses/doomed").then().statusCode(404);
         assertThat(kb.catalog(GitSettings.DEFAULT).source("doomed")).isEmpty();

@@ -126,7 +126,9 @@ public final class Sources {
                 throw new Conflict("the course id '" + courseId + "' is taken by a course indexed from elsewhere; "
                         + "delete it first");
             }
-            followed.follow(source, true);
+            if (known.isEmpty()) {
+                followed.follow(source, true);
+            } // else followed as it is (a catalog entry keeps its poll and stays the catalog's): synced again
             return syncJob("add", followed, courseId);
         }
     }

@@ -1,5 +1,6 @@
 package dev.kb.api;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.path;
 import static io.javalin.apibuilder.ApiBuilder.post;
@@ -101,6 +102,7 @@ public final class ApiServer {
                     post("/hooks/github", hooks::github);
                     post("/hooks/gitlab", hooks::gitlab);
                     get("/courses/{course}", courses::get);
+                    delete("/courses/{course}", admin::delete);
                     get("/courses/{course}/agenda", courses::agenda);
                     get("/courses/{course}/graph", graph::course);
                     get("/courses/{course}/graph/conflicts", graph::conflicts);

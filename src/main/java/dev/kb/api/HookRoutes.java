@@ -29,7 +29,7 @@ final class HookRoutes {
     }
 
     private void receive(Context ctx, Webhooks.Delivery delivery) {
-        Webhooks hooks = kb.webhooks();
+        Webhooks hooks = kb.sources().webhooks();
         if (hooks == null) {
             throw new dev.kb.common.NotFound("followed repository", "(kb follows no git course)");
         }
@@ -38,7 +38,7 @@ final class HookRoutes {
             ctx.json(Map.of("status", outcome.status(), "message", outcome.message()));
             return;
         }
-        List<Job> jobs = outcome.courses().stream().map(kb::syncLater).toList();
+        List<Job> jobs = outcome.courses().stream().map(kb.sources()::syncLater).toList();
         ctx.status(202).header("Location", "/api/v1/jobs/" + jobs.get(0).id())
                 .json(Map.of("status", outcome.status(), "message", outcome.message(), "jobs", jobs));
     }

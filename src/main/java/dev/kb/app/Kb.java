@@ -2,7 +2,6 @@ package dev.kb.app;
 
 import dev.kb.catalog.CatalogService;
 import dev.kb.catalog.GitSettings;
-import dev.kb.catalog.Webhooks;
 import dev.kb.common.ComputeSlots;
 import dev.kb.config.Config;
 import dev.kb.config.IndexSettings;
@@ -59,7 +58,6 @@ public final class Kb implements AutoCloseable {
     private final Config config;
     private final Metrics metrics;
     private final Jobs jobs = new Jobs();
-    private final Registrations registrations;
     /** Bounds the expensive computations (coverage reports) together, so that they leave cores to search. */
     private final ComputeSlots computeSlots = new ComputeSlots();
     /** One index run at a time: the API, the watcher and the command line may all ask for one. */
@@ -82,8 +80,8 @@ public final class Kb implements AutoCloseable {
     private Kb(Config config, IndexSettings settings, Database database, SearchIndex index) {
         this.config = config;
         this.stores = new Stores(database.dsl());
-        this.sources = new Sources(stores, config.dataDir().resolve("git"), this);
-        this.registrations = new Registrations(new CourseRoots(config.http().courseRoots()), this);
+        this.sources = new Sources(stores, config.dataDir().resolve("git"), new CourseRoots(config.http().courseRoots()),
+                this);
         this.database = database;
         this.index = index;
         this.metrics = new Metrics(index);
@@ -156,10 +154,20 @@ public final class Kb implements AutoCloseable {
      * answer from the previous index until the new one is published whole. Runs wait for each other.
      */
     public IndexRunReport index(String courseId, Path courseRoot, boolean full, IndexProgress progress) {
+        return index(courseId, courseRoot, full, progress, null);
+    }
+
+    /**
+     * {@link #index(String, Path, boolean, IndexProgress)} knowing which files changed since the course's last run
+     * ({@code changed}, course-relative paths, from a git diff): the others are not read again. Null: not known,
+     * every file's hash is compared.
+     */
+    public IndexRunReport index(String courseId, Path courseRoot, boolean full, IndexProgress progress,
+                                Set<String> changed) {
         indexing.lock();
         indexingNow.add(courseId);
         try {
-            IndexRunReport report = ingest.index(courseId, courseRoot, full, progress, indexer::apply);
+            IndexRunReport report = ingest.index(courseId, courseRoot, full, progress, changed, indexer::apply);
             for (Consumer<IndexRunReport> listener : indexListeners) {
                 try {
                     listener.accept(report);
@@ -187,12 +195,15 @@ public final class Kb implements AutoCloseable {
                 progress -> index(courseId, root, full, progress));
     }
 
-    /**
-     * Registers a course directory (under {@code id}, or a slug of its name) and indexes it in the background.
-     * A known id is re-indexed when it is the same directory, and refused when it names another one.
-     */
-    public Job registerLater(String directory, String id) {
-        return registrations.registerLater(directory, id);
+    /** Removes a course's rows and search documents (its source is no longer followed). */
+    void forget(String courseId) {
+        indexing.lock();
+        try {
+            stores.courseLocks().exclusively(courseId, () -> stores.courses().delete(courseId));
+            indexer.reconcile();
+        } finally {
+            indexing.unlock();
+        }
     }
 
     public Jobs jobs() {
@@ -214,8 +225,7 @@ public final class Kb implements AutoCloseable {
 
     /** kb's version, from the jar's manifest. */
     public static String version() {
-        String version = Kb.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
+        return java.util.Objects.requireNonNullElse(Kb.class.getPackage().getImplementationVersion(), "development");
     }
 
     /**
@@ -258,19 +268,9 @@ public final class Kb implements AutoCloseable {
         return sources.catalog(git);
     }
 
-    /** Fetches a followed course's source and indexes a new commit, in the background (a webhook's work). */
-    public Job syncLater(String courseId) {
-        return sources.syncLater(courseId);
-    }
-
-    /** Push webhooks, or null when no catalog is followed (no source to match a push with). */
-    public Webhooks webhooks() {
-        return sources.webhooks();
-    }
-
-    /** Paths of the course's compiled handouts. */
-    public Set<String> handouts(String courseId) {
-        return services.courses().handoutPaths(courseId);
+    /** The followed courses' sync jobs and webhooks, and the courses added and removed at run time. */
+    public Sources sources() {
+        return sources;
     }
 
     @Override

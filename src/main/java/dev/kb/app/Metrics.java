@@ -58,6 +58,13 @@ public final class Metrics {
                 .register(registry);
     }
 
+    /** Drops a deleted course's gauges: /metrics names no course kb no longer holds. */
+    void forget(String courseId) {
+        lastRuns.remove(courseId);
+        registry.getMeters().stream().filter(m -> courseId.equals(m.getId().getTag("course"))
+                && m.getId().getName().startsWith("kb.index.run.last")).forEach(registry::remove);
+    }
+
     /** The metrics in Prometheus' text format. */
     public String scrape() {
         return registry.scrape();

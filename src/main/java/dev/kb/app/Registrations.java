@@ -1,20 +1,30 @@
 package dev.kb.app;
 
+import dev.kb.catalog.CatalogService;
+import dev.kb.catalog.CourseSource;
 import dev.kb.common.Conflict;
 import dev.kb.common.InvalidInput;
 import dev.kb.ingest.CourseIds;
 import java.nio.file.Path;
 
-/** Course directories registered at run time (the admin route): confined to the course roots, one id per directory. */
+/**
+ * Course directories registered at run time (the admin route): confined to the course roots, one id per directory,
+ * recorded as a source added at run time (followed again after a restart).
+ */
 final class Registrations {
     private final CourseRoots courseRoots;
     private final Kb kb;
-    /** Registrations are decided one at a time (see {@link #registerLater}). */
-    private final Object registering = new Object();
+    private final Sources sources;
 
-    Registrations(CourseRoots courseRoots, Kb kb) {
+    Registrations(CourseRoots courseRoots, Kb kb, Sources sources) {
         this.courseRoots = courseRoots;
         this.kb = kb;
+        this.sources = sources;
+    }
+
+    /** Refuses a local path outside the course roots (403) or that is no directory (400). */
+    void requireAllowed(String directory) {
+        courseRoots.require(directory);
     }
 
     /**
@@ -31,16 +41,23 @@ final class Registrations {
             throw new InvalidInput("id", "'" + courseId + "' is not a valid course id: use lower-case letters, digits, "
                     + "'.', '_' and '-' (at most 64)");
         }
-        // Decided as one step, so of two requests for one id with different directories exactly one is accepted:
-        // queued and running jobs first, the database second. A job stops being pending only after its run has
-        // committed, so a registration that completes between the two checks is in the database for the second.
-        synchronized (registering) {
+        CatalogService catalog = sources.catalog();
+        // Decided as one step (additions of git sources take the same turn), so of two requests for one id with
+        // different directories exactly one is accepted: queued and running jobs first, the database second. A job
+        // stops being pending only after its run has committed, so a registration that completes between the two
+        // checks is in the database for the second.
+        synchronized (this) {
             kb.jobs().requireSameDirectory(courseId, root);
             kb.services().courses().find(courseId)
                     .filter(c -> !CourseRoots.realPath(Path.of(c.rootPath())).equals(root)).ifPresent(c -> {
                         // The other course's directory is not said: error bodies name no server paths.
                         throw new Conflict("the course id '" + courseId + "' is taken by another directory");
                     });
+            catalog.source(courseId).filter(s -> s.isGit() || !CourseRoots.realPath(s.directory()).equals(root))
+                    .ifPresent(s -> {
+                        throw new Conflict("the course id '" + courseId + "' is taken by another source");
+                    });
+            catalog.follow(CourseSource.directory(courseId, root), true);
             return kb.jobs().submit("register", courseId, root, progress -> kb.index(courseId, root, false, progress));
         }
     }

@@ -3,6 +3,7 @@ package dev.kb.catalog;
 import dev.kb.common.Errors;
 import dev.kb.ingest.IndexRunReport;
 import dev.kb.store.SourceRow;
+import dev.kb.store.SourceStore;
 import dev.kb.store.Stores;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -26,10 +27,13 @@ import org.slf4j.LoggerFactory;
 public final class CatalogService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogService.class);
 
-    /** Runs an index of one course from a directory (the wiring's: it publishes to the search index too). */
+    /**
+     * Runs an index of one course from a directory (the wiring's: it publishes to the search index too);
+     * {@code changed}: the files a git diff says changed since the indexed commit (null: not known).
+     */
     @FunctionalInterface
     public interface Indexer {
-        IndexRunReport index(String courseId, Path root);
+        IndexRunReport index(String courseId, Path root, Set<String> changed);
     }
 
     private final Stores stores;
@@ -41,6 +45,8 @@ public final class CatalogService implements AutoCloseable {
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     /** The courses whose last sync failed, kept in memory for the metrics (read without the database). */
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    /** The courses this start's list names (the rest were added at run time). */
+    private final Set<String> fromStart = ConcurrentHashMap.newKeySet();
     private final Poller poller;
     private final Webhooks webhooks;
 
@@ -81,14 +87,71 @@ public final class CatalogService implements AutoCloseable {
 
     /**
      * Records a course's source and, for git, polls it from now on, without syncing it now (for a directory the
-     * caller indexes itself, with its own progress display).
+     * caller indexes itself, with its own progress display). A course of the start's own list (catalog file,
+     * command line): the next start's list decides whether it is followed again.
      */
     public void follow(CourseSource source) {
+        follow(source, false);
+    }
+
+    /**
+     * {@link #follow(CourseSource)}; {@code addedAtRunTime}: the course is followed again after a restart (an admin
+     * added it). A course of the start's list stays one when it is added again.
+     */
+    public void follow(CourseSource source, boolean addedAtRunTime) {
+        boolean runTime = addedAtRunTime && !fromStart.contains(source.id());
+        if (!runTime) {
+            fromStart.add(source.id());
+        }
         sources.put(source.id(), source);
         stores.sources().register(source.id(), source.isGit() ? "git" : "directory",
-                source.isGit() ? GitUrls.withoutCredentials(source.url()) : null, source.ref(), source.subdir());
-        if (source.isGit()) {
-            poller.schedule(source.id(), source.poll() != null ? source.poll() : settings.poll());
+                source.isGit() ? GitUrls.withoutCredentials(source.url()) : null, source.ref(), source.subdir(),
+                source.isGit() ? null : source.directory().toString(), runTime);
+        poller.schedule(source.id(), source.isGit() ? source.poll() != null ? source.poll() : settings.poll() : null);
+    }
+
+    /** Whether the course is followed because this start's list (catalog file, command line) names it. */
+    public boolean fromStart(String courseId) {
+        return fromStart.contains(courseId);
+    }
+
+    /**
+     * The sources added at run time in earlier processes, as they are followed again ({@link CourseSource#poll()}
+     * null: the default); ids this start's list names already are left out, the list wins.
+     */
+    public List<CourseSource> addedAtRunTime() {
+        List<CourseSource> added = new java.util.ArrayList<>();
+        for (SourceStore.AddedSource a : stores.sources().addedAtRunTime()) {
+            if (sources.containsKey(a.courseId())) {
+                continue;
+            }
+            try {
+                added.add(a.kind().equals("git") ? CourseSource.git(a.courseId(), a.url(), a.ref(), a.subdir(), null)
+                        : CourseSource.directory(a.courseId(), Path.of(a.path())));
+            } catch (RuntimeException e) {
+                LOG.warn("{}: the source added at run time cannot be followed again: {}", a.courseId(), e.getMessage());
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Stops following a course: no more polls or syncs, and its git checkout is deleted (a directory source's folder
+     * is the trainer's and stays). Waits for a sync of it under way. The caller removes the course's data.
+     */
+    public void unfollow(String courseId) {
+        ReentrantLock lock = locks.computeIfAbsent(courseId, id -> new ReentrantLock());
+        lock.lock();
+        try {
+            poller.schedule(courseId, null);
+            CourseSource gone = sources.remove(courseId);
+            fromStart.remove(courseId);
+            failing.remove(courseId);
+            if (gone == null || gone.isGit()) {
+                git.delete(courseId);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -110,11 +173,11 @@ public final class CatalogService implements AutoCloseable {
         return locked(courseId, source -> {
             if (!source.isGit()) {
                 return new SyncResult(courseId, SyncResult.Outcome.INDEXED, null, null, null,
-                        indexer.index(courseId, source.directory()));
+                        indexer.index(courseId, source.directory(), null));
             }
             Checkout checkout;
             try {
-                checkout = git.update(source);
+                checkout = git.update(source, stores.sources().find(courseId).map(SourceRow::commitSha).orElse(null));
             } catch (GitFailure e) {
                 return failed(courseId, e.getMessage());
             }
@@ -164,7 +227,8 @@ public final class CatalogService implements AutoCloseable {
         }
         IndexRunReport report;
         try {
-            report = indexer.index(courseId, checkout.root());
+            report = indexer.index(courseId, checkout.root(),
+                    checkout.changed() == null ? null : Set.copyOf(checkout.changed()));
         } catch (RuntimeException e) {
             return failed(courseId, "indexing commit " + checkout.commit().sha().substring(0, 12) + " failed: "
                     + Errors.rootMessage(e));
@@ -189,13 +253,14 @@ public final class CatalogService implements AutoCloseable {
     }
 
     private SyncResult locked(String courseId, java.util.function.Function<CourseSource, SyncResult> work) {
-        CourseSource source = sources.get(courseId);
-        if (source == null) {
-            throw new IllegalArgumentException("no source for course " + courseId);
-        }
         ReentrantLock lock = locks.computeIfAbsent(courseId, id -> new ReentrantLock());
         lock.lock();
         try {
+            // Read under the lock: a course unfollowed while this sync waited is not fetched again.
+            CourseSource source = sources.get(courseId);
+            if (source == null) {
+                throw new dev.kb.common.NotFound("course source", courseId);
+            }
             return work.apply(source);
         } finally {
             lock.unlock();
@@ -205,5 +270,6 @@ public final class CatalogService implements AutoCloseable {
     @Override
     public void close() {
         poller.close();
+        git.close();
     }
 }

@@ -1,8 +1,13 @@
 package dev.kb.catalog;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -39,14 +44,53 @@ final class GitCheckouts {
 
     private final Path base;
     private final GitSettings settings;
+    private final SshTransports ssh;
 
     GitCheckouts(Path base, GitSettings settings) {
         this.base = base;
         this.settings = settings;
+        this.ssh = new SshTransports(settings.ssh());
+    }
+
+    /** Ends the ssh client (its threads and open sessions). */
+    void close() {
+        ssh.close();
     }
 
     Path workTree(String courseId) {
         return base.resolve(courseId);
+    }
+
+    /** Deletes the course's checkout (its working tree and fetched objects), if there is one. */
+    void delete(String courseId) {
+        Path dir = workTree(courseId);
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            // The walk does not follow symbolic links: a link in the course leading out of it is deleted, not
+            // what it leads to.
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file,
+                                                               BasicFileAttributes attrs)
+                        throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    if (e != null) {
+                        throw e;
+                    }
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("deleting the checkout of " + courseId + " failed", e);
+        }
     }
 
     /** Where the source's ref points on the remote now: one cheap exchange, nothing downloaded. */
@@ -54,8 +98,11 @@ final class GitCheckouts {
         return run(source, () -> RemoteRef.resolve(source.ref(), advertised(source)));
     }
 
-    /** Fetches the source's ref and checks its commit out, unless it fails a check. */
-    Checkout update(CourseSource source) {
+    /**
+     * Fetches the source's ref and checks its commit out, unless it fails a check. {@code indexed}: the commit the
+     * course's data was indexed from (null: none), which the checkout's changed files are counted from.
+     */
+    Checkout update(CourseSource source, String indexed) {
         return run(source, () -> {
             RemoteRef remote = RemoteRef.resolve(source.ref(), advertised(source));
             Path dir = workTree(source.id());
@@ -68,7 +115,10 @@ final class GitCheckouts {
                     ObjectId previous = repo.resolve(Constants.HEAD + "^{commit}");
                     git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit.name()).call();
                     git.clean().setCleanDirectories(true).setForce(true).setIgnore(false).call();
-                    List<String> changed = previous == null || previous.equals(commit) ? null
+                    // The diff speaks for the indexed data only when the working tree was at the indexed
+                    // commit: after a checkout whose index failed (or a run of another kb on the database) it
+                    // may not have been, and every file is compared by its hash instead.
+                    List<String> changed = previous == null || !previous.name().equals(indexed) ? null
                             : changed(repo, previous, commit, source.subdir());
                     Path root = source.subdir() == null ? dir : dir.resolve(source.subdir());
                     return new Checkout(root, describe(commit), remote.name(), changed);
@@ -79,12 +129,12 @@ final class GitCheckouts {
 
     private Map<String, Ref> advertised(CourseSource source) throws GitAPIException {
         return Git.lsRemoteRepository().setRemote(source.url()).setCredentialsProvider(credentials(source))
-                .setTimeout(timeoutSeconds()).callAsMap();
+                .setTransportConfigCallback(ssh).setTimeout(timeoutSeconds()).callAsMap();
     }
 
     private ObjectId fetch(Git git, CourseSource source, RemoteRef remote) throws GitAPIException, IOException {
         FetchCommand fetch = git.fetch().setRemote(source.url()).setCredentialsProvider(credentials(source))
-                .setTimeout(timeoutSeconds()).setTagOpt(TagOpt.NO_TAGS).setRemoveDeletedRefs(true);
+                .setTransportConfigCallback(ssh).setTimeout(timeoutSeconds()).setTagOpt(TagOpt.NO_TAGS).setRemoveDeletedRefs(true);
         if (!remote.isCommit()) {
             // One commit, without history: a course needs its files, not how they came to be.
             fetch.setRefSpecs(new RefSpec("+" + remote.name() + ":" + FETCHED)).setDepth(1).call();
@@ -154,7 +204,11 @@ final class GitCheckouts {
         }
     }
 
-    /** The course files the diff from the previous commit touched (both sides of a rename), relative to subdir. */
+    /**
+     * The course files the diff from the previous commit touched (both sides of a rename), relative to subdir; null
+     * when the previous commit is no longer in the repository (the checkout was made again) or attributes changed.
+     * A tree diff needs no common history, so a force-push is diffed too.
+     */
     private static List<String> changed(Repository repo, ObjectId previous, RevCommit commit, String subdir)
             throws IOException {
         if (!repo.getObjectDatabase().has(previous)) {
@@ -167,6 +221,9 @@ final class GitCheckouts {
             tree.setRecursive(true);
             String prefix = subdir == null ? "" : subdir + "/";
             for (DiffEntry d : DiffEntry.scan(tree)) {
+                if (d.getOldPath().endsWith(".gitattributes") || d.getNewPath().endsWith(".gitattributes")) {
+                    return null; // attributes change how unchanged blobs are checked out (line endings, filters)
+                }
                 for (String p : new String[] {d.getOldPath(), d.getNewPath()}) {
                     if (!p.equals(DiffEntry.DEV_NULL) && p.startsWith(prefix) && !paths.contains(p.substring(prefix.length()))) {
                         paths.add(p.substring(prefix.length()));
@@ -211,6 +268,10 @@ final class GitCheckouts {
         }
     }
 
+    private static String replaceNonNull(String text, Path path, String by) {
+        return path == null ? text : text.replace(path.toString(), by);
+    }
+
     private static String message(Throwable e) {
         String text = null;
         for (Throwable t = e; t != null && text == null; t = t.getCause()) {
@@ -226,6 +287,11 @@ final class GitCheckouts {
         s = GitUrls.withoutCredentials(s.replaceAll("(?<=://)[^/@\\s]*@", ""));
         if (settings.token() != null) {
             s = s.replace(settings.token(), "***");
+        }
+        if (settings.ssh() != null) {
+            // Course errors are public: they name no server paths.
+            s = replaceNonNull(replaceNonNull(s, settings.ssh().key(), "the key file (KB_GIT_SSH_KEY)"),
+                    settings.ssh().knownHosts(), "the known hosts (KB_GIT_KNOWN_HOSTS)");
         }
         s = s.replaceAll("\\s+", " ").strip();
         return s.length() > 300 ? s.substring(0, 300) + "…" : s;

@@ -1,5 +1,6 @@
 package dev.kb.catalog;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -14,28 +15,44 @@ import java.time.Duration;
  * @param poll     how often a git course is asked for a new commit unless its catalog entry says; zero: never
  * @param timeout  of one network exchange with a remote
  * @param webhookSecret {@code KB_WEBHOOK_SECRET}: GitHub's HMAC key, GitLab's token; null: webhooks off
+ * @param ssh      the private key and known hosts of ssh remotes; null: those of the user's ~/.ssh
  */
 public record GitSettings(String token, String username, long maxBytes, int maxFiles, Duration poll,
-                          Duration timeout, String webhookSecret) {
+                          Duration timeout, String webhookSecret, Ssh ssh) {
     public static final GitSettings DEFAULT = new GitSettings(null, "oauth2", 512L * 1024 * 1024, 50_000,
-            Duration.ofMinutes(5), Duration.ofSeconds(60), null);
+            Duration.ofMinutes(5), Duration.ofSeconds(60), null, null);
+
+    /**
+     * @param key        a private key file without passphrase ({@code KB_GIT_SSH_KEY}), the only identity offered
+     * @param knownHosts the known_hosts file the servers' keys are checked against ({@code KB_GIT_KNOWN_HOSTS},
+     *                   default ~/.ssh/known_hosts): a server not in it is refused
+     */
+    public record Ssh(Path key, Path knownHosts) {
+    }
 
     public GitSettings withWebhookSecret(String secret) {
         return new GitSettings(token, username, maxBytes, maxFiles, poll, timeout,
-                secret == null || secret.isEmpty() ? null : secret);
+                secret == null || secret.isEmpty() ? null : secret, ssh);
     }
 
     public GitSettings withLimits(long bytes, int files) {
-        return new GitSettings(token, username, bytes, files, poll, timeout, webhookSecret);
+        return new GitSettings(token, username, bytes, files, poll, timeout, webhookSecret, ssh);
     }
 
     public GitSettings withPoll(Duration every) {
-        return new GitSettings(token, username, maxBytes, maxFiles, every, timeout, webhookSecret);
+        return new GitSettings(token, username, maxBytes, maxFiles, every, timeout, webhookSecret, ssh);
     }
 
     public GitSettings withToken(String user, String secret) {
         return new GitSettings(secret == null || secret.isBlank() ? null : secret,
-                user == null || user.isBlank() ? "oauth2" : user, maxBytes, maxFiles, poll, timeout, webhookSecret);
+                user == null || user.isBlank() ? "oauth2" : user, maxBytes, maxFiles, poll, timeout, webhookSecret,
+                ssh);
+    }
+
+    /** The key file for ssh remotes (null: the user's ~/.ssh identities) and the known_hosts (null: the user's). */
+    public GitSettings withSshKey(Path key, Path knownHosts) {
+        return new GitSettings(token, username, maxBytes, maxFiles, poll, timeout, webhookSecret,
+                key == null && knownHosts == null ? null : new Ssh(key, knownHosts));
     }
 
     @Override
@@ -43,6 +60,6 @@ public record GitSettings(String token, String username, long maxBytes, int maxF
         // The token never reaches a log line, not even through a record's toString.
         return "GitSettings[token=" + (token == null ? "none" : "***") + ", webhookSecret="
                 + (webhookSecret == null ? "none" : "***") + ", maxBytes=" + maxBytes + ", maxFiles="
-                + maxFiles + ", poll=" + poll + "]";
+                + maxFiles + ", poll=" + poll + ", ssh=" + ssh + "]";
     }
 }

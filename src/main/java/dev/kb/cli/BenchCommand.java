@@ -8,8 +8,10 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: grow a large course from a real one, measure indexing and search throughput "
                 + "and latency next to PostgreSQL full-text search in one run (see docs/benchmarks.md), and load kb "
-                + "while its course is re-indexed (see docs/reliability.md).",
-        subcommands = {BenchGenerateCommand.class, BenchRunCommand.class, BenchReliabilityCommand.class})
+                + "while its course is re-indexed (see docs/reliability.md); follow a catalog of N courses from git "
+                + "repositories (catalog).",
+        subcommands = {BenchGenerateCommand.class, BenchRunCommand.class, BenchReliabilityCommand.class,
+                BenchCatalogCommand.class})
 final class BenchCommand {
     /** One log line per request would measure the terminal; the request timer for /metrics stays on. */
     static void quietRequestLog() {

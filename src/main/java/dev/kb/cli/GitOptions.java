@@ -45,6 +45,13 @@ final class GitOptions {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--git-max-bytes and --git-max-files must be at least 1");
         }
+        for (String variable : List.of("KB_GIT_SSH_KEY", "KB_GIT_KNOWN_HOSTS")) {
+            Path file = path(System.getenv(variable));
+            if (file != null && !java.nio.file.Files.isReadable(file)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), variable + ": no readable file at "
+                        + file);
+            }
+        }
         List<CourseSource> courses = new ArrayList<>();
         if (catalog != null) {
             CatalogFile.Catalog read;
@@ -90,6 +97,11 @@ final class GitOptions {
     GitSettings settings() {
         return GitSettings.DEFAULT.withLimits(maxBytes, maxFiles).withPoll(poll)
                 .withToken(System.getenv("KB_GIT_USERNAME"), System.getenv("KB_GIT_TOKEN"))
-                .withWebhookSecret(System.getenv("KB_WEBHOOK_SECRET"));
+                .withWebhookSecret(System.getenv("KB_WEBHOOK_SECRET"))
+                .withSshKey(path(System.getenv("KB_GIT_SSH_KEY")), path(System.getenv("KB_GIT_KNOWN_HOSTS")));
+    }
+
+    private static Path path(String value) {
+        return value == null || value.isBlank() ? null : Path.of(value).toAbsolutePath();
     }
 }

@@ -2,6 +2,7 @@ package dev.kb.cli;
 
 import dev.kb.api.ApiServer;
 import dev.kb.app.CourseWatcher;
+import dev.kb.app.Job;
 import dev.kb.app.Kb;
 import dev.kb.catalog.CatalogService;
 import dev.kb.catalog.CourseSource;
@@ -100,6 +101,10 @@ final class ServeCommand extends IndexingCommand implements Callable<Integer> {
                     // The API answers at once; pages found by the check become searchable when it finishes.
                     app.checkLinksInBackground(course.id(), links.settings());
                 }
+            }
+            // Courses an admin added while an earlier kb ran: they serve what they had while they are synced.
+            for (Job job : app.sources().resumeAddedAtRunTime()) {
+                status.accept(job.course() + ": added at run time, syncing it in the background (job " + job.id() + ")");
             }
             Javalin server = ApiServer.create(app);
             port.start(server);

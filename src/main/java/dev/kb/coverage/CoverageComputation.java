@@ -1,5 +1,6 @@
 package dev.kb.coverage;
 
+import dev.kb.course.ForgeLinks;
 import dev.kb.model.Agenda;
 import dev.kb.model.CourseFiles;
 import dev.kb.model.LinkTarget;
@@ -10,6 +11,7 @@ import dev.kb.store.DocumentRow;
 import dev.kb.store.DocumentStore;
 import dev.kb.store.LinkRow;
 import dev.kb.store.RunStore;
+import dev.kb.store.SourceRow;
 import dev.kb.store.StoredAgenda;
 import dev.kb.store.Stores;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** Computes a course's coverage report from the store (and the search index, for gap suggestions). */
 final class CoverageComputation {
@@ -73,8 +77,16 @@ final class CoverageComputation {
                 (int) gapList.stream().filter(g -> !g.covered()).count(), broken.links().size(),
                 broken.fragments().size(), broken.images().size(), duplicates.size(), orphans.size(),
                 notInAgenda.size(), empty.size());
-        return new CoverageReport(courseId, summary, modules, gapList, broken.links(), broken.fragments(),
-                broken.images(), duplicates, orphans, notInAgenda, empty, externalLinks(courseId), indexRun(courseId));
+        // Each finding leads to the file to mend on the forge, when the course comes from GitHub or GitLab.
+        SourceRow source = stores.sources().find(courseId).orElse(null);
+        Function<String, ForgeLinks> forge = path -> ForgeLinks.of(source, path);
+        UnaryOperator<List<CoverageReport.BrokenLink>> linked = list -> list.stream()
+                .map(b -> b.withForge(forge.apply(b.source()))).toList();
+        ForgeLinks agendaFile = forge.apply(LinkCheck.AGENDA);
+        return new CoverageReport(courseId, summary, modules,
+                gapList.stream().map(g -> g.withForge(agendaFile, forge)).toList(), linked.apply(broken.links()),
+                linked.apply(broken.fragments()), linked.apply(broken.images()), duplicates, orphans, notInAgenda,
+                empty, externalLinks(courseId), indexRun(courseId));
     }
 
     private CoverageReport.ModuleCoverage module(String courseId, StoredAgenda.Section s, StoredAgenda.Module m,
@@ -110,9 +122,10 @@ final class CoverageComputation {
     /** An item without a document, with the topics that likely cover it (none when nothing covers it well). */
     private CoverageReport.Gap gap(String courseId, StoredAgenda.Section s, StoredAgenda.Module m, Agenda.Item item) {
         List<CoverageReport.Suggestion> suggestions = gaps.suggest(item.title(), courseId, SUGGESTIONS).stream()
-                .map(g -> new CoverageReport.Suggestion(g.topicId(), g.path(), g.title(), g.confidence())).toList();
+                .map(g -> new CoverageReport.Suggestion(g.topicId(), g.path(), g.title(), g.confidence(), null))
+                .toList();
         return new CoverageReport.Gap(s.title(), m.title(), item.title(), item.status().dbName(), item.href(),
-                item.targetPath(), item.reason(), !suggestions.isEmpty(), suggestions);
+                item.targetPath(), item.reason(), !suggestions.isEmpty(), suggestions, null, null);
     }
 
     /** Documents an agenda section links from more than one item. */

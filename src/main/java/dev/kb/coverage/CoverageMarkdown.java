@@ -47,8 +47,9 @@ public final class CoverageMarkdown {
         section(md, "Agenda items without a document", r.gaps(), g -> "**" + text(g.section() + " › " + g.module()
                 + " › " + g.title()) + "** (" + text(g.status()) + "): " + (g.suggestions().isEmpty()
                 ? "nothing in the course covers it."
-                : "likely covered by " + String.join(", ", g.suggestions().stream().map(x -> code(x.path())
-                + " (" + String.format(Locale.ROOT, "%.2f", x.confidence()) + ")").toList()) + "."));
+                : "likely covered by " + String.join(", ", g.suggestions().stream().map(x -> onForge(code(x.path()),
+                x.sourceUrl()) + " (" + String.format(Locale.ROOT, "%.2f", x.confidence()) + ")").toList()) + ".")
+                + edit(g.editUrl()));
         section(md, "Broken links", r.brokenLinks(), CoverageMarkdown::broken);
         section(md, "Links to missing headings", r.brokenFragments(), CoverageMarkdown::broken);
         section(md, "Missing images", r.missingImages(), CoverageMarkdown::broken);
@@ -70,8 +71,18 @@ public final class CoverageMarkdown {
     /** Where the link is and the link as written: in a code span, so it reads as the source did. */
     private static String broken(CoverageReport.BrokenLink b) {
         String link = "[" + b.text() + "](" + (b.href() == null ? "" : b.href()) + ")";
-        return code(b.source()) + (b.line() == null ? "" : " line " + b.line()) + ": " + code(link) + " — "
-                + text(b.reason()) + (b.closest() == null ? "" : "; did you mean " + code(b.closest()) + "?");
+        return onForge(code(b.source()), b.sourceUrl()) + (b.line() == null ? "" : " line " + b.line()) + ": "
+                + code(link) + " — " + text(b.reason()) + (b.closest() == null ? "" : "; did you mean "
+                + code(b.closest()) + "?") + edit(b.editUrl());
+    }
+
+    /** The label linked to the file on its forge, when the course comes from one (the URL is percent-encoded). */
+    private static String onForge(String label, String url) {
+        return url == null ? label : "[" + label + "](" + url + ")";
+    }
+
+    private static String edit(String url) {
+        return url == null ? "" : " ([edit](" + url + "))";
     }
 
     private static String document(CoverageReport.DocumentRef d) {

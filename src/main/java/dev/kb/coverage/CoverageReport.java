@@ -1,10 +1,12 @@
 package dev.kb.coverage;
 
-import java.time.OffsetDateTime;
+import dev.kb.course.ForgeLinks;
 import dev.kb.references.Reference;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * What the agenda promises against what the course delivers, and what is broken on the way.
@@ -39,20 +41,39 @@ public record CoverageReport(String course, Summary summary, List<ModuleCoverage
                                  double covered, int words, int codeBlocks) {
     }
 
-    /** {@code covered}: whether some topic likely covers the item; {@code suggestions} best first. */
+    /**
+     * {@code covered}: whether some topic likely covers the item; {@code suggestions} best first. For a course from
+     * GitHub or GitLab, {@code sourceUrl} and {@code editUrl} lead to the agenda file on the forge, where the item
+     * is mended (see {@code Topic}); null otherwise.
+     */
     public record Gap(String section, String module, String title, String status, String href, String path,
-                      String reason, boolean covered, List<Suggestion> suggestions) {
+                      String reason, boolean covered, List<Suggestion> suggestions, String sourceUrl,
+                      String editUrl) {
+        Gap withForge(ForgeLinks agenda, Function<String, ForgeLinks> topics) {
+            return new Gap(section, module, title, status, href, path, reason, covered, suggestions.stream()
+                    .map(s -> s.withSourceUrl(topics.apply(s.path()).sourceUrl())).toList(), agenda.sourceUrl(),
+                    agenda.editUrl());
+        }
     }
 
-    public record Suggestion(String topicId, String path, String title, double confidence) {
+    /** {@code sourceUrl}: the topic's file on its forge, as the topic has it (null when there is none). */
+    public record Suggestion(String topicId, String path, String title, double confidence, String sourceUrl) {
+        Suggestion withSourceUrl(String url) {
+            return new Suggestion(topicId, path, title, confidence, url);
+        }
     }
 
     /**
      * A link that leads nowhere. {@code source} is the file it is in ("README.md" for the agenda), {@code line}
-     * its line (null for agenda items), {@code closest} an existing file it was likely meant to name.
+     * its line (null for agenda items), {@code closest} an existing file it was likely meant to name;
+     * {@code sourceUrl} and {@code editUrl}: the file it is in on its forge (GitHub, GitLab), else null.
      */
     public record BrokenLink(String source, Integer line, String text, String href, String target, String closest,
-                             String reason) {
+                             String reason, String sourceUrl, String editUrl) {
+        BrokenLink withForge(ForgeLinks forge) {
+            return new BrokenLink(source, line, text, href, target, closest, reason, forge.sourceUrl(),
+                    forge.editUrl());
+        }
     }
 
     public record DuplicateLink(String section, String path, String topicId, int count, List<String> items) {

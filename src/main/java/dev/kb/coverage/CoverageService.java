@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class CoverageService {
     private static final Logger LOG = LoggerFactory.getLogger(CoverageService.class);
     /** Bump when the report's fields or their computation change: reports stored by another version are recomputed. */
-    static final int REPORT_VERSION = 1;
+    static final int REPORT_VERSION = 2;
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 

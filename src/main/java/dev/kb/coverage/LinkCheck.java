@@ -40,7 +40,7 @@ final class LinkCheck {
             Agenda.Item item = stored.item();
             if (item.status() == Agenda.Status.MISSING) {
                 broken.add(new CoverageReport.BrokenLink(AGENDA, null, item.title(), item.href(), item.targetPath(),
-                        closest(item.targetPath()), item.reason()));
+                        closest(item.targetPath()), item.reason(), null, null));
             } else if (item.status() == Agenda.Status.LINKED) {
                 fragment(AGENDA, null, item.title(), item.href(), item.targetPath(), item.fragment())
                         .ifPresent(fragments::add);
@@ -56,7 +56,7 @@ final class LinkCheck {
                 String reason = t.problem() != null ? t.problem() : "no such file in the course";
                 CoverageReport.BrokenLink b = new CoverageReport.BrokenLink(row.documentPath(), row.link().line(),
                         row.link().text(), row.link().href(), t.targetPath(),
-                        t.problem() == null ? closest(t.targetPath()) : null, reason);
+                        t.problem() == null ? closest(t.targetPath()) : null, reason, null, null);
                 (row.link().image() ? images : broken).add(b);
             } else if (!row.link().image()) {
                 fragment(row.documentPath(), row.link().line(), row.link().text(), row.link().href(), existing,
@@ -73,7 +73,7 @@ final class LinkCheck {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new CoverageReport.BrokenLink(source, line, text, href, target, null,
-                "no heading of " + target + " has the anchor #" + fragment));
+                "no heading of " + target + " has the anchor #" + fragment, null, null));
     }
 
     private String closest(String target) {

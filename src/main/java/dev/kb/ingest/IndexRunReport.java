@@ -10,7 +10,8 @@ import java.util.Set;
  * changed, so the search index can follow without rebuilding everything; {@code rebuildCourse} asks for all the
  * course's search documents to be rebuilt (a full run). The search index is told the topics to update (see
  * {@code IngestService#index}), which may be more than these: topics an agenda change touched, topics whose
- * handout verdict changed.
+ * handout verdict changed. {@code filesRead}: the markdown files read from disk (and hashed); fewer than scanned
+ * when a git diff said which ones changed.
  */
 public record IndexRunReport(
         long runId,
@@ -24,5 +25,6 @@ public record IndexRunReport(
         Set<String> changedIds,
         Set<String> removedIds,
         boolean rebuildCourse,
-        Duration elapsed) {
+        Duration elapsed,
+        int filesRead) {
 }

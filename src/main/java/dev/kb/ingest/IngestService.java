@@ -14,6 +14,7 @@ import dev.kb.store.RunStore;
 import dev.kb.store.Stores;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,28 +60,34 @@ public final class IngestService implements AutoCloseable {
     }
 
     public IndexRunReport index(String courseId, Path courseRoot) {
-        return index(courseId, courseRoot, false, IndexProgress.NONE, run -> { });
+        return index(courseId, courseRoot, false, IndexProgress.NONE, null, run -> { });
     }
 
     /**
      * @param full         parse every file again, whatever its hash (and rebuild the course's search documents):
      *                     for when something outside the files changed, or to be sure
+     * @param changed      the course-relative paths known to differ from what the course's last run stored (a git
+     *                     diff between the commit it read and the one checked out now): the other files the last
+     *                     run stored are taken as unchanged, without reading them. Null: not known, every file is
+     *                     read and its hash compared
      * @param searchUpdate told once the run is committed: the topics to index again (or to rebuild them all)
      */
     public IndexRunReport index(String courseId, Path courseRoot, boolean full, IndexProgress progress,
-                                Consumer<IndexRunReport> searchUpdate) {
+                                Set<String> changed, Consumer<IndexRunReport> searchUpdate) {
         // Another kb process on the database may be indexing this course: runs of one course take turns.
+        Set<String> known = full || changed == null ? null : changed.stream()
+                .map(p -> Normalizer.normalize(p, Normalizer.Form.NFC)).collect(Collectors.toSet());
         return stores.courseLocks().exclusively(courseId,
-                () -> indexLocked(courseId, courseRoot, full, progress, searchUpdate));
+                () -> indexLocked(courseId, courseRoot, full, progress, known, searchUpdate));
     }
 
     private IndexRunReport indexLocked(String courseId, Path courseRoot, boolean full, IndexProgress progress,
-                                       Consumer<IndexRunReport> searchUpdate) {
+                                       Set<String> changed, Consumer<IndexRunReport> searchUpdate) {
         long started = System.nanoTime();
         failures.flush();
         long runId = stores.runs().start(courseId);
         try {
-            IndexRunReport report = run(runId, courseId, courseRoot, started, full, progress, searchUpdate);
+            IndexRunReport report = run(runId, courseId, courseRoot, started, full, progress, changed, searchUpdate);
             LOG.debug("indexed {}: {} files, {} parsed, {} unchanged, {} removed, {} issues in {} ms", courseId,
                     report.filesScanned(), report.filesParsed(), report.filesUnchanged(), report.filesRemoved(),
                     report.issues().size(), report.elapsed().toMillis());
@@ -112,7 +120,8 @@ public final class IngestService implements AutoCloseable {
     }
 
     private IndexRunReport run(long runId, String courseId, Path courseRoot, long started, boolean full,
-                               IndexProgress progress, Consumer<IndexRunReport> searchUpdate) throws IOException {
+                               IndexProgress progress, Set<String> known, Consumer<IndexRunReport> searchUpdate)
+            throws IOException {
         progress.update("scan", 0, 0);
         CourseScanner.Scan scan = CourseScanner.scan(courseRoot);
         List<RunIssue> issues = new ArrayList<>(scan.issues());
@@ -120,9 +129,17 @@ public final class IngestService implements AutoCloseable {
         Map<String, DocumentStore.StoredVersion> stored = stores.documents().versions(courseId);
         Map<String, Loaded> documents = new TreeMap<>();
         CourseRoot root = new CourseRoot(scan.root());
+        AtomicInteger read = new AtomicInteger();
         for (Loaded l : scan.markdown().parallelStream()
-                .map(f -> reader.bound(forgetUnchangedText(reader.load(root, scan.root().relativize(f.file()), f),
-                        stored, full)))
+                .map(f -> {
+                    DocumentStore.StoredVersion unchanged = unchangedByDiff(scan.root(), f, stored, known);
+                    if (unchanged != null) {
+                        return Loaded.unchanged(f, unchanged.contentHash());
+                    }
+                    read.incrementAndGet();
+                    return reader.bound(forgetUnchangedText(reader.load(root, scan.root().relativize(f.file()), f),
+                            stored, full));
+                })
                 .toList()) {
             issues.addAll(l.issues());
             if (l.usable()) {
@@ -187,16 +204,38 @@ public final class IngestService implements AutoCloseable {
         touched.addAll(published.handoutChanges());
         published.agendaTopics().stream().filter(id -> !removedIds.contains(id)).forEach(touched::add);
         progress.update("search index", 0, 0);
-        searchUpdate.accept(report(runId, courseId, agenda, counts, issues, touched, removedIds, full, started));
-        return report(runId, courseId, agenda, counts, issues, changedIds, removedIds, full, started);
+        searchUpdate.accept(report(runId, courseId, agenda, counts, issues, touched, removedIds, full, started,
+                read.get()));
+        return report(runId, courseId, agenda, counts, issues, changedIds, removedIds, full, started, read.get());
     }
 
     private static IndexRunReport report(long runId, String courseId, Agenda agenda, RunStore.Counts counts,
                                          List<RunIssue> issues, Set<String> changed, Set<String> removed,
-                                         boolean rebuild, long started) {
+                                         boolean rebuild, long started, int read) {
         return new IndexRunReport(runId, courseId, agenda.title(), counts.scanned(), counts.parsed(),
                 counts.unchanged(), counts.removed(), List.copyOf(issues), Set.copyOf(changed), Set.copyOf(removed),
-                rebuild, Duration.ofNanos(System.nanoTime() - started));
+                rebuild, Duration.ofNanos(System.nanoTime() - started), read);
+    }
+
+    /**
+     * The stored version of a markdown file the diff says is unchanged, or null when the file must be read: the
+     * diff is unknown, names the file, or cannot speak for it. It cannot for a file the last run did not store (or
+     * parsed with another parser version), for a link (its target may have changed under another name), or for
+     * the agenda (its text is parsed on every run).
+     */
+    private DocumentStore.StoredVersion unchangedByDiff(Path root, CourseScanner.SourceFile f,
+                                                        Map<String, DocumentStore.StoredVersion> stored,
+                                                        Set<String> known) {
+        if (known == null || known.contains(f.path()) || mayBeAgenda(f.path())) {
+            return null;
+        }
+        DocumentStore.StoredVersion version = stored.get(f.path());
+        boolean link = !f.file().equals(root.resolve(f.path()));
+        return version == null || version.parserVersion() != parserVersion || link ? null : version;
+    }
+
+    private static boolean mayBeAgenda(String path) {
+        return path.indexOf('/') < 0 && path.equalsIgnoreCase(AgendaParser.AGENDA_PATH);
     }
 
     /**
@@ -205,8 +244,7 @@ public final class IngestService implements AutoCloseable {
      */
     private Loaded forgetUnchangedText(Loaded l, Map<String, DocumentStore.StoredVersion> stored, boolean full) {
         String path = l.source().path();
-        boolean mayBeAgenda = path.indexOf('/') < 0 && path.equalsIgnoreCase(AgendaParser.AGENDA_PATH);
-        if (full || !l.usable() || mayBeAgenda || isChanged(stored.get(path), l.hash())) {
+        if (full || !l.usable() || mayBeAgenda(path) || isChanged(stored.get(path), l.hash())) {
             return l;
         }
         return l.withoutText();

@@ -29,6 +29,11 @@ final class SourceReader {
             return source.path();
         }
 
+        /** A file the git diff says is as the last run stored it: not read, its stored hash stands. */
+        static Loaded unchanged(CourseScanner.SourceFile source, String storedHash) {
+            return new Loaded(source, "", storedHash, List.of());
+        }
+
         /** The same file without its text, for one whose hash says it needs no parsing. */
         Loaded withoutText() {
             return new Loaded(source, "", hash, issues);

@@ -1,12 +1,16 @@
 package dev.kb.store;
 
 import static dev.kb.store.jooq.Tables.COURSE;
+import static dev.kb.store.jooq.Tables.COURSE_SOURCE;
+import static dev.kb.store.jooq.Tables.INDEX_RUN;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Records;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 public final class CourseStore {
     private final DSLContext dsl;
@@ -42,5 +46,24 @@ public final class CourseStore {
                 .from(COURSE)
                 .orderBy(COURSE.ID)
                 .fetch(Records.mapping(CourseRow::new));
+    }
+
+    /**
+     * Removes everything of a course in one transaction: the course with its documents, agenda, graph and coverage
+     * report (cascaded), its runs and its source. Checked URLs stay: they are shared by every course. The removal is
+     * announced like a run ({@link RunPublisher#CHANNEL}), so other kb processes drop it from their search index.
+     *
+     * @return whether there was anything of the course
+     */
+    public boolean delete(String id) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            int removed = tx.deleteFrom(COURSE).where(COURSE.ID.eq(id)).execute()
+                    + tx.deleteFrom(INDEX_RUN).where(INDEX_RUN.COURSE_ID.eq(id)).execute()
+                    + tx.deleteFrom(COURSE_SOURCE).where(COURSE_SOURCE.COURSE_ID.eq(id)).execute();
+            tx.select(DSL.function("pg_notify", SQLDataType.OTHER, DSL.inline(RunPublisher.CHANNEL),
+                    DSL.val(id + ":deleted"))).fetch();
+            return removed > 0;
+        });
     }
 }

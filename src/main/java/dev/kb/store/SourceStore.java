@@ -18,14 +18,21 @@ public final class SourceStore {
     }
 
     /**
-     * Records where a course comes from. A source that changed (another URL, ref or subdirectory) forgets the commit
-     * indexed from the old one, so the next sync indexes again.
+     * Records where a course comes from ({@code path}: a directory source's folder; {@code addedAtRunTime}: followed
+     * again after a restart). A source that changed (another URL, ref or subdirectory) forgets the commit indexed
+     * from the old one, so the next sync indexes again.
      */
-    public void register(String courseId, String kind, String url, String ref, String subdir) {
+    public void register(String courseId, String kind, String url, String ref, String subdir, String path,
+                         boolean addedAtRunTime) {
         Optional<SourceRow> known = find(courseId);
         boolean same = known.filter(k -> k.kind().equals(kind) && equal(k.url(), url) && equal(k.ref(), ref)
                 && equal(k.subdir(), subdir)).isPresent();
         if (same) {
+            dsl.update(COURSE_SOURCE)
+                    .set(COURSE_SOURCE.PATH, path)
+                    .set(COURSE_SOURCE.ADDED_AT_RUN_TIME, addedAtRunTime)
+                    .where(COURSE_SOURCE.COURSE_ID.eq(courseId))
+                    .execute();
             return;
         }
         dsl.insertInto(COURSE_SOURCE)
@@ -34,18 +41,36 @@ public final class SourceStore {
                 .set(COURSE_SOURCE.URL, url)
                 .set(COURSE_SOURCE.REF, ref)
                 .set(COURSE_SOURCE.SUBDIR, subdir)
+                .set(COURSE_SOURCE.PATH, path)
+                .set(COURSE_SOURCE.ADDED_AT_RUN_TIME, addedAtRunTime)
                 .onConflict(COURSE_SOURCE.COURSE_ID)
                 .doUpdate()
                 .set(COURSE_SOURCE.KIND, kind)
                 .set(COURSE_SOURCE.URL, url)
                 .set(COURSE_SOURCE.REF, ref)
                 .set(COURSE_SOURCE.SUBDIR, subdir)
+                .set(COURSE_SOURCE.PATH, path)
+                .set(COURSE_SOURCE.ADDED_AT_RUN_TIME, addedAtRunTime)
                 .setNull(COURSE_SOURCE.COMMIT_SHA)
                 .setNull(COURSE_SOURCE.COMMIT_AT)
                 .setNull(COURSE_SOURCE.COMMIT_MESSAGE)
                 .setNull(COURSE_SOURCE.COMMIT_REF)
                 .setNull(COURSE_SOURCE.FETCH_ERROR)
                 .execute();
+    }
+
+    /** A source added at run time, as a restart follows it again: {@code path} for a directory, else the git fields. */
+    public record AddedSource(String courseId, String kind, String url, String ref, String subdir, String path) {
+    }
+
+    /** The sources added at run time (the admin route), by course id. */
+    public List<AddedSource> addedAtRunTime() {
+        return dsl.select(COURSE_SOURCE.COURSE_ID, COURSE_SOURCE.KIND, COURSE_SOURCE.URL, COURSE_SOURCE.REF,
+                        COURSE_SOURCE.SUBDIR, COURSE_SOURCE.PATH)
+                .from(COURSE_SOURCE)
+                .where(COURSE_SOURCE.ADDED_AT_RUN_TIME.isTrue())
+                .orderBy(COURSE_SOURCE.COURSE_ID)
+                .fetch(Records.mapping(AddedSource::new));
     }
 
     /** A fetch (or ls-remote) that worked ({@code error} null) or failed; the indexed commit stays as it was. */

@@ -3,6 +3,7 @@ package dev.kb.topic;
 import dev.kb.common.NotFound;
 import dev.kb.common.Page;
 import dev.kb.course.CourseService;
+import dev.kb.course.ForgeLinks;
 import dev.kb.ingest.CoursePaths;
 import dev.kb.model.CourseFiles;
 import dev.kb.model.LinkTarget;

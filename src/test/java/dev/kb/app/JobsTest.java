@@ -88,7 +88,7 @@ class JobsTest {
 
     private static IndexRunReport leave(AtomicInteger running) {
         running.decrementAndGet();
-        return new IndexRunReport(1, "c", "t", 0, 0, 0, 0, List.of(), Set.of(), Set.of(), false, Duration.ZERO);
+        return new IndexRunReport(1, "c", "t", 0, 0, 0, 0, List.of(), Set.of(), Set.of(), false, Duration.ZERO, 0);
     }
 
     private static void await(CountDownLatch latch) {

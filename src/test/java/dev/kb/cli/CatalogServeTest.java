@@ -54,9 +54,8 @@ class CatalogServeTest {
 
     @Test
     void serve_follows_a_catalog_and_a_git_url_and_polls_for_new_commits(@TempDir Path dir) throws Exception {
-        BareRepo polled = BareRepo.create(dir, "polled");
-        polled.commit("first", Map.of("course/README.md", AGENDA, "course/intro.md", "# Intro\n\nFirst words.\n"));
-        polled.push("refs/heads/main");
+        BareRepo polled = pushed(dir, "polled", Map.of("course/README.md", AGENDA, "course/intro.md",
+                "# Intro\n\nFirst words.\n"));
         BareRepo plain = BareRepo.create(dir, "plain-course");
         String plainSha = plain.commit("only commit", Map.of("README.md", AGENDA, "intro.md", "# Intro\n\nHi.\n"));
         plain.push("refs/heads/main");
@@ -97,10 +96,93 @@ class CatalogServeTest {
             assertThat(course.getString("source.commit.sha")).as("the poll found and indexed the push").isEqualTo(second);
             assertThat(course.getInt("topics")).isEqualTo(2);
         } finally {
-            serve.destroy();
-            if (!serve.waitFor(60, TimeUnit.SECONDS)) {
-                serve.destroyForcibly();
+            stop(serve);
+        }
+    }
+
+    @Test
+    void a_course_added_over_the_api_is_followed_again_by_the_next_serve(@TempDir Path dir) throws Exception {
+        BareRepo started = pushed(dir, "started", Map.of("README.md", AGENDA, "intro.md", "# Intro\n\nStarted.\n"));
+        BareRepo added = pushed(dir, "added", Map.of("README.md", AGENDA, "intro.md", "# Intro\n\nAdded.\n"));
+        String database = TestDatabases.fresh(TestDatabases.Target.EMBEDDED).url();
+        List<String> serveCommand = List.of(javaCommand(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "dev.kb.Main", "serve", started.url(), "--port", "0", "--offline", "--poll", "0",
+                "--data-dir", dir.resolve("data").toString(), "--database-url", database,
+                "--admin-token", ADMIN, "--course-roots", dir.toString());
+
+        Process first = start(serveCommand, dir.resolve("first.out"));
+        try {
+            String base = servingAt(first, "kb: serving started at (http://localhost:\\d+)/.*");
+            HttpResponse<String> post = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + "/api/v1/courses")).header("Authorization", "Bearer " + ADMIN)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"git\": \"" + added.url() + "\", \"ref\": \"main\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).as(post.body()).isEqualTo(202);
+            assertThat(awaitCommit(base, "added", null)).isNotNull();
+        } finally {
+            stop(first);
+        }
+        String pushed = added.commit("second", Map.of("more.md", "# More\n\nWhile kb was down.\n"));
+        added.push("refs/heads/main");
+
+        Process second = start(serveCommand, dir.resolve("second.out"));
+        try {
+            List<String> lines = new ArrayList<>();
+            String base = servingAt(second, "kb: serving started at (http://localhost:\\d+)/.*", lines);
+            assertThat(String.join("\n", lines)).contains("kb: added: added at run time, syncing it in the background");
+            assertThat(awaitCommit(base, "added", pushed)).as("the resumed course fetched its new commit")
+                    .isEqualTo(pushed);
+        } finally {
+            stop(second);
+        }
+    }
+
+    private static final String ADMIN = "serve-admin-token-5c2e";
+
+    /** A bare repository with one commit of these files on main. */
+    private static BareRepo pushed(Path dir, String name, Map<String, String> files) {
+        BareRepo repo = BareRepo.create(dir, name);
+        repo.commit("first", files);
+        repo.push("refs/heads/main");
+        return repo;
+    }
+
+    private static Process start(List<String> command, Path out) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile());
+        builder.environment().remove("KB_CATALOG");
+        return builder.start();
+    }
+
+    private static String servingAt(Process serve, String pattern) throws Exception {
+        return servingAt(serve, pattern, new ArrayList<>());
+    }
+
+    private static String servingAt(Process serve, String pattern, List<String> lines) throws Exception {
+        lines.addAll(CompletableFuture.supplyAsync(() -> linesUntilServing(serve)).get(180, TimeUnit.SECONDS));
+        Matcher serving = Pattern.compile(pattern).matcher(lines.get(lines.size() - 1));
+        assertThat(serving.matches()).as(String.join("\n", lines)).isTrue();
+        return serving.group(1);
+    }
+
+    /** The course's indexed commit once it is {@code expected} (any, when null), or as it is after a minute. */
+    private static String awaitCommit(String base, String course, String expected) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(base + "/api/v1/courses/" + course)).build(), HttpResponse.BodyHandlers.ofString());
+            String sha = r.statusCode() == 200 ? new JsonPath(r.body()).getString("source.commit.sha") : null;
+            if (sha != null && (expected == null || expected.equals(sha)) || System.nanoTime() > deadline) {
+                return sha;
             }
+            Thread.sleep(250);
+        }
+    }
+
+    private static void stop(Process serve) throws InterruptedException {
+        serve.destroy();
+        if (!serve.waitFor(60, TimeUnit.SECONDS)) {
+            serve.destroyForcibly();
         }
     }
 

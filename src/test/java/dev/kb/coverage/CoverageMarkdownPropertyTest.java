@@ -92,14 +92,16 @@ class CoverageMarkdownPropertyTest {
             @ForAll("names") String path, @ForAll("names") String title, @ForAll("names") String section,
             @ForAll("names") String linkText, @ForAll("names") String url) {
         CoverageReport.Summary summary = new CoverageReport.Summary(1, 0, 0, 0, 0, 1, 1, 1, 0, 0, 1, 1, 1, 1);
-        CoverageReport.BrokenLink broken = new CoverageReport.BrokenLink(path, 3, linkText, url, path, path, title);
+        CoverageReport.BrokenLink broken = new CoverageReport.BrokenLink(path, 3, linkText, url, path, path, title, null,
+                null);
         CoverageReport.DocumentRef doc = new CoverageReport.DocumentRef("0123456789abcdef", path, title, 0);
         Reference failing = new Reference("r", url, "evil.example", "broken", 404, null, null, title, null, title,
                 List.of(new Reference.Usage("c", null, path, linkText, 1)));
         CoverageReport report = new CoverageReport("c", summary,
                 List.of(new CoverageReport.ModuleCoverage(section, title, 1, 0, 0, 1, 0, 0, 0)),
                 List.of(new CoverageReport.Gap(section, title, linkText, "unlinked", null, null, null, true,
-                        List.of(new CoverageReport.Suggestion("0123456789abcdef", path, title, 0.5)))),
+                        List.of(new CoverageReport.Suggestion("0123456789abcdef", path, title, 0.5, null)), null,
+                        null)),
                 List.of(broken), List.of(), List.of(), List.of(new CoverageReport.DuplicateLink(section, path,
                         "0123456789abcdef", 2, List.of(title, linkText))),
                 List.of(doc), List.of(doc), List.of(doc), new CoverageReport.ExternalLinks(Map.of("broken", 1),
@@ -125,6 +127,34 @@ class CoverageMarkdownPropertyTest {
         String shown = PlainText.visible(path);
         assertThat(all(parsed, Code.class).stream().map(CoverageMarkdownPropertyTest::codeText)
                 .filter(shown::equals).count()).isGreaterThanOrEqualTo(8);
+    }
+
+    @Property(tries = 200)
+    void forge_links_of_hostile_file_names_are_the_only_links_and_lead_where_they_say(
+            @ForAll("names") String path, @ForAll("names") String title, @ForAll("names") String linkText) {
+        dev.kb.store.SourceRow github = new dev.kb.store.SourceRow("c", "git", "https://github.com/team/course.git",
+                "main", null, "0123456789abcdef0123456789abcdef01234567", null, null, "refs/heads/main", null, null);
+        dev.kb.course.ForgeLinks forge = dev.kb.course.ForgeLinks.of(github, path);
+        dev.kb.course.ForgeLinks agenda = dev.kb.course.ForgeLinks.of(github, "README.md");
+        CoverageReport.Summary summary = new CoverageReport.Summary(1, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0);
+        CoverageReport report = new CoverageReport("c", summary, List.of(),
+                List.of(new CoverageReport.Gap("s", title, linkText, "unlinked", null, null, null, true,
+                        List.of(new CoverageReport.Suggestion("0123456789abcdef", path, title, 0.5,
+                                forge.sourceUrl())), agenda.sourceUrl(), agenda.editUrl())),
+                List.of(new CoverageReport.BrokenLink(path, 3, linkText, "x.md", "x.md", null, title,
+                        forge.sourceUrl(), forge.editUrl())), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), new CoverageReport.ExternalLinks(Map.of(), List.of()), null);
+
+        Document parsed = Markdown.parse(CoverageMarkdown.render(report));
+
+        List<String> urls = new ArrayList<>();
+        parsed.getDescendants().forEach(n -> {
+            if (n instanceof com.vladsch.flexmark.ast.Link link) {
+                urls.add(link.getUrl().toString());
+            }
+        });
+        assertThat(urls).containsExactlyInAnyOrder(forge.sourceUrl(), agenda.editUrl(), forge.sourceUrl(),
+                forge.editUrl());
     }
 
     private static Node paragraph(String markdown) {

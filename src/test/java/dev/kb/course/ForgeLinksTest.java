@@ -1,4 +1,4 @@
-package dev.kb.topic;
+package dev.kb.course;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

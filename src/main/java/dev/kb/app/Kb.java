@@ -58,7 +58,7 @@ public final class Kb implements AutoCloseable {
     private final Services services;
     private final Config config;
     private final Metrics metrics;
-    private final Jobs jobs = new Jobs();
+    private final Jobs jobs;
     private final Registrations registrations;
     /** Bounds the expensive computations (coverage reports) together, so that they leave cores to search. */
     private final ComputeSlots computeSlots = new ComputeSlots();
@@ -82,6 +82,7 @@ public final class Kb implements AutoCloseable {
     private Kb(Config config, IndexSettings settings, Database database, SearchIndex index) {
         this.config = config;
         this.stores = new Stores(database.dsl());
+        this.jobs = new Jobs(stores.jobs(), config.jobLease());
         this.sources = new Sources(stores, config.dataDir().resolve("git"), this);
         this.registrations = new Registrations(new CourseRoots(config.http().courseRoots()), this);
         this.database = database;
@@ -266,11 +267,6 @@ public final class Kb implements AutoCloseable {
     /** Push webhooks, or null when no catalog is followed (no source to match a push with). */
     public Webhooks webhooks() {
         return sources.webhooks();
-    }
-
-    /** Paths of the course's compiled handouts. */
-    public Set<String> handouts(String courseId) {
-        return services.courses().handoutPaths(courseId);
     }
 
     @Override

@@ -89,7 +89,7 @@ final class EvalCommand extends IndexingCommand implements Callable<Integer> {
             app.index(course.id(), course.path());
             if (judged != null) {
                 print(out, SearchEvaluation.run(app.services().search(), app.baseline(), course.id(), judged,
-                        app.handouts(course.id()), rounds));
+                        app.services().courses().handoutPaths(course.id()), rounds));
                 if (details) {
                     printDetails(out, app, course.id(), judged);
                 }
@@ -100,7 +100,7 @@ final class EvalCommand extends IndexingCommand implements Callable<Integer> {
             }
             if (items != null) {
                 print(out, GapEvaluation.run(app.services().gaps(), app.baseline(), course.id(), items,
-                        app.handouts(course.id())));
+                        app.services().courses().handoutPaths(course.id())));
             }
         }
         return 0;

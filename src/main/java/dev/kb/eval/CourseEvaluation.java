@@ -27,7 +27,7 @@ public record CourseEvaluation(EvalManifest.Course course, Map<EvalManifest.Judg
             throws IOException {
         Kb.Services services = kb.services();
         FullTextBaseline baseline = kb.baseline();
-        Set<String> handouts = kb.handouts(course.id());
+        Set<String> handouts = kb.services().courses().handoutPaths(course.id());
         Map<EvalManifest.Judged, SearchEvaluation.Report> search = new EnumMap<>(EvalManifest.Judged.class);
         Map<EvalManifest.Judged, PassageEvaluation.Report> passages = new EnumMap<>(EvalManifest.Judged.class);
         for (EvalManifest.Judged kind : List.of(EvalManifest.Judged.QUERIES, EvalManifest.Judged.QUESTIONS)) {

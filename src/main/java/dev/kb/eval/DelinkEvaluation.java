@@ -111,7 +111,7 @@ public final class DelinkEvaluation {
         String readme = Files.readString(readmeFile);
         List<AgendaView.Item> agenda = kb.services().courses().agenda(courseId).sections().stream()
                 .flatMap(s -> s.modules().stream()).flatMap(m -> m.items().stream()).toList();
-        java.util.Set<String> handouts = kb.handouts(courseId);
+        java.util.Set<String> handouts = kb.services().courses().handoutPaths(courseId);
         List<Item> eligible = eligible(agenda, readme,
                 p -> !handouts.contains(p) && Files.isRegularFile(courseDir.resolve(p), LinkOption.NOFOLLOW_LINKS));
         List<JudgedQuery> judged = new ArrayList<>();

@@ -17,6 +17,7 @@ public final class Stores {
     private final ReferenceStore references;
     private final CoverageStore coverage;
     private final SourceStore sources;
+    private final JobStore jobs;
 
     public Stores(DSLContext dsl) {
         this.dsl = dsl;
@@ -28,6 +29,7 @@ public final class Stores {
         this.references = new ReferenceStore(dsl);
         this.coverage = new CoverageStore(dsl);
         this.sources = new SourceStore(dsl);
+        this.jobs = new JobStore(dsl);
     }
 
     public CourseStore courses() {
@@ -60,6 +62,10 @@ public final class Stores {
 
     public SourceStore sources() {
         return sources;
+    }
+
+    public JobStore jobs() {
+        return jobs;
     }
 
     /** PostgreSQL's own full-text search over the same documents, for side-by-side evaluation. */

@@ -34,8 +34,9 @@ public final class ApiServer {
         kb.onIndexed(run -> mcp.refreshResources());
         RequestLog requestLog = new RequestLog(kb.metrics().registry());
         Cors cors = new Cors(http.corsOrigins());
-        AdminRoutes admin = new AdminRoutes(kb, new AdminAuth(http.adminToken()));
-        HookRoutes hooks = new HookRoutes(kb);
+        AdminAuth adminAuth = new AdminAuth(http.adminToken());
+        AdminRoutes admin = new AdminRoutes(kb, adminAuth);
+        HookRoutes hooks = new HookRoutes(kb, adminAuth);
         CourseRoutes courses = new CourseRoutes(services.courses(), services.coverage());
         TopicRoutes topics = new TopicRoutes(services.topics());
         ImageRoutes images = new ImageRoutes(services.images());
@@ -100,6 +101,7 @@ public final class ApiServer {
                     get("/jobs/{id}", admin::job);
                     post("/hooks/github", hooks::github);
                     post("/hooks/gitlab", hooks::gitlab);
+                    get("/courses/{course}/deliveries", hooks::deliveries);
                     get("/courses/{course}", courses::get);
                     get("/courses/{course}/agenda", courses::agenda);
                     get("/courses/{course}/graph", graph::course);

@@ -2,7 +2,6 @@ package dev.kb.app;
 
 import dev.kb.catalog.CatalogService;
 import dev.kb.catalog.GitSettings;
-import dev.kb.catalog.Webhooks;
 import dev.kb.common.ComputeSlots;
 import dev.kb.config.Config;
 import dev.kb.config.IndexSettings;
@@ -259,14 +258,9 @@ public final class Kb implements AutoCloseable {
         return sources.catalog(git);
     }
 
-    /** Fetches a followed course's source and indexes a new commit, in the background (a webhook's work). */
-    public Job syncLater(String courseId) {
-        return sources.syncLater(courseId);
-    }
-
-    /** Push webhooks, or null when no catalog is followed (no source to match a push with). */
-    public Webhooks webhooks() {
-        return sources.webhooks();
+    /** The courses followed from their sources: sync jobs, push webhooks and the deliveries they logged. */
+    public Sources sources() {
+        return sources;
     }
 
     @Override

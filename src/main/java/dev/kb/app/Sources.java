@@ -6,16 +6,19 @@ import dev.kb.catalog.SyncResult;
 import dev.kb.catalog.Webhooks;
 import dev.kb.common.NotFound;
 import dev.kb.ingest.IndexProgress;
+import dev.kb.store.DeliveryStore;
 import dev.kb.store.Stores;
 import io.micrometer.core.instrument.Gauge;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The courses kb follows from their sources (git or directory): the catalog, made at the first {@link #catalog}
  * call with that call's settings, its sync jobs and webhooks, and which sources fail (for the health check).
  */
-final class Sources {
+public final class Sources {
     private final Stores stores;
     private final Path gitDir;
     private final Kb kb;
@@ -47,8 +50,11 @@ final class Sources {
         return catalog;
     }
 
-    /** A fetch that fails fails the job with its one-line reason; the course keeps its last indexed commit. */
-    Job syncLater(String courseId) {
+    /**
+     * Fetches a followed course's source and indexes a new commit, in the background. A fetch that fails fails the
+     * job with its one-line reason; the course keeps its last indexed commit.
+     */
+    public Job syncLater(String courseId) {
         CatalogService followed = catalogOrNull();
         if (followed == null) {
             throw new NotFound("course source", courseId);
@@ -68,7 +74,41 @@ final class Sources {
         }
     }
 
-    synchronized Webhooks webhooks() {
-        return catalog == null ? null : catalog.webhooks();
+    /** What a webhook delivery did: the forge's answer, and the sync job of each course it started. */
+    public record Received(Webhooks.Outcome outcome, List<Job> jobs) {
+    }
+
+    /**
+     * Acts on a push webhook: a sync job for each course that follows the pushed repository and ref (once per delivery
+     * across every kb process on the database), and the delivery logged for each course of the repository.
+     *
+     * @throws Webhooks.Refused when the delivery is not the forge's, or no course follows the push
+     */
+    public Received receive(Webhooks.Delivery delivery) {
+        CatalogService followed = catalogOrNull();
+        if (followed == null) {
+            throw new NotFound("followed repository", "(kb follows no git course)");
+        }
+        Webhooks hooks = followed.webhooks();
+        Webhooks.Outcome outcome;
+        try {
+            outcome = hooks.receive(delivery);
+        } catch (Webhooks.Refused e) {
+            hooks.log(delivery, "refused", e.getMessage(), Map.of());
+            throw e;
+        }
+        List<Job> jobs = outcome.courses().stream().map(this::syncLater).toList();
+        Map<String, String> byCourse = new HashMap<>();
+        jobs.forEach(j -> byCourse.put(j.course(), j.id()));
+        hooks.log(delivery, outcome.status(), outcome.message(), byCourse);
+        return new Received(outcome, jobs);
+    }
+
+    /** The last webhook deliveries that concerned a course (newest first), with what kb did about each. */
+    public List<DeliveryStore.Logged> deliveries(String courseId) {
+        if (stores.sources().find(courseId).isEmpty()) {
+            throw new NotFound("course", courseId);
+        }
+        return stores.deliveries().recent(courseId);
     }
 }

@@ -3,7 +3,7 @@ package dev.kb.store;
 import java.time.OffsetDateTime;
 
 /**
- * A job as stored: see {@code dev.kb.app.Job} for what its parts mean. {@code runId} and the counts are null until
+ * A job as stored: the job of the API, its parts as it names them. {@code runId} and the counts are null until
  * the job succeeded with an index run; the progress is null unless it is running.
  */
 public record JobRow(String id, String kind, String courseId, String state, String progressPhase, Integer progressDone,

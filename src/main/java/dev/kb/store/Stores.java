@@ -18,6 +18,7 @@ public final class Stores {
     private final CoverageStore coverage;
     private final SourceStore sources;
     private final JobStore jobs;
+    private final DeliveryStore deliveries;
 
     public Stores(DSLContext dsl) {
         this.dsl = dsl;
@@ -30,6 +31,7 @@ public final class Stores {
         this.coverage = new CoverageStore(dsl);
         this.sources = new SourceStore(dsl);
         this.jobs = new JobStore(dsl);
+        this.deliveries = new DeliveryStore(dsl);
     }
 
     public CourseStore courses() {
@@ -66,6 +68,10 @@ public final class Stores {
 
     public JobStore jobs() {
         return jobs;
+    }
+
+    public DeliveryStore deliveries() {
+        return deliveries;
     }
 
     /** PostgreSQL's own full-text search over the same documents, for side-by-side evaluation. */

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "Benchmarks: grow a large course from a real one, measure indexing and search throughput "
                 + "and latency next to PostgreSQL full-text search in one run (see docs/benchmarks.md), and load kb "
                 + "while its course is re-indexed (see docs/reliability.md).",
-        subcommands = {BenchGenerateCommand.class, BenchRunCommand.class, BenchReliabilityCommand.class})
+        subcommands = {BenchGenerateCommand.class, BenchRunCommand.class, BenchReliabilityCommand.class,
+                BenchReplicasCommand.class})
 final class BenchCommand {
     /** One log line per request would measure the terminal; the request timer for /metrics stays on. */
     static void quietRequestLog() {

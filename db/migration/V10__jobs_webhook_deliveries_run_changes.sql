@@ -52,3 +52,13 @@ create table course_delivery (
     job_id       varchar
 );
 create index course_delivery_course on course_delivery (course_id, id);
+
+-- What each published run changed in the search documents: the topics to write again and those to delete, or a
+-- rebuild of the course. Another process following the run applies just these when its search index holds the run
+-- before; a run without a row (published by an older kb) makes it rebuild the course from the documents.
+create table index_run_change (
+    run_id   bigint primary key references index_run (id) on delete cascade,
+    rebuild  boolean not null,
+    changed  varchar[] not null,
+    removed  varchar[] not null
+);

@@ -4,6 +4,7 @@ import dev.kb.catalog.CatalogService;
 import dev.kb.catalog.GitSettings;
 import dev.kb.catalog.SyncResult;
 import dev.kb.catalog.Webhooks;
+import dev.kb.common.Errors;
 import dev.kb.common.NotFound;
 import dev.kb.ingest.IndexProgress;
 import dev.kb.store.DeliveryStore;
@@ -13,12 +14,15 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The courses kb follows from their sources (git or directory): the catalog, made at the first {@link #catalog}
  * call with that call's settings, its sync jobs and webhooks, and which sources fail (for the health check).
  */
 public final class Sources {
+    private static final Logger LOG = LoggerFactory.getLogger(Sources.class);
     private final Stores stores;
     private final Path gitDir;
     private final Kb kb;
@@ -94,14 +98,24 @@ public final class Sources {
         try {
             outcome = hooks.receive(delivery);
         } catch (Webhooks.Refused e) {
-            hooks.log(delivery, "refused", e.getMessage(), Map.of());
+            log(hooks, delivery, "refused", e.getMessage(), Map.of());
             throw e;
         }
         List<Job> jobs = outcome.courses().stream().map(this::syncLater).toList();
         Map<String, String> byCourse = new HashMap<>();
         jobs.forEach(j -> byCourse.put(j.course(), j.id()));
-        hooks.log(delivery, outcome.status(), outcome.message(), byCourse);
+        log(hooks, delivery, outcome.status(), outcome.message(), byCourse);
         return new Received(outcome, jobs);
+    }
+
+    /** The log is for people: a delivery is answered as it was handled even when its entry cannot be written. */
+    private static void log(Webhooks hooks, Webhooks.Delivery delivery, String result, String message,
+                            Map<String, String> jobs) {
+        try {
+            hooks.log(delivery, result, message, jobs);
+        } catch (RuntimeException e) {
+            LOG.warn("webhook delivery {} not logged: {}", delivery.deliveryId(), Errors.describe(e));
+        }
     }
 
     /** The last webhook deliveries that concerned a course (newest first), with what kb did about each. */

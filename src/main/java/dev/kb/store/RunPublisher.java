@@ -110,7 +110,9 @@ public final class RunPublisher {
             touched.addAll(flipped);
             agendaTopics.stream().filter(id -> !run.search().removed().contains(id)).forEach(touched::add);
             RunStore.Changes search = new RunStore.Changes(run.search().rebuild(), touched, run.search().removed());
-            tx.runs().recordChanges(run.runId(), search);
+            // A rebuild's topics are the whole course: followers rebuild too, and need no list of them.
+            tx.runs().recordChanges(run.runId(), search.rebuild() ? new RunStore.Changes(true, Set.of(), Set.of())
+                    : search);
             tx.runs().succeed(run.runId(), run.counts(), run.issues());
             // Delivered when the transaction commits, and only then: a failed run announces nothing.
             cfg.dsl().select(DSL.function("pg_notify", SQLDataType.OTHER, DSL.inline(CHANNEL),

@@ -35,8 +35,9 @@ public final class ApiServer {
         kb.onIndexed(run -> mcp.refreshResources());
         RequestLog requestLog = new RequestLog(kb.metrics().registry());
         Cors cors = new Cors(http.corsOrigins());
-        AdminRoutes admin = new AdminRoutes(kb, new AdminAuth(http.adminToken()));
-        HookRoutes hooks = new HookRoutes(kb);
+        AdminAuth adminAuth = new AdminAuth(http.adminToken());
+        AdminRoutes admin = new AdminRoutes(kb, adminAuth);
+        HookRoutes hooks = new HookRoutes(kb, adminAuth);
         CourseRoutes courses = new CourseRoutes(services.courses(), services.coverage());
         TopicRoutes topics = new TopicRoutes(services.topics());
         ImageRoutes images = new ImageRoutes(services.images());
@@ -101,6 +102,7 @@ public final class ApiServer {
                     get("/jobs/{id}", admin::job);
                     post("/hooks/github", hooks::github);
                     post("/hooks/gitlab", hooks::gitlab);
+                    get("/courses/{course}/deliveries", hooks::deliveries);
                     get("/courses/{course}", courses::get);
                     delete("/courses/{course}", admin::delete);
                     get("/courses/{course}/agenda", courses::agenda);

@@ -1,10 +1,9 @@
 package dev.kb.api;
 
-import dev.kb.app.Job;
 import dev.kb.app.Kb;
+import dev.kb.app.Sources;
 import dev.kb.catalog.Webhooks;
 import io.javalin.http.Context;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,9 +12,11 @@ import java.util.Map;
  */
 final class HookRoutes {
     private final Kb kb;
+    private final AdminAuth auth;
 
-    HookRoutes(Kb kb) {
+    HookRoutes(Kb kb, AdminAuth auth) {
         this.kb = kb;
+        this.auth = auth;
     }
 
     void github(Context ctx) {
@@ -29,17 +30,19 @@ final class HookRoutes {
     }
 
     private void receive(Context ctx, Webhooks.Delivery delivery) {
-        Webhooks hooks = kb.sources().webhooks();
-        if (hooks == null) {
-            throw new dev.kb.common.NotFound("followed repository", "(kb follows no git course)");
-        }
-        Webhooks.Outcome outcome = hooks.receive(delivery);
-        if (outcome.courses().isEmpty()) {
+        Sources.Received received = kb.sources().receive(delivery);
+        Webhooks.Outcome outcome = received.outcome();
+        if (received.jobs().isEmpty()) {
             ctx.json(Map.of("status", outcome.status(), "message", outcome.message()));
             return;
         }
-        List<Job> jobs = outcome.courses().stream().map(kb.sources()::syncLater).toList();
-        ctx.status(202).header("Location", "/api/v1/jobs/" + jobs.get(0).id())
-                .json(Map.of("status", outcome.status(), "message", outcome.message(), "jobs", jobs));
+        ctx.status(202).header("Location", "/api/v1/jobs/" + received.jobs().get(0).id())
+                .json(Map.of("status", outcome.status(), "message", outcome.message(), "jobs", received.jobs()));
+    }
+
+    /** The course's last deliveries (admin): why a push did or did not arrive. */
+    void deliveries(Context ctx) {
+        auth.require(ctx);
+        ctx.json(Map.of("deliveries", kb.sources().deliveries(ctx.pathParam("course"))));
     }
 }

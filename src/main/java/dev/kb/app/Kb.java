@@ -57,7 +57,7 @@ public final class Kb implements AutoCloseable {
     private final Services services;
     private final Config config;
     private final Metrics metrics;
-    private final Jobs jobs = new Jobs();
+    private final Jobs jobs;
     /** Bounds the expensive computations (coverage reports) together, so that they leave cores to search. */
     private final ComputeSlots computeSlots = new ComputeSlots();
     /** One index run at a time: the API, the watcher and the command line may all ask for one. */
@@ -80,6 +80,7 @@ public final class Kb implements AutoCloseable {
     private Kb(Config config, IndexSettings settings, Database database, SearchIndex index) {
         this.config = config;
         this.stores = new Stores(database.dsl());
+        this.jobs = new Jobs(stores.jobs(), config.jobLease());
         this.sources = new Sources(stores, config.dataDir().resolve("git"), new CourseRoots(config.http().courseRoots()),
                 this);
         this.database = database;
@@ -268,7 +269,7 @@ public final class Kb implements AutoCloseable {
         return sources.catalog(git);
     }
 
-    /** The followed courses' sync jobs and webhooks, and the courses added and removed at run time. */
+    /** The courses followed from their sources: sync jobs, push webhooks and their deliveries, courses added at run time. */
     public Sources sources() {
         return sources;
     }

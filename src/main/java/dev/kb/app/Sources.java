@@ -6,18 +6,24 @@ import dev.kb.catalog.GitSettings;
 import dev.kb.catalog.SyncResult;
 import dev.kb.catalog.Webhooks;
 import dev.kb.common.Conflict;
+import dev.kb.common.Errors;
 import dev.kb.common.InvalidInput;
 import dev.kb.common.NotFound;
 import dev.kb.ingest.IndexProgress;
 import dev.kb.store.CourseRow;
+import dev.kb.store.DeliveryStore;
 import dev.kb.store.Stores;
 import io.micrometer.core.instrument.Gauge;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The courses kb follows from their sources (git or directory): the catalog, made at the first {@link #catalog}
@@ -25,6 +31,7 @@ import java.util.Optional;
  * courses added and removed at run time (the admin routes; the added ones are followed again after a restart).
  */
 public final class Sources {
+    private static final Logger LOG = LoggerFactory.getLogger(Sources.class);
     private final Stores stores;
     private final Path gitDir;
     private final Kb kb;
@@ -64,7 +71,10 @@ public final class Sources {
         return catalog;
     }
 
-    /** A fetch that fails fails the job with its one-line reason; the course keeps its last indexed commit. */
+    /**
+     * Fetches a followed course's source and indexes a new commit, in the background. A fetch that fails fails the
+     * job with its one-line reason; the course keeps its last indexed commit.
+     */
     public Job syncLater(String courseId) {
         CatalogService followed = catalogOrNull();
         if (followed == null || followed.source(courseId).isEmpty()) {
@@ -172,7 +182,51 @@ public final class Sources {
         }
     }
 
-    public synchronized Webhooks webhooks() {
-        return catalog == null ? null : catalog.webhooks();
+    /** What a webhook delivery did: the forge's answer, and the sync job of each course it started. */
+    public record Received(Webhooks.Outcome outcome, List<Job> jobs) {
+    }
+
+    /**
+     * Acts on a push webhook: a sync job for each course that follows the pushed repository and ref (once per delivery
+     * across every kb process on the database), and the delivery logged for each course of the repository.
+     *
+     * @throws Webhooks.Refused when the delivery is not the forge's, or no course follows the push
+     */
+    public Received receive(Webhooks.Delivery delivery) {
+        CatalogService followed = catalogOrNull();
+        if (followed == null) {
+            throw new NotFound("followed repository", "(kb follows no git course)");
+        }
+        Webhooks hooks = followed.webhooks();
+        Webhooks.Outcome outcome;
+        try {
+            outcome = hooks.receive(delivery);
+        } catch (Webhooks.Refused e) {
+            log(hooks, delivery, "refused", e.getMessage(), Map.of());
+            throw e;
+        }
+        List<Job> jobs = outcome.courses().stream().map(this::syncLater).toList();
+        Map<String, String> byCourse = new HashMap<>();
+        jobs.forEach(j -> byCourse.put(j.course(), j.id()));
+        log(hooks, delivery, outcome.status(), outcome.message(), byCourse);
+        return new Received(outcome, jobs);
+    }
+
+    /** The log is for people: a delivery is answered as it was handled even when its entry cannot be written. */
+    private static void log(Webhooks hooks, Webhooks.Delivery delivery, String result, String message,
+                            Map<String, String> jobs) {
+        try {
+            hooks.log(delivery, result, message, jobs);
+        } catch (RuntimeException e) {
+            LOG.warn("webhook delivery {} not logged: {}", delivery.deliveryId(), Errors.describe(e));
+        }
+    }
+
+    /** The last webhook deliveries that concerned a course (newest first), with what kb did about each. */
+    public List<DeliveryStore.Logged> deliveries(String courseId) {
+        if (stores.sources().find(courseId).isEmpty()) {
+            throw new NotFound("course", courseId);
+        }
+        return stores.deliveries().recent(courseId);
     }
 }

@@ -64,13 +64,23 @@ public final class HttpLoad {
     public static Result run(InetSocketAddress server, List<String> paths, String headers, int clients,
                              Duration warmup, Duration duration, double ratePerSecond, Runnable measuring)
             throws InterruptedException {
+        return run(List.of(server), paths, headers, clients, warmup, duration, ratePerSecond, measuring);
+    }
+
+    /**
+     * {@link #run} against several servers behind a simple round-robin: client {@code c} keeps a connection to server
+     * {@code c mod n}, as a load balancer spreading keep-alive connections does.
+     */
+    public static Result run(List<InetSocketAddress> servers, List<String> paths, String headers, int clients,
+                             Duration warmup, Duration duration, double ratePerSecond, Runnable measuring)
+            throws InterruptedException {
         long start = System.nanoTime() + Duration.ofMillis(50).toNanos();
         long measureFrom = start + warmup.toNanos();
         long measureTo = measureFrom + duration.toNanos();
         long interval = ratePerSecond > 0 ? (long) (clients * 1e9 / ratePerSecond) : 0;
         List<Client> all = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            Client client = new Client(server, paths, headers, c * paths.size() / clients, start, measureFrom,
+            Client client = new Client(servers.get(c % servers.size()), paths, headers, c * paths.size() / clients, start, measureFrom,
                     measureTo, interval);
             all.add(client);
             client.thread.start();

@@ -61,7 +61,7 @@ public final class CatalogService implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.poller = new Poller(this::poll);
-        this.webhooks = new Webhooks(settings.webhookSecret(), sources::values);
+        this.webhooks = new Webhooks(settings.webhookSecret(), sources::values, stores.deliveries());
     }
 
     /** Push webhooks from GitHub and GitLab, matched against the courses followed. */

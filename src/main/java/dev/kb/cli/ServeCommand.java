@@ -12,6 +12,7 @@ import dev.kb.config.Config;
 import io.javalin.Javalin;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -39,6 +40,12 @@ final class ServeCommand extends IndexingCommand implements Callable<Integer> {
     @Option(names = "--watch", description = "Re-index the course moments after a file of it changes.")
     boolean watch;
 
+    @Option(names = "--job-lease", paramLabel = "DURATION", defaultValue = "${env:KB_JOB_LEASE:-30s}",
+            converter = DurationConverter.class,
+            description = "How long a job stays held by this process without a renewal (renewed every third of it); "
+                    + "a job of a process that died is failed when it ends (env KB_JOB_LEASE, default ${DEFAULT-VALUE}).")
+    Duration jobLease;
+
     @Parameters(paramLabel = "SOURCE", arity = "0..*",
             description = "Course directories (each README.md is the agenda) or git repository URLs (https://, "
                     + "ssh://, git@host:path, file://; the remote's HEAD); default: the example course.")
@@ -51,6 +58,9 @@ final class ServeCommand extends IndexingCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Bad arguments first (exit 2), then the port (exit 1): both before PostgreSQL starts and the course is indexed.
         List<CourseSource> courses = git.courses(spec, sources, courseId.courseId);
+        if (jobLease.toSeconds() < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--job-lease: at least 1s");
+        }
         boolean example = courses.isEmpty();
         Path examplePath = database.dataDir.resolve("example-course");
         if (example) {
@@ -64,7 +74,7 @@ final class ServeCommand extends IndexingCommand implements Callable<Integer> {
         Path firstDirectory = courses.stream().filter(c -> !c.isGit()).map(CourseSource::directory).findFirst()
                 .orElse(database.dataDir.toAbsolutePath().resolve("git"));
         Config config = database.config(http.port, http.settings(firstDirectory.toAbsolutePath().normalize()),
-                ingest.limits()).withMcp(mcp.limits());
+                ingest.limits()).withMcp(mcp.limits()).withJobLease(jobLease);
         if (example) {
             ExampleCourse.extractTo(examplePath);
         }

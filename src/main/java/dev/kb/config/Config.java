@@ -19,15 +19,25 @@ import java.util.List;
  * @param limits   bounds on what one request may cost
  * @param ingest   how much of a hostile course file is read and kept
  * @param mcp      how many MCP sessions are kept, and for how long
+ * @param jobLease how long a job of this process stays held without a renewal (renewed every third of it); a job
+ *                 whose process stopped is failed once it ends
  * @param semantic whether questions are also searched by meaning (an in-process embedding model; passages are
  *                 embedded when indexed); off, kb searches by words alone and embeds nothing
  */
 public record Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http, Limits limits,
-                     IngestLimits ingest, McpLimits mcp, boolean semantic) {
+                     IngestLimits ingest, McpLimits mcp, Duration jobLease, boolean semantic) {
+    /** Long enough that a pause of the JVM or a short PostgreSQL outage does not fail a job still running. */
+    public static final Duration JOB_LEASE = Duration.ofSeconds(30);
+
+    public Config {
+        if (jobLease == null || jobLease.toMillis() < 300) {
+            throw new IllegalArgumentException("the job lease must be at least 300 ms");
+        }
+    }
 
     public Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http, Limits limits,
                   IngestLimits ingest, McpLimits mcp) {
-        this(port, dataDir, database, http, limits, ingest, mcp, true);
+        this(port, dataDir, database, http, limits, ingest, mcp, JOB_LEASE, true);
     }
 
     public Config(int port, Path dataDir, DatabaseSettings database, HttpSettings http, Limits limits,
@@ -128,11 +138,15 @@ public record Config(int port, Path dataDir, DatabaseSettings database, HttpSett
     }
 
     public Config withMcp(McpLimits mcp) {
-        return new Config(port, dataDir, database, http, limits, ingest, mcp, semantic);
+        return new Config(port, dataDir, database, http, limits, ingest, mcp, jobLease, semantic);
+    }
+
+    public Config withJobLease(Duration lease) {
+        return new Config(port, dataDir, database, http, limits, ingest, mcp, lease, semantic);
     }
 
     public Config withSemantic(boolean on) {
-        return new Config(port, dataDir, database, http, limits, ingest, mcp, on);
+        return new Config(port, dataDir, database, http, limits, ingest, mcp, jobLease, on);
     }
 
     /**

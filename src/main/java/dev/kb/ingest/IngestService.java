@@ -196,16 +196,14 @@ public final class IngestService implements AutoCloseable {
         RunPublisher.Published published = stores.publisher().publish(new RunPublisher.Run(runId, courseId,
                         scan.root().toString(), parsed, removedPaths, assets, agenda,
                         p -> files.isDocument(p) && !p.equals(agendaPath), files, anyChange, agendaChanged,
-                        full || anyChange || agendaChanged, counts, issues),
+                        full || anyChange || agendaChanged, counts, issues,
+                        new RunStore.Changes(full, changedIds, removedIds)),
                 courseWide, () -> progress.update("course-wide", 0, 0));
         // The search index updates the topics whose text changed, those the agenda change touched, and those whose
         // handout verdict changed (handouts rank after topics): not the whole course.
-        Set<String> touched = new HashSet<>(changedIds);
-        touched.addAll(published.handoutChanges());
-        published.agendaTopics().stream().filter(id -> !removedIds.contains(id)).forEach(touched::add);
         progress.update("search index", 0, 0);
-        searchUpdate.accept(report(runId, courseId, agenda, counts, issues, touched, removedIds, full, started,
-                read.get()));
+        searchUpdate.accept(report(runId, courseId, agenda, counts, issues, published.search().changed(), removedIds,
+                full, started, read.get()));
         return report(runId, courseId, agenda, counts, issues, changedIds, removedIds, full, started, read.get());
     }
 

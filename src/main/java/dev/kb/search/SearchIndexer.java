@@ -8,6 +8,7 @@ import dev.kb.store.DocumentRow;
 import dev.kb.store.DocumentStore;
 import dev.kb.store.ReferenceStore;
 import dev.kb.store.StoredAgenda;
+import dev.kb.store.RunStore;
 import dev.kb.store.Stores;
 import dev.kb.store.UrlCheckRow;
 import java.io.IOException;
@@ -62,17 +63,23 @@ public final class SearchIndexer {
             if (run.rebuildCourse() || !follows) {
                 rebuild(batch, run.courseId());
             } else {
-                batch.deleteTopics(run.removedIds());
-                List<String> changed = List.copyOf(run.changedIds());
-                Map<String, TopicContext> contexts = changed.isEmpty() ? Map.of() : contexts(run.courseId());
-                for (int i = 0; i < changed.size(); i += READ_BATCH) {
-                    write(batch, stores.documents().byIds(changed.subList(i, Math.min(changed.size(), i + READ_BATCH))),
-                            contexts);
-                }
+                applyChanges(batch, run.courseId(), run.changedIds(), run.removedIds());
             }
             batch.publish(Map.of(run.courseId(), run.runId()));
         } catch (IOException e) {
             throw new UncheckedIOException("updating the search index failed", e);
+        }
+    }
+
+    /** Deletes the removed topics' search documents, then writes the changed ones as the database holds them now. */
+    private void applyChanges(SearchIndex.Batch batch, String courseId, Set<String> changedIds, Set<String> removedIds)
+            throws IOException {
+        batch.deleteTopics(removedIds);
+        List<String> changed = List.copyOf(changedIds);
+        Map<String, TopicContext> contexts = changed.isEmpty() ? Map.of() : contexts(courseId);
+        for (int i = 0; i < changed.size(); i += READ_BATCH) {
+            write(batch, stores.documents().byIds(changed.subList(i, Math.min(changed.size(), i + READ_BATCH))),
+                    contexts);
         }
     }
 
@@ -102,7 +109,10 @@ public final class SearchIndexer {
         return behind;
     }
 
-    /** Rebuilds what does not match the database; returns the ids of the courses rebuilt. */
+    /**
+     * Brings what does not match the database up to it: a course whose runs since the one this index holds all
+     * recorded their changes gets just those topics, any other is rebuilt. Returns the ids of the courses brought up.
+     */
     public Set<String> reconcile() {
         Map<String, Long> committed = index.committedRuns();
         Map<String, Long> expected = publishedRuns();
@@ -120,8 +130,20 @@ public final class SearchIndexer {
         try (SearchIndex.Batch batch = index.batch()) {
             Map<String, Long> runs = new HashMap<>();
             for (String course : stale) {
-                LOG.info("rebuilding the search index of {} from the database", course);
-                rebuild(batch, course);
+                Long held = committed.get(course);
+                // Runs of other processes since the one this index holds: only the topics they changed, when each
+                // recorded them; otherwise the course is rebuilt.
+                var changes = held == null ? java.util.Optional.<RunStore.Changes>empty()
+                        : stores.runs().changesBetween(course, held, expected.get(course));
+                if (changes.isPresent()) {
+                    LOG.info("applying {} changed and {} removed topics of {} (runs {} to {})",
+                            changes.get().changed().size(), changes.get().removed().size(), course, held,
+                            expected.get(course));
+                    applyChanges(batch, course, changes.get().changed(), changes.get().removed());
+                } else {
+                    LOG.info("rebuilding the search index of {} from the database", course);
+                    rebuild(batch, course);
+                }
                 runs.put(course, expected.get(course));
             }
             for (String course : gone) {

@@ -54,18 +54,23 @@ public final class RunPublisher {
      * @param documentsChanged a document was written or removed: handouts are decided again
      * @param agendaChanged   the agenda or the set of files changed: its statuses may have
      * @param inferGraph      infer the graph again (it follows from the documents and the agenda alone)
+     * @param search          the topics the run wrote and removed, and whether the course's search documents are
+     *                        rebuilt (a full run)
      */
     public record Run(long runId, String courseId, String rootPath, List<NewDocument> written, Set<String> removedPaths,
                       Map<String, Long> assets, Agenda agenda, Predicate<String> linkable, CourseFiles files,
                       boolean documentsChanged, boolean agendaChanged, boolean inferGraph, RunStore.Counts counts,
-                      List<RunIssue> issues) {
+                      List<RunIssue> issues, RunStore.Changes search) {
     }
 
     /**
      * @param handoutChanges topics whose handout verdict flipped
      * @param agendaTopics   topics the agenda linked before or links now, when it changed (their module may have)
+     * @param search         what the course's search documents must change: the topics whose text changed, those the
+     *                       agenda change touched and those whose handout verdict flipped (not the whole course),
+     *                       and the removed ones; recorded with the run for the processes that follow it
      */
-    public record Published(Set<String> handoutChanges, Set<String> agendaTopics) {
+    public record Published(Set<String> handoutChanges, Set<String> agendaTopics, RunStore.Changes search) {
     }
 
     /** @param courseWide told when the run's own writes are done and the course-wide steps begin (progress) */
@@ -101,11 +106,18 @@ public final class RunPublisher {
                 tx.graph().replace(courseId, steps.prerequisites().apply(new CourseSnapshot(topics, agenda,
                         docs.topicLinks(courseId), run.files(), docs.topicProse(courseId))));
             }
+            Set<String> touched = new HashSet<>(run.search().changed());
+            touched.addAll(flipped);
+            agendaTopics.stream().filter(id -> !run.search().removed().contains(id)).forEach(touched::add);
+            RunStore.Changes search = new RunStore.Changes(run.search().rebuild(), touched, run.search().removed());
+            // A rebuild's topics are the whole course: followers rebuild too, and need no list of them.
+            tx.runs().recordChanges(run.runId(), search.rebuild() ? new RunStore.Changes(true, Set.of(), Set.of())
+                    : search);
             tx.runs().succeed(run.runId(), run.counts(), run.issues());
             // Delivered when the transaction commits, and only then: a failed run announces nothing.
             cfg.dsl().select(DSL.function("pg_notify", SQLDataType.OTHER, DSL.inline(CHANNEL),
                     DSL.val(courseId + ":" + run.runId()))).fetch();
-            return new Published(flipped, agendaTopics);
+            return new Published(flipped, agendaTopics, search);
         });
     }
 }

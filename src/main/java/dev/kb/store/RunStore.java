@@ -1,12 +1,16 @@
 package dev.kb.store;
 
 import static dev.kb.store.jooq.Tables.INDEX_RUN;
+import static dev.kb.store.jooq.Tables.INDEX_RUN_CHANGE;
 import static dev.kb.store.jooq.Tables.INDEX_RUN_ISSUE;
 
 import dev.kb.model.RunIssue;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -102,6 +106,45 @@ public final class RunStore {
                 .orderBy(INDEX_RUN.ID.desc())
                 .limit(1)
                 .fetchOptional(INDEX_RUN.ID);
+    }
+
+    /** What a run changed in the search documents: the topics to write again and to delete, or a course rebuild. */
+    public record Changes(boolean rebuild, Set<String> changed, Set<String> removed) {
+    }
+
+    /** Records what the run changed, in its publishing transaction. */
+    void recordChanges(long runId, Changes changes) {
+        dsl.insertInto(INDEX_RUN_CHANGE)
+                .set(INDEX_RUN_CHANGE.RUN_ID, runId)
+                .set(INDEX_RUN_CHANGE.REBUILD, changes.rebuild())
+                .set(INDEX_RUN_CHANGE.CHANGED, changes.changed().toArray(String[]::new))
+                .set(INDEX_RUN_CHANGE.REMOVED, changes.removed().toArray(String[]::new))
+                .execute();
+    }
+
+    /**
+     * What the course's succeeded runs after {@code held} up to {@code newest} changed together, or empty when one of
+     * them rebuilt the course or recorded nothing: then only a rebuild brings an index holding {@code held} up to
+     * {@code newest}. A topic changed by one run and removed by a later one is in both sets: deleting first and then
+     * writing what the database holds now leaves it right either way.
+     */
+    public Optional<Changes> changesBetween(String courseId, long held, long newest) {
+        var rows = dsl.select(INDEX_RUN.ID, INDEX_RUN_CHANGE.REBUILD, INDEX_RUN_CHANGE.CHANGED, INDEX_RUN_CHANGE.REMOVED)
+                .from(INDEX_RUN).leftJoin(INDEX_RUN_CHANGE).on(INDEX_RUN_CHANGE.RUN_ID.eq(INDEX_RUN.ID))
+                .where(INDEX_RUN.COURSE_ID.eq(courseId).and(INDEX_RUN.STATE.eq("succeeded"))
+                        .and(INDEX_RUN.ID.gt(held)).and(INDEX_RUN.ID.le(newest)))
+                .orderBy(INDEX_RUN.ID)
+                .fetch();
+        Set<String> changed = new HashSet<>();
+        Set<String> removed = new HashSet<>();
+        for (var row : rows) {
+            if (row.value2() == null || row.value2()) {
+                return Optional.empty();
+            }
+            changed.addAll(Arrays.asList(row.value3()));
+            removed.addAll(Arrays.asList(row.value4()));
+        }
+        return rows.isEmpty() ? Optional.empty() : Optional.of(new Changes(false, changed, removed));
     }
 
     public List<RunIssue> issues(long runId) {

@@ -18,6 +18,8 @@ public final class Stores {
     private final CoverageStore coverage;
     private final SourceStore sources;
     private final EmbeddingStore embeddings;
+    private final JobStore jobs;
+    private final DeliveryStore deliveries;
 
     public Stores(DSLContext dsl) {
         this.dsl = dsl;
@@ -30,6 +32,8 @@ public final class Stores {
         this.coverage = new CoverageStore(dsl);
         this.sources = new SourceStore(dsl);
         this.embeddings = new EmbeddingStore(dsl);
+        this.jobs = new JobStore(dsl);
+        this.deliveries = new DeliveryStore(dsl);
     }
 
     public CourseStore courses() {
@@ -66,6 +70,14 @@ public final class Stores {
 
     public SourceStore sources() {
         return sources;
+    }
+
+    public JobStore jobs() {
+        return jobs;
+    }
+
+    public DeliveryStore deliveries() {
+        return deliveries;
     }
 
     /** PostgreSQL's own full-text search over the same documents, for side-by-side evaluation. */

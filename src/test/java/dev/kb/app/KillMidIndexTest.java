@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.kb.api.ApiServer;
 import dev.kb.config.Config;
+import dev.kb.testing.Courses;
 import dev.kb.testing.TestDatabases;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -148,23 +149,7 @@ class KillMidIndexTest {
     private static void writeVersion2(Path course) throws IOException {
         Files.writeString(course.resolve("basics.md"), "# Basics\n\nThe " + NEW_WORD + " scheduler places pods "
                 + "on nodes.\n");
-        Path lessons = Files.createDirectories(course.resolve("generated"));
-        String[] words = {"pod", "node", "service", "ingress", "volume", "secret", "probe", "quota", "taint",
-                "gateway", "sidecar", "mesh", "policy", "replica", "rollout", "namespace", "label", "selector"};
-        for (int i = 0; i < GENERATED; i++) {
-            StringBuilder text = new StringBuilder("# Lesson ").append(i).append(": ").append(NEW_WORD).append(' ')
-                    .append(words[i % words.length]).append("\n\n");
-            for (int section = 0; section < 3; section++) {
-                text.append("## Part ").append(section).append("\n\n");
-                for (int sentence = 0; sentence < 6; sentence++) {
-                    text.append("The ").append(NEW_WORD).append(' ').append(words[(i + sentence) % words.length])
-                            .append(" meets the ").append(words[(i * 7 + section * 3 + sentence) % words.length])
-                            .append(" in step ").append(i * 31 + section * 7 + sentence).append(". ");
-                }
-                text.append("\n\n```yaml\nkind: Lesson").append(i).append("\n```\n\n");
-            }
-            Files.writeString(lessons.resolve(String.format("lesson-%04d.md", i)), text, StandardCharsets.UTF_8);
-        }
+        Courses.writeLessons(course.resolve("generated"), GENERATED, NEW_WORD);
     }
 
     private static String javaCommand() {

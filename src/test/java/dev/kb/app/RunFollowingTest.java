@@ -41,6 +41,38 @@ class RunFollowingTest {
     }
 
     @Test
+    void a_following_process_applies_only_the_topics_the_announced_run_changed(@TempDir Path tmp) throws Exception {
+        Replicas replicas = Replicas.fresh(tmp);
+        Path course = Courses.fixtureCopy(tmp);
+        try (Kb a = replicas.open("a");
+             Kb b = replicas.open("b")) {
+            a.index("fixture", course);
+            await("b follows a's first run", () -> !Replicas.paths(b, "fixture", "runAsUser").isEmpty());
+            // A change no run made: a rebuild of the course's search documents would pick it up, applying the run's
+            // changed topics leaves it out.
+            TestDatabases.execute(replicas.database().url(), "update document set title = 'Sneakyotter' "
+                    + "where path = 'networking/services.md'");
+
+            Files.writeString(course.resolve("security/01-non-root.md"), "\n\nThe quoll rule applies.\n",
+                    StandardOpenOption.APPEND);
+            a.index("fixture", course);
+            await("b follows a's second run", () -> Replicas.paths(b, "fixture", "quoll").equals(
+                    List.of("security/01-non-root.md")));
+            assertThat(Replicas.paths(b, "fixture", "sneakyotter")).as("only the run's topics were written").isEmpty();
+        }
+        // A process starting on an index that holds an older run catches up the same way.
+        Files.writeString(course.resolve("security/01-non-root.md"), "\n\nThe dunnart rule applies.\n",
+                StandardOpenOption.APPEND);
+        try (Kb a = replicas.open("a")) {
+            a.index("fixture", course);
+        }
+        try (Kb b = replicas.open("b")) {
+            assertThat(Replicas.paths(b, "fixture", "dunnart")).containsExactly("security/01-non-root.md");
+            assertThat(Replicas.paths(b, "fixture", "sneakyotter")).isEmpty();
+        }
+    }
+
+    @Test
     void a_process_whose_listening_connection_was_cut_catches_up_when_it_listens_again(@TempDir Path tmp)
             throws Exception {
         Replicas replicas = Replicas.fresh(tmp);

@@ -31,19 +31,30 @@ class WebhookTest {
     @TempDir
     Path tmp;
 
+    private static final String ADMIN = "admin-token-" + "webhooks";
+
     private Kb kb;
     private Javalin server;
     private BareRepo repo;
+    private Config.DatabaseSettings database;
 
     @BeforeEach
     void start() {
         repo = BareRepo.create(tmp, "hooked");
         repo.commit("first", Map.of("README.md", AGENDA, "intro.md", "# Intro\n\nFirst.\n"));
         repo.push("refs/heads/main");
-        kb = Kb.open(new Config(0, tmp.resolve("data"), TestDatabases.fresh(TestDatabases.Target.EMBEDDED)));
+        database = TestDatabases.fresh(TestDatabases.Target.EMBEDDED);
+        kb = open("data");
         server = ApiServer.create(kb).start(0);
-        CatalogService catalog = kb.catalog(GitSettings.DEFAULT.withPoll(Duration.ZERO).withWebhookSecret(SECRET));
+    }
+
+    /** A kb process on the test's database, following the hooked repository's main branch. */
+    private Kb open(String dataDir) {
+        Kb opened = Kb.open(new Config(0, tmp.resolve(dataDir), database,
+                new Config.HttpSettings(ADMIN, java.util.List.of())));
+        CatalogService catalog = opened.catalog(GitSettings.DEFAULT.withPoll(Duration.ZERO).withWebhookSecret(SECRET));
         catalog.add(CourseSource.git("hooked", repo.url(), "main", null, null));
+        return opened;
     }
 
     @AfterEach
@@ -113,6 +124,61 @@ class WebhookTest {
         String issue = "{\"action\":\"opened\"}";
         github("issues", "d-4", sign(issue, SECRET), issue).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("ignored"));
+    }
+
+    @Test
+    void two_processes_receiving_one_delivery_start_one_sync_and_the_course_shows_its_deliveries() throws Exception {
+        repo.commit("second", Map.of("more.md", "# More\n\nSecond.\n"));
+        repo.push("refs/heads/main");
+        String body = pushPayload(repo.url(), "refs/heads/main");
+        String signature = sign(body, SECRET);
+        try (Kb other = open("other")) {
+            Javalin otherServer = ApiServer.create(other).start(0);
+            try {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                java.util.List<java.util.concurrent.CompletableFuture<Response>> answers = java.util.stream.Stream.of(
+                        server.port(), otherServer.port()).map(port -> java.util.concurrent.CompletableFuture.supplyAsync(
+                                () -> {
+                                    try {
+                                        together.await();
+                                    } catch (Exception e) {
+                                        throw new IllegalStateException(e);
+                                    }
+                                    return given(port).contentType("application/json").header("X-GitHub-Event", "push")
+                                            .header("X-GitHub-Delivery", "twice").header("X-Hub-Signature-256", signature)
+                                            .body(body).post("/api/v1/hooks/github");
+                                })).toList();
+                java.util.List<Integer> statuses = answers.stream().map(a -> a.join().statusCode()).sorted().toList();
+                assertThat(statuses).as("one process syncs, the other answers duplicate").containsExactly(200, 202);
+                Response accepted = answers.stream().map(java.util.concurrent.CompletableFuture::join)
+                        .filter(r -> r.statusCode() == 202).findFirst().orElseThrow();
+                String jobId = accepted.jsonPath().getString("jobs[0].id");
+                assertThat(awaitJob(jobId).state()).isEqualTo("succeeded");
+                // Either process answers for the job, whichever started it.
+                assertThat(other.jobs().get(jobId).state()).isEqualTo("succeeded");
+            } finally {
+                otherServer.stop();
+            }
+        }
+        String feature = pushPayload(repo.url(), "refs/heads/feature");
+        github("push", "to-feature", sign(feature, SECRET), feature).then().statusCode(404);
+        github("push", "forged", sign(body, "not-the-secret"), body).then().statusCode(401);
+
+        given(server.port()).get("/api/v1/courses/hooked/deliveries").then().statusCode(401);
+        Response log = given(server.port()).auth().oauth2(ADMIN).get("/api/v1/courses/hooked/deliveries");
+        log.then().statusCode(200);
+        assertThat(log.jsonPath().getList("deliveries.deliveryId", String.class))
+                .as("newest first; the duplicate is logged by the process that answered it")
+                .containsExactly("forged", "to-feature", "twice", "twice");
+        java.util.List<String> results = log.jsonPath().getList("deliveries.result", String.class);
+        assertThat(results.subList(0, 2)).containsExactly("refused", "refused");
+        assertThat(results.subList(2, 4)).containsExactlyInAnyOrder("duplicate", "accepted");
+        int acceptedAt = results.indexOf("accepted");
+        assertThat(log.jsonPath().getString("deliveries[0].message")).contains("X-Hub-Signature-256");
+        assertThat(log.jsonPath().getString("deliveries[1].message")).contains("refs/heads/feature");
+        assertThat(log.jsonPath().getString("deliveries[" + acceptedAt + "].commit")).isEqualTo("0123");
+        assertThat(log.jsonPath().getString("deliveries[" + acceptedAt + "].job")).isNotNull();
+        given(server.port()).auth().oauth2(ADMIN).get("/api/v1/courses/nowhere/deliveries").then().statusCode(404);
     }
 
     @Test

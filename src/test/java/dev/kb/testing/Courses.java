@@ -101,4 +101,29 @@ public final class Courses {
         }
         return null;
     }
+
+    /**
+     * Writes {@code count} generated lessons into {@code dir}, each mentioning {@code word}: enough of them make an
+     * index run take seconds, so a test can stop a process inside it.
+     */
+    public static void writeLessons(Path dir, int count, String word) throws IOException {
+        Path lessons = Files.createDirectories(dir);
+        String[] words = {"pod", "node", "service", "ingress", "volume", "secret", "probe", "quota", "taint",
+                "gateway", "sidecar", "mesh", "policy", "replica", "rollout", "namespace", "label", "selector"};
+        for (int i = 0; i < count; i++) {
+            StringBuilder text = new StringBuilder("# Lesson ").append(i).append(": ").append(word).append(' ')
+                    .append(words[i % words.length]).append("\n\n");
+            for (int section = 0; section < 3; section++) {
+                text.append("## Part ").append(section).append("\n\n");
+                for (int sentence = 0; sentence < 6; sentence++) {
+                    text.append("The ").append(word).append(' ').append(words[(i + sentence) % words.length])
+                            .append(" meets the ").append(words[(i * 7 + section * 3 + sentence) % words.length])
+                            .append(" in step ").append(i * 31 + section * 7 + sentence).append(". ");
+                }
+                text.append("\n\n```yaml\nkind: Lesson").append(i).append("\n```\n\n");
+            }
+            Files.writeString(lessons.resolve(String.format("lesson-%04d.md", i)), text,
+                    java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

@@ -7,6 +7,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 import dev.kb.app.Health;
 import dev.kb.app.Kb;
+import dev.kb.common.KbVersion;
 import dev.kb.common.Json;
 import dev.kb.config.Config;
 import dev.kb.mcp.McpEndpoint;
@@ -31,7 +32,7 @@ public final class ApiServer {
     public static Javalin create(Kb kb, java.util.function.Consumer<io.javalin.config.JavalinConfig> extension) {
         Kb.Services services = kb.services();
         Config.HttpSettings http = kb.config().http();
-        McpEndpoint mcp = new McpEndpoint(services, Kb.version(), kb.config().mcp(), kb.config().limits().idleTimeout());
+        McpEndpoint mcp = new McpEndpoint(services, KbVersion.current(), kb.config().mcp(), kb.config().limits().idleTimeout());
         kb.onIndexed(run -> mcp.refreshResources());
         RequestLog requestLog = new RequestLog(kb.metrics().registry());
         Cors cors = new Cors(http.corsOrigins());

@@ -224,11 +224,6 @@ public final class Kb implements AutoCloseable {
         return config;
     }
 
-    /** kb's version, from the jar's manifest. */
-    public static String version() {
-        return java.util.Objects.requireNonNullElse(Kb.class.getPackage().getImplementationVersion(), "development");
-    }
-
     /**
      * Checks the course's external links (reusing results younger than the settings' maximum age) and indexes
      * the pages that could be read, so searches find what they say.

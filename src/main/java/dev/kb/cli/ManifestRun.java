@@ -79,7 +79,7 @@ final class ManifestRun {
         Path dataDir = config.dataDir().resolve("eval").resolve(course.id());
         Files.createDirectories(dataDir);
         Config own = new Config(config.port(), dataDir, config.database(), config.http(), config.limits(), config.ingest(),
-                config.mcp(), config.semantic());
+                config.mcp(), config.jobLease(), config.semantic());
         try (Kb kb = Kb.open(own)) {
             kb.index(course.id(), course.directory());
             return read(course.directory(), d -> CourseEvaluation.run(kb, course, rounds, dataDir));

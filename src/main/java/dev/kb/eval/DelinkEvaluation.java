@@ -71,6 +71,25 @@ public final class DelinkEvaluation {
         return result;
     }
 
+    /**
+     * Per item title, the documents the other items of its module link: what the coverage report hands the gap
+     * suggester as the item's context. Read from the delinked copy's agenda, so delinked neighbours give none.
+     */
+    public static Map<String, List<String>> neighbours(AgendaView agenda) {
+        Map<String, List<String>> result = new HashMap<>();
+        for (AgendaView.Section s : agenda.sections()) {
+            for (AgendaView.Module m : s.modules()) {
+                for (AgendaView.Item i : m.items()) {
+                    List<String> others = m.items().stream().filter(o -> o != i && o.path() != null)
+                            .map(AgendaView.Item::path).toList();
+                    result.merge(i.title(), others, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream())
+                            .toList());
+                }
+            }
+        }
+        return result;
+    }
+
     /** {@code n} of the items, chosen by the seed. */
     public static List<Item> choose(List<Item> eligible, long seed, int n) {
         List<Item> shuffled = new ArrayList<>(eligible);
@@ -126,10 +145,12 @@ public final class DelinkEvaluation {
             copyCourse(courseDir, copy);
             Files.writeString(copy.resolve("README.md"), delink(readme, chosen));
             kb.index(copyId, copy);
+            Map<String, List<String>> context = neighbours(kb.services().courses().agenda(copyId));
             List<JudgedQuery> seedJudged = new ArrayList<>();
             for (Item i : chosen) {
                 String key = seed + "\u0000" + i.title();
-                suggested.put(key, kb.services().gaps().suggest(i.title(), copyId, RankingMetrics.K));
+                suggested.put(key, kb.services().gaps().suggest(i.title(), context.getOrDefault(i.title(), List.of()),
+                        copyId, RankingMetrics.K));
                 seedJudged.add(new JudgedQuery(key, List.of(i.path())));
             }
             perSeed.add(RankingMetrics.score(seedJudged, paths(suggested)).mrr());

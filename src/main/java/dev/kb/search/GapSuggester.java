@@ -3,6 +3,7 @@ package dev.kb.search;
 import dev.kb.ingest.LanguageDetector;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +40,9 @@ public final class GapSuggester {
     private final Ranking ranking;
     private final double minConfidence;
     private final double inAgendaFactor;
+    private final double titleWeight;
+    private final double folderWeight;
+    private final Synonyms synonyms;
 
     public GapSuggester(SearchIndex index, SearchSettings settings) {
         this.index = index;
@@ -46,6 +50,9 @@ public final class GapSuggester {
         this.queries = settings.queries();
         this.minConfidence = settings.gapMinConfidence();
         this.inAgendaFactor = settings.gapInAgendaFactor();
+        this.titleWeight = settings.gapTitleWeight();
+        this.folderWeight = settings.gapFolderWeight();
+        this.synonyms = settings.synonyms();
     }
 
     /** The index run of the course the suggestions reflect now (null when the index holds none). */
@@ -58,9 +65,18 @@ public final class GapSuggester {
     }
 
     public List<Suggestion> suggest(String itemTitle, String course, int limit) {
-        // The title is text, not query syntax: no phrases or exclusions, and words like "mit" say nothing.
+        return suggest(itemTitle, List.of(), course, limit);
+    }
+
+    /**
+     * @param neighbours the documents the item's module links (its other items): a topic in one of their folders
+     *                   is more likely what the item meant than one elsewhere with the same words
+     */
+    public List<Suggestion> suggest(String itemTitle, Collection<String> neighbours, String course, int limit) {
+        // The title is text, not query syntax: no phrases or exclusions, and words like "mit" say nothing. A hyphen
+        // joins words a topic may use apart ("otp-authentication" for "One Time Password (otp)"): each is a word.
         List<UserQuery.Clause> words = new ArrayList<>();
-        for (String w : itemTitle.replace('"', ' ').split("\\s+")) {
+        for (String w : itemTitle.replace('"', ' ').split("\\s+|(?<=\\p{L})-(?=\\p{L})")) {
             String word = w.replaceFirst("^-+", "").replaceAll("^\\p{P}+|\\p{P}+$", "");
             if (!word.isBlank() && !LanguageDetector.isFunctionWord(word)) {
                 words.add(new UserQuery.Clause(word, false, false));
@@ -139,51 +155,21 @@ public final class GapSuggester {
                     scores.add(top[c].score);
                 }
             }
-            // Most of the item covered first; among equals, the better search match.
+            // Most of the item covered first, lifted by a title that says what the item says and by a folder the
+            // item's module teaches from; among equals, the better search match.
+            TitleMatch titles = new TitleMatch(itemTitle, synonyms);
+            Set<String> folders = new HashSet<>();
+            neighbours.stream().map(GapSuggester::folder).filter(f -> !f.isEmpty()).forEach(folders::add);
             List<Integer> order = new ArrayList<>();
+            double[] rank = new double[result.size()];
             for (int i = 0; i < result.size(); i++) {
                 order.add(i);
+                rank[i] = result.get(i).confidence() + titleWeight * titles.similarity(result.get(i).title())
+                        + (folders.contains(folder(result.get(i).path())) ? folderWeight : 0);
             }
-            List<String> itemWords = words(itemTitle);
-            order.sort(Comparator.comparingDouble((Integer i) -> -result.get(i).confidence())
-                    .thenComparingDouble(i -> -titleCovered(itemWords, result.get(i).title()))
-                    .thenComparingDouble(i -> -scores.get(i)));
+            order.sort(Comparator.comparingDouble((Integer i) -> -rank[i]).thenComparingDouble(i -> -scores.get(i)));
             return order.stream().limit(limit).map(result::get).toList();
         });
-    }
-
-    /**
-     * How much of a topic's title the item's words make up: among topics that cover the item equally, the one whose
-     * title is about the item and little else ("Image Scanning - When?" for "When to scan?") is the better answer
-     * than one that covers it along with more ("docker scan with snyk").
-     */
-    private static double titleCovered(List<String> itemWords, String title) {
-        List<String> words = words(title == null ? "" : title);
-        if (words.isEmpty()) {
-            return 0;
-        }
-        return (double) words.stream().filter(w -> itemWords.stream().anyMatch(i -> alike(i, w))).count() / words.size();
-    }
-
-    /** Two words alike: one starts the other ("scan", "scanning"), or they share their first five letters. */
-    private static boolean alike(String a, String b) {
-        int common = 0;
-        while (common < Math.min(a.length(), b.length()) && a.charAt(common) == b.charAt(common)) {
-            common++;
-        }
-        return common >= Math.min(5, Math.min(a.length(), b.length()));
-    }
-
-    /** The content words of a title, lower case, camelCase split. */
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        for (String w : text.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ").toLowerCase(java.util.Locale.ROOT)
-                .split("[^\\p{L}\\p{N}]+")) {
-            if (!w.isEmpty() && !LanguageDetector.isFunctionWord(w)) {
-                words.add(w);
-            }
-        }
-        return words;
     }
 
     /**
@@ -224,6 +210,12 @@ public final class GapSuggester {
             b.add(new TermInSetQuery(IndexFields.TOPIC, ids), BooleanClause.Occur.FILTER);
         }
         return b.build();
+    }
+
+    /** The folder of a course path; the course root is "" (it holds every subject in a flat course: no context). */
+    private static String folder(String path) {
+        int slash = path == null ? -1 : path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
     }
 
     private static Set<String> matching(IndexSearcher searcher, Query query, int max) throws IOException {

@@ -9,17 +9,25 @@ import java.util.Properties;
  * configurations side by side in one process ({@link #withRanking}).
  */
 public record SearchSettings(Ranking ranking, Synonyms synonyms, QuestionWords questionWords, double gapMinConfidence,
-                             double gapInAgendaFactor) {
+                             double gapInAgendaFactor, double gapTitleWeight, double gapFolderWeight) {
 
     /** The settings shipped in {@code index/}. */
     public static SearchSettings configured() {
         Properties p = IndexConfig.properties("ranking.properties");
         return new SearchSettings(Ranking.configured(), Synonyms.configured(), QuestionWords.configured(),
-                IndexConfig.number(p, "gaps.min-confidence"), IndexConfig.number(p, "gaps.in-agenda-factor"));
+                IndexConfig.number(p, "gaps.min-confidence"), IndexConfig.number(p, "gaps.in-agenda-factor"),
+                IndexConfig.number(p, "gaps.title-weight"), IndexConfig.number(p, "gaps.module-folder-weight"));
     }
 
     public SearchSettings withRanking(Ranking other) {
-        return new SearchSettings(other, synonyms, questionWords, gapMinConfidence, gapInAgendaFactor);
+        return new SearchSettings(other, synonyms, questionWords, gapMinConfidence, gapInAgendaFactor, gapTitleWeight,
+                gapFolderWeight);
+    }
+
+    /** The same settings with other gap suggestion constants (for tuning them). */
+    public SearchSettings withGaps(double minConfidence, double inAgendaFactor, double titleWeight, double folderWeight) {
+        return new SearchSettings(ranking, synonyms, questionWords, minConfidence, inAgendaFactor, titleWeight,
+                folderWeight);
     }
 
     QueryBuilder queries() {

@@ -158,7 +158,7 @@ class RankingTuning {
     }
 
     /** "a=1,2;b=3" → every combination: {a=1,b=3}, {a=2,b=3}. */
-    private static List<Map<String, String>> grid(String spec) {
+    static List<Map<String, String>> grid(String spec) {
         List<Map<String, String>> grid = new ArrayList<>(List.of(new LinkedHashMap<>()));
         for (String axis : spec.split(";")) {
             String[] kv = axis.split("=", 2);

@@ -72,6 +72,20 @@ final class Mentions {
                         break;
                     }
                 }
+                List<String> laterTitle = SubjectTerms.words(later.title() == null ? "" : later.title());
+                // ... not a twin whose subject is the same one ("Kernel Hardening" twice).
+                List<List<String>> laterSubject = SubjectTerms.of(later.title() == null ? "" : later.title());
+                List<String> titled = subjects.get(earlier.id()).stream()
+                        .filter(term -> SubjectTerms.contains(laterTitle, term) && !laterSubject.equals(List.of(term)))
+                        .findFirst().orElse(null);
+                if (titled != null) {
+                    // A title that names an earlier topic's whole subject ("Troubleshooting SELinux Debian" after
+                    // "SELinux Debian") is a lesson on top of it, as much as a section on it is.
+                    result.add(new Mention(earlier.id(), later.id(), config.mentionHeading(), "mention: the title of "
+                            + later.path() + " names \"" + String.join(" ", titled) + "\", the subject of "
+                            + earlier.path() + ", taught earlier"));
+                    continue;
+                }
                 for (List<String> term : subjects.get(earlier.id())) {
                     // A passing use is no lesson built on the term: it has to come up again.
                     if (SubjectTerms.count(bodyWords.get(later.id()), term) >= config.mentionMinProseUses()) {

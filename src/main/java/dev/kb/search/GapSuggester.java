@@ -165,7 +165,7 @@ public final class GapSuggester {
             for (int i = 0; i < result.size(); i++) {
                 order.add(i);
                 rank[i] = result.get(i).confidence() + titleWeight * titles.similarity(result.get(i).title())
-                        + (folders.contains(folder(result.get(i).path())) ? folderWeight : 0);
+                        + folderWeight * nearness(folders, folder(result.get(i).path()));
             }
             order.sort(Comparator.comparingDouble((Integer i) -> -rank[i]).thenComparingDouble(i -> -scores.get(i)));
             return order.stream().limit(limit).map(result::get).toList();
@@ -210,6 +210,18 @@ public final class GapSuggester {
             b.add(new TermInSetQuery(IndexFields.TOPIC, ids), BooleanClause.Occur.FILTER);
         }
         return b.build();
+    }
+
+    /**
+     * 1 for a topic in a folder the module teaches from, half for one in a folder beside such a folder (one parent,
+     * not the course root: "runAs/" beside "capabilities/"), 0 otherwise.
+     */
+    private static double nearness(Set<String> folders, String folder) {
+        if (folders.contains(folder)) {
+            return 1;
+        }
+        String parent = folder(folder);
+        return !parent.isEmpty() && folders.stream().anyMatch(f -> folder(f).equals(parent)) ? 0.5 : 0;
     }
 
     /** The folder of a course path; the course root is "" (it holds every subject in a flat course: no context). */

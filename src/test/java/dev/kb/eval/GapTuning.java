@@ -54,7 +54,8 @@ class GapTuning {
                 Files.createDirectories(dir);
                 Kb kb = Kb.open(new Config(0, dir, new Config.DatabaseSettings(null, null, null)));
                 open.put(course.id(), kb);
-                kb.index(course.id(), course.directory());
+                // Full: the graph is inferred again even when the course did not change (the code did).
+                kb.index(course.id(), course.directory(), true, dev.kb.ingest.IndexProgress.NONE);
                 EvalManifest.JudgedFile pairs = course.files().get(EvalManifest.Judged.PREREQUISITES);
                 if (pairs != null) {
                     PrerequisiteEvaluation.Report r = PrerequisiteEvaluation.run(kb.services().graph(), course.id(),

@@ -34,6 +34,8 @@ public final class GapSuggester {
             IndexFields.Text.HEADINGS, 1f, IndexFields.Text.PATH, 1f, IndexFields.Text.AGENDA, 1f);
     /** A subject only mentioned in the text covers the item half as well as one the topic is named by. */
     private static final double MENTIONED_ONLY = 0.5;
+    /** Shorter words are abbreviations more often than typos ("PSA" is no typo of "PVC"). */
+    private static final int MIN_CORRECTED_LENGTH = 6;
 
     private final SearchIndex index;
     private final QueryBuilder queries;
@@ -194,7 +196,36 @@ public final class GapSuggester {
                 concepts.set(i, tolerant.get(0));
                 prominent.set(i, tolerantProminent.get(0));
             }
+            // Search tolerates typos only in words the index does not know; a handout (or another course) may
+            // repeat the typo ("Capabilites" in the compiled handout): no topic has it, so its corrections stand in.
+            String typed = title.clauses().get(i).text();
+            if (searcher.count(topics(concepts.get(i), course, null)) == 0) {
+                Query corrected = corrected(searcher.getIndexReader(), typed, ranking.topicFields());
+                if (corrected != null) {
+                    concepts.set(i, corrected);
+                    prominent.set(i, corrected(searcher.getIndexReader(), typed, PROMINENT));
+                }
+            }
         }
+    }
+
+    /** The closest words the index knows to a single typed word, in the fields; null when it has none. */
+    private static Query corrected(org.apache.lucene.index.IndexReader reader, String typed,
+                                   Map<IndexFields.Text, Float> fields) {
+        List<String> parts = QueryBuilder.analyze(Analyses.parts(Analyses.Form.EXACT), typed);
+        if (parts.size() != 1 || parts.get(0).length() < MIN_CORRECTED_LENGTH) {
+            return null;
+        }
+        List<String> names = fields.keySet().stream().map(t -> t.field(Analyses.Form.EXACT)).toList();
+        List<Corrections.Candidate> candidates = Corrections.of(reader, names, parts.get(0), WordQueries.MAX_CORRECTIONS);
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (Corrections.Candidate c : candidates) {
+            names.forEach(f -> any.add(new TermQuery(new Term(f, c.term())), BooleanClause.Occur.SHOULD));
+        }
+        return any.build();
     }
 
     /** Topics of the course (not handouts: they repeat other topics), matching the query, among {@code ids}. */

@@ -54,8 +54,10 @@ class GapTuning {
                 Files.createDirectories(dir);
                 Kb kb = Kb.open(new Config(0, dir, new Config.DatabaseSettings(null, null, null)));
                 open.put(course.id(), kb);
-                // Full: the graph is inferred again even when the course did not change (the code did).
-                kb.index(course.id(), course.directory(), true, dev.kb.ingest.IndexProgress.NONE);
+                // -Dkb.gaptune.full=true: the graph is inferred again even when the course did not change (the code
+                // did); otherwise an unchanged course is not indexed again.
+                kb.index(course.id(), course.directory(), Boolean.getBoolean("kb.gaptune.full"),
+                        dev.kb.ingest.IndexProgress.NONE);
                 EvalManifest.JudgedFile pairs = course.files().get(EvalManifest.Judged.PREREQUISITES);
                 if (pairs != null) {
                     PrerequisiteEvaluation.Report r = PrerequisiteEvaluation.run(kb.services().graph(), course.id(),

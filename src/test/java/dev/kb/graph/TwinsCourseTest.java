@@ -18,7 +18,8 @@ import org.junit.jupiter.api.TestInstance;
  * Issue 16's remaining misses, each on a fixture course written to show it ({@code courses/twins-course}): a title
  * naming an earlier topic's whole subject orders the two across modules; a gap suggestion prefers the topic titled
  * like the item (in either language) and the one in the folder the item's module teaches from over twins using the
- * same words, and a hyphenated title word finds a topic that uses its parts apart.
+ * same words, a hyphenated title word finds a topic that uses its parts apart and a typo the handout repeats is
+ * corrected; folder mates the agenda leaves out are ordered by the commands their code runs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwinsCourseTest {
@@ -51,6 +52,21 @@ class TwinsCourseTest {
     void a_title_naming_an_earlier_topics_subject_comes_after_it_across_modules() {
         assertThat(before("setup/guard-debian.md", "troubleshooting/guard-debian-issues.md")).isTrue();
         assertThat(before("troubleshooting/guard-debian-issues.md", "setup/guard-debian.md")).isFalse();
+    }
+
+    @Test
+    void of_folder_mates_the_agenda_leaves_out_the_one_whose_command_the_others_code_runs_comes_first() {
+        // "Cursor" runs CREATE ROUTINE in its examples and never says "routine" in its prose; "Create a stored
+        // routine" never names a cursor.
+        assertThat(before("routines/create-routine.md", "routines/cursor.md")).isTrue();
+        assertThat(before("routines/cursor.md", "routines/create-routine.md")).isFalse();
+    }
+
+    @Test
+    void a_typo_the_handout_repeats_is_still_corrected() {
+        assertThat(app.kb().services().graph().course(COURSE, null, false, true).nodes())
+                .noneMatch(n -> n.path().equals("_README.md"));
+        assertThat(suggested("Capabilites and Exercise")).startsWith("caps/for-files.md");
     }
 
     @Test

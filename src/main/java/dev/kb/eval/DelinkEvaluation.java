@@ -156,6 +156,24 @@ public final class DelinkEvaluation {
             perSeed.add(RankingMetrics.score(seedJudged, paths(suggested)).mrr());
             judged.addAll(seedJudged);
         }
+        Confidences confidences = confidences(judged, suggested);
+        RankingMetrics.Scores scores = RankingMetrics.score(judged, paths(suggested));
+        // Misses name the title, not the seed key.
+        List<RankingMetrics.Miss> misses = scores.misses().stream().map(m -> new RankingMetrics.Miss(
+                m.query().substring(m.query().indexOf('\u0000') + 1), m.rankOfFirstRelevant(), m.expected(), m.got()))
+                .toList();
+        return new Report(eligible.size(), seeds.size(), perSeedItems, new RankingMetrics.Scores(scores.queries(),
+                scores.mrr(), scores.recall(), scores.ndcg(), misses), perSeed, confidences.right(),
+                confidences.bestWrong());
+    }
+
+    /** Per judged item, the confidence of the right document and of the best other one (0 when not suggested). */
+    public record Confidences(List<Double> right, List<Double> bestWrong) {
+    }
+
+    /** The confidences of each item's suggestions ({@code suggested} by the item's query). */
+    public static Confidences confidences(List<JudgedQuery> judged,
+                                          Map<String, List<GapSuggester.Suggestion>> suggested) {
         List<Double> right = new ArrayList<>();
         List<Double> bestWrong = new ArrayList<>();
         for (JudgedQuery q : judged) {
@@ -165,13 +183,7 @@ public final class DelinkEvaluation {
             bestWrong.add(s.stream().filter(x -> !x.path().equals(q.relevant().get(0)))
                     .mapToDouble(GapSuggester.Suggestion::confidence).max().orElse(0));
         }
-        RankingMetrics.Scores scores = RankingMetrics.score(judged, paths(suggested));
-        // Misses name the title, not the seed key.
-        List<RankingMetrics.Miss> misses = scores.misses().stream().map(m -> new RankingMetrics.Miss(
-                m.query().substring(m.query().indexOf('\u0000') + 1), m.rankOfFirstRelevant(), m.expected(), m.got()))
-                .toList();
-        return new Report(eligible.size(), seeds.size(), perSeedItems, new RankingMetrics.Scores(scores.queries(),
-                scores.mrr(), scores.recall(), scores.ndcg(), misses), perSeed, right, bestWrong);
+        return new Confidences(right, bestWrong);
     }
 
     private static Function<String, List<String>> paths(Map<String, List<GapSuggester.Suggestion>> suggested) {

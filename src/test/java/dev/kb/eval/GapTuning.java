@@ -77,6 +77,15 @@ class GapTuning {
                     }
                     r.violated().forEach(p -> System.out.println("  violated: " + p.before() + " before " + p.after()));
                 }
+                if (Boolean.getBoolean("kb.gaptune.paths")) {
+                    // The longest learning path, step by step: is each step something the goal needs?
+                    dev.kb.graph.GraphService graphs = kb.services().graph();
+                    graphs.course(course.id(), null, false, false).nodes().stream()
+                            .map(n -> graphs.learningPath(n.id()))
+                            .max(java.util.Comparator.comparingInt(lp -> lp.steps().size()))
+                            .ifPresent(lp -> lp.steps().forEach(st -> System.out.println("    step " + st.path() + " "
+                                    + st.because().stream().map(Object::toString).toList())));
+                }
                 delinked.put(course.id(), delink(kb, course, dir.resolve("delink")));
             }
             List<Map<String, Figures>> results = new ArrayList<>();
@@ -107,16 +116,7 @@ class GapTuning {
                         id.substring(0, 5), m.query(), m.rankOfFirstRelevant(), m.got().subList(0, Math.min(4, m.got().size())))));
             }
             for (String heldOut : open.keySet()) {
-                int best = 0;
-                double bestScore = -1;
-                for (int i = 0; i < grid.size(); i++) {
-                    double score = results.get(i).entrySet().stream().filter(e -> !e.getKey().equals(heldOut))
-                            .mapToDouble(e -> e.getValue().objective()).average().orElse(0);
-                    if (score > bestScore) {
-                        bestScore = score;
-                        best = i;
-                    }
-                }
+                int best = RankingTuning.bestWithout(results, heldOut, Figures::objective);
                 Figures f = results.get(best).get(heldOut);
                 System.out.printf("leave out %s: chosen on the others %s; held-out mrr %.3f recall %.3f%n", heldOut,
                         grid.get(best), f.mrr(), f.recall());
@@ -160,15 +160,9 @@ class GapTuning {
                 judged.add(new JudgedQuery(key, List.of(i.path())));
             }
         }
-        List<Double> right = new ArrayList<>();
-        List<Double> bestWrong = new ArrayList<>();
-        for (JudgedQuery q : judged) {
-            List<GapSuggester.Suggestion> s = suggested.get(q.query());
-            right.add(s.stream().filter(x -> x.path().equals(q.relevant().get(0)))
-                    .mapToDouble(GapSuggester.Suggestion::confidence).findFirst().orElse(0));
-            bestWrong.add(s.stream().filter(x -> !x.path().equals(q.relevant().get(0)))
-                    .mapToDouble(GapSuggester.Suggestion::confidence).max().orElse(0));
-        }
+        DelinkEvaluation.Confidences confidences = DelinkEvaluation.confidences(judged, suggested);
+        List<Double> right = confidences.right();
+        List<Double> bestWrong = confidences.bestWrong();
         RankingMetrics.Scores scores = RankingMetrics.score(judged,
                 key -> suggested.get(key).stream().map(GapSuggester.Suggestion::path).toList());
         List<RankingMetrics.Miss> misses = new ArrayList<>();

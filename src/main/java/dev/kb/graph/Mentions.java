@@ -114,7 +114,11 @@ final class Mentions {
                 byFolder.computeIfAbsent(slash < 0 ? "" : t.path().substring(0, slash), k -> new ArrayList<>()).add(t);
             }
         }
-        for (List<DocumentRow> mates : byFolder.values()) {
+        for (Map.Entry<String, List<DocumentRow>> folder : byFolder.entrySet()) {
+            List<DocumentRow> mates = folder.getValue();
+            // A folder is one subject, the course root is not: there "update" in one file name and UPDATE in
+            // another's code are two lessons on different things (and a backlog uses every command).
+            boolean oneSubject = !folder.getKey().isEmpty();
             Map<String, List<List<String>>> subjects = new HashMap<>();
             // A folder's own subject ("procedure" in stored-procedures/) is used by all of it: rare means rare
             // outside the folder. The file name names the subject too, often more plainly than the title
@@ -123,15 +127,19 @@ final class Mentions {
             mates.forEach(t -> mateIds.add(t.id()));
             mates.forEach(t -> {
                 List<List<String>> terms = new ArrayList<>(SubjectTerms.of(t.title()));
-                SubjectTerms.of(fileName(t)).stream().filter(term -> !terms.contains(term)).forEach(terms::add);
+                if (oneSubject) {
+                    SubjectTerms.of(fileName(t)).stream().filter(term -> !terms.contains(term)).forEach(terms::add);
+                }
                 subjects.put(t.id(), specific(mateIds, terms, bodies, headings, byWord));
             });
-            // Within one folder, code counts as use: a lesson whose examples run "CREATE PROCEDURE" builds on the one
+            // Within one folder (not the root), code counts as use: a lesson whose examples run "CREATE PROCEDURE" builds on the one
             // that teaches it, whether or not its prose says so.
             Map<String, List<String>> used = new HashMap<>();
             mates.forEach(t -> {
                 List<String> words = new ArrayList<>(bodies.get(t.id()));
-                words.addAll(SubjectTerms.words(prose.getOrDefault(t.id(), new TopicProse(List.of(), "")).code()));
+                if (oneSubject) {
+                    words.addAll(SubjectTerms.words(prose.getOrDefault(t.id(), new TopicProse(List.of(), "")).code()));
+                }
                 used.put(t.id(), words);
             });
             for (DocumentRow a : mates) {

@@ -121,7 +121,10 @@ final class CoverageComputation {
 
     /** An item without a document, with the topics that likely cover it (none when nothing covers it well). */
     private CoverageReport.Gap gap(String courseId, StoredAgenda.Section s, StoredAgenda.Module m, Agenda.Item item) {
-        List<CoverageReport.Suggestion> suggestions = gaps.suggest(item.title(), courseId, SUGGESTIONS).stream()
+        // The documents the module's other items link: the item is most likely taught from where they are.
+        List<String> neighbours = m.items().stream().filter(i -> i.item().status() == Agenda.Status.LINKED)
+                .map(i -> i.item().targetPath()).toList();
+        List<CoverageReport.Suggestion> suggestions = gaps.suggest(item.title(), neighbours, courseId, SUGGESTIONS).stream()
                 .map(g -> new CoverageReport.Suggestion(g.topicId(), g.path(), g.title(), g.confidence(), null))
                 .toList();
         return new CoverageReport.Gap(s.title(), m.title(), item.title(), item.status().dbName(), item.href(),

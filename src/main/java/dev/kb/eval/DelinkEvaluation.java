@@ -71,6 +71,25 @@ public final class DelinkEvaluation {
         return result;
     }
 
+    /**
+     * Per item title, the documents the other items of its module link: what the coverage report hands the gap
+     * suggester as the item's context. Read from the delinked copy's agenda, so delinked neighbours give none.
+     */
+    public static Map<String, List<String>> neighbours(AgendaView agenda) {
+        Map<String, List<String>> result = new HashMap<>();
+        for (AgendaView.Section s : agenda.sections()) {
+            for (AgendaView.Module m : s.modules()) {
+                for (AgendaView.Item i : m.items()) {
+                    List<String> others = m.items().stream().filter(o -> o != i && o.path() != null)
+                            .map(AgendaView.Item::path).toList();
+                    result.merge(i.title(), others, (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream())
+                            .toList());
+                }
+            }
+        }
+        return result;
+    }
+
     /** {@code n} of the items, chosen by the seed. */
     public static List<Item> choose(List<Item> eligible, long seed, int n) {
         List<Item> shuffled = new ArrayList<>(eligible);
@@ -126,15 +145,35 @@ public final class DelinkEvaluation {
             copyCourse(courseDir, copy);
             Files.writeString(copy.resolve("README.md"), delink(readme, chosen));
             kb.index(copyId, copy);
+            Map<String, List<String>> context = neighbours(kb.services().courses().agenda(copyId));
             List<JudgedQuery> seedJudged = new ArrayList<>();
             for (Item i : chosen) {
                 String key = seed + "\u0000" + i.title();
-                suggested.put(key, kb.services().gaps().suggest(i.title(), copyId, RankingMetrics.K));
+                suggested.put(key, kb.services().gaps().suggest(i.title(), context.getOrDefault(i.title(), List.of()),
+                        copyId, RankingMetrics.K));
                 seedJudged.add(new JudgedQuery(key, List.of(i.path())));
             }
             perSeed.add(RankingMetrics.score(seedJudged, paths(suggested)).mrr());
             judged.addAll(seedJudged);
         }
+        Confidences confidences = confidences(judged, suggested);
+        RankingMetrics.Scores scores = RankingMetrics.score(judged, paths(suggested));
+        // Misses name the title, not the seed key.
+        List<RankingMetrics.Miss> misses = scores.misses().stream().map(m -> new RankingMetrics.Miss(
+                m.query().substring(m.query().indexOf('\u0000') + 1), m.rankOfFirstRelevant(), m.expected(), m.got()))
+                .toList();
+        return new Report(eligible.size(), seeds.size(), perSeedItems, new RankingMetrics.Scores(scores.queries(),
+                scores.mrr(), scores.recall(), scores.ndcg(), misses), perSeed, confidences.right(),
+                confidences.bestWrong());
+    }
+
+    /** Per judged item, the confidence of the right document and of the best other one (0 when not suggested). */
+    public record Confidences(List<Double> right, List<Double> bestWrong) {
+    }
+
+    /** The confidences of each item's suggestions ({@code suggested} by the item's query). */
+    public static Confidences confidences(List<JudgedQuery> judged,
+                                          Map<String, List<GapSuggester.Suggestion>> suggested) {
         List<Double> right = new ArrayList<>();
         List<Double> bestWrong = new ArrayList<>();
         for (JudgedQuery q : judged) {
@@ -144,13 +183,7 @@ public final class DelinkEvaluation {
             bestWrong.add(s.stream().filter(x -> !x.path().equals(q.relevant().get(0)))
                     .mapToDouble(GapSuggester.Suggestion::confidence).max().orElse(0));
         }
-        RankingMetrics.Scores scores = RankingMetrics.score(judged, paths(suggested));
-        // Misses name the title, not the seed key.
-        List<RankingMetrics.Miss> misses = scores.misses().stream().map(m -> new RankingMetrics.Miss(
-                m.query().substring(m.query().indexOf('\u0000') + 1), m.rankOfFirstRelevant(), m.expected(), m.got()))
-                .toList();
-        return new Report(eligible.size(), seeds.size(), perSeedItems, new RankingMetrics.Scores(scores.queries(),
-                scores.mrr(), scores.recall(), scores.ndcg(), misses), perSeed, right, bestWrong);
+        return new Confidences(right, bestWrong);
     }
 
     private static Function<String, List<String>> paths(Map<String, List<GapSuggester.Suggestion>> suggested) {

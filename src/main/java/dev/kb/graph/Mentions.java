@@ -72,6 +72,20 @@ final class Mentions {
                         break;
                     }
                 }
+                List<String> laterTitle = SubjectTerms.words(later.title() == null ? "" : later.title());
+                // ... not a twin whose subject is the same one ("Kernel Hardening" twice).
+                List<List<String>> laterSubject = SubjectTerms.of(later.title() == null ? "" : later.title());
+                List<String> titled = subjects.get(earlier.id()).stream()
+                        .filter(term -> SubjectTerms.contains(laterTitle, term) && !laterSubject.equals(List.of(term)))
+                        .findFirst().orElse(null);
+                if (titled != null) {
+                    // A title that names an earlier topic's whole subject ("Troubleshooting SELinux Debian" after
+                    // "SELinux Debian") is a lesson on top of it, as much as a section on it is.
+                    result.add(new Mention(earlier.id(), later.id(), config.mentionHeading(), "mention: the title of "
+                            + later.path() + " names \"" + String.join(" ", titled) + "\", the subject of "
+                            + earlier.path() + ", taught earlier"));
+                    continue;
+                }
                 for (List<String> term : subjects.get(earlier.id())) {
                     // A passing use is no lesson built on the term: it has to come up again.
                     if (SubjectTerms.count(bodyWords.get(later.id()), term) >= config.mentionMinProseUses()) {
@@ -100,32 +114,58 @@ final class Mentions {
                 byFolder.computeIfAbsent(slash < 0 ? "" : t.path().substring(0, slash), k -> new ArrayList<>()).add(t);
             }
         }
-        for (List<DocumentRow> mates : byFolder.values()) {
+        for (Map.Entry<String, List<DocumentRow>> folder : byFolder.entrySet()) {
+            List<DocumentRow> mates = folder.getValue();
+            // A folder is one subject, the course root is not: there "update" in one file name and UPDATE in
+            // another's code are two lessons on different things (and a backlog uses every command).
+            boolean oneSubject = !folder.getKey().isEmpty();
             Map<String, List<List<String>>> subjects = new HashMap<>();
             // A folder's own subject ("procedure" in stored-procedures/) is used by all of it: rare means rare
-            // outside the folder.
+            // outside the folder. The file name names the subject too, often more plainly than the title
+            // ("create-procedure.md" for "Create a stored procedure").
             Set<String> mateIds = new HashSet<>();
             mates.forEach(t -> mateIds.add(t.id()));
-            mates.forEach(t -> subjects.put(t.id(), specific(mateIds, SubjectTerms.of(t.title()), bodies, headings,
-                    byWord)));
+            mates.forEach(t -> {
+                List<List<String>> terms = new ArrayList<>(SubjectTerms.of(t.title()));
+                if (oneSubject) {
+                    SubjectTerms.of(fileName(t)).stream().filter(term -> !terms.contains(term)).forEach(terms::add);
+                }
+                subjects.put(t.id(), specific(mateIds, terms, bodies, headings, byWord));
+            });
+            // Within one folder (not the root), code counts as use: a lesson whose examples run "CREATE PROCEDURE" builds on the one
+            // that teaches it, whether or not its prose says so.
+            Map<String, List<String>> used = new HashMap<>();
+            mates.forEach(t -> {
+                List<String> words = new ArrayList<>(bodies.get(t.id()));
+                if (oneSubject) {
+                    words.addAll(SubjectTerms.words(prose.getOrDefault(t.id(), new TopicProse(List.of(), "")).code()));
+                }
+                used.put(t.id(), words);
+            });
             for (DocumentRow a : mates) {
                 for (DocumentRow b : mates) {
                     if (a == b) {
                         continue;
                     }
-                    List<String> used = subjects.get(a.id()).stream()
-                            .filter(term -> SubjectTerms.count(bodies.get(b.id()), term) >= config.mentionMinProseUses())
+                    List<String> usedTerm = subjects.get(a.id()).stream()
+                            .filter(term -> SubjectTerms.count(used.get(b.id()), term) >= config.mentionMinProseUses())
                             .findFirst().orElse(null);
                     boolean back = subjects.get(b.id()).stream()
-                            .anyMatch(term -> SubjectTerms.contains(bodies.get(a.id()), term));
-                    if (used != null && !back) {
+                            .anyMatch(term -> SubjectTerms.contains(used.get(a.id()), term));
+                    if (usedTerm != null && !back) {
                         result.add(new Mention(a.id(), b.id(), config.mentionProse(), "mention: " + b.path()
-                                + " builds on \"" + String.join(" ", used) + "\", the subject of " + a.path()
+                                + " builds on \"" + String.join(" ", usedTerm) + "\", the subject of " + a.path()
                                 + ", which never names the subject of " + b.path()));
                     }
                 }
             }
         }
+    }
+
+    /** The file name without its extension, its hyphens and underscores as spaces: "create procedure". */
+    private static String fileName(DocumentRow t) {
+        String name = t.path().substring(t.path().lastIndexOf('/') + 1).replaceFirst("\\.[^.]*$", "");
+        return name.replace('-', ' ').replace('_', ' ');
     }
 
     /**

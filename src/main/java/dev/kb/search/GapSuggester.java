@@ -3,6 +3,7 @@ package dev.kb.search;
 import dev.kb.ingest.LanguageDetector;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -33,12 +34,17 @@ public final class GapSuggester {
             IndexFields.Text.HEADINGS, 1f, IndexFields.Text.PATH, 1f, IndexFields.Text.AGENDA, 1f);
     /** A subject only mentioned in the text covers the item half as well as one the topic is named by. */
     private static final double MENTIONED_ONLY = 0.5;
+    /** Shorter words are abbreviations more often than typos ("PSA" is no typo of "PVC"). */
+    private static final int MIN_CORRECTED_LENGTH = 6;
 
     private final SearchIndex index;
     private final QueryBuilder queries;
     private final Ranking ranking;
     private final double minConfidence;
     private final double inAgendaFactor;
+    private final double titleWeight;
+    private final double folderWeight;
+    private final Synonyms synonyms;
 
     public GapSuggester(SearchIndex index, SearchSettings settings) {
         this.index = index;
@@ -46,6 +52,9 @@ public final class GapSuggester {
         this.queries = settings.queries();
         this.minConfidence = settings.gapMinConfidence();
         this.inAgendaFactor = settings.gapInAgendaFactor();
+        this.titleWeight = settings.gapTitleWeight();
+        this.folderWeight = settings.gapFolderWeight();
+        this.synonyms = settings.synonyms();
     }
 
     /** The index run of the course the suggestions reflect now (null when the index holds none). */
@@ -58,9 +67,18 @@ public final class GapSuggester {
     }
 
     public List<Suggestion> suggest(String itemTitle, String course, int limit) {
-        // The title is text, not query syntax: no phrases or exclusions, and words like "mit" say nothing.
+        return suggest(itemTitle, List.of(), course, limit);
+    }
+
+    /**
+     * @param neighbours the documents the item's module links (its other items): a topic in one of their folders
+     *                   is more likely what the item meant than one elsewhere with the same words
+     */
+    public List<Suggestion> suggest(String itemTitle, Collection<String> neighbours, String course, int limit) {
+        // The title is text, not query syntax: no phrases or exclusions, and words like "mit" say nothing. A hyphen
+        // joins words a topic may use apart ("otp-authentication" for "One Time Password (otp)"): each is a word.
         List<UserQuery.Clause> words = new ArrayList<>();
-        for (String w : itemTitle.replace('"', ' ').split("\\s+")) {
+        for (String w : itemTitle.replace('"', ' ').split("\\s+|(?<=\\p{L})-(?=\\p{L})")) {
             String word = w.replaceFirst("^-+", "").replaceAll("^\\p{P}+|\\p{P}+$", "");
             if (!word.isBlank() && !LanguageDetector.isFunctionWord(word)) {
                 words.add(new UserQuery.Clause(word, false, false));
@@ -139,51 +157,21 @@ public final class GapSuggester {
                     scores.add(top[c].score);
                 }
             }
-            // Most of the item covered first; among equals, the better search match.
+            // Most of the item covered first, lifted by a title that says what the item says and by a folder the
+            // item's module teaches from; among equals, the better search match.
+            TitleMatch titles = new TitleMatch(itemTitle, synonyms);
+            Set<String> folders = new HashSet<>();
+            neighbours.stream().map(GapSuggester::folder).filter(f -> !f.isEmpty()).forEach(folders::add);
             List<Integer> order = new ArrayList<>();
+            double[] rank = new double[result.size()];
             for (int i = 0; i < result.size(); i++) {
                 order.add(i);
+                rank[i] = result.get(i).confidence() + titleWeight * titles.similarity(result.get(i).title())
+                        + folderWeight * nearness(folders, folder(result.get(i).path()));
             }
-            List<String> itemWords = words(itemTitle);
-            order.sort(Comparator.comparingDouble((Integer i) -> -result.get(i).confidence())
-                    .thenComparingDouble(i -> -titleCovered(itemWords, result.get(i).title()))
-                    .thenComparingDouble(i -> -scores.get(i)));
+            order.sort(Comparator.comparingDouble((Integer i) -> -rank[i]).thenComparingDouble(i -> -scores.get(i)));
             return order.stream().limit(limit).map(result::get).toList();
         });
-    }
-
-    /**
-     * How much of a topic's title the item's words make up: among topics that cover the item equally, the one whose
-     * title is about the item and little else ("Image Scanning - When?" for "When to scan?") is the better answer
-     * than one that covers it along with more ("docker scan with snyk").
-     */
-    private static double titleCovered(List<String> itemWords, String title) {
-        List<String> words = words(title == null ? "" : title);
-        if (words.isEmpty()) {
-            return 0;
-        }
-        return (double) words.stream().filter(w -> itemWords.stream().anyMatch(i -> alike(i, w))).count() / words.size();
-    }
-
-    /** Two words alike: one starts the other ("scan", "scanning"), or they share their first five letters. */
-    private static boolean alike(String a, String b) {
-        int common = 0;
-        while (common < Math.min(a.length(), b.length()) && a.charAt(common) == b.charAt(common)) {
-            common++;
-        }
-        return common >= Math.min(5, Math.min(a.length(), b.length()));
-    }
-
-    /** The content words of a title, lower case, camelCase split. */
-    private static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        for (String w : text.replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ").toLowerCase(java.util.Locale.ROOT)
-                .split("[^\\p{L}\\p{N}]+")) {
-            if (!w.isEmpty() && !LanguageDetector.isFunctionWord(w)) {
-                words.add(w);
-            }
-        }
-        return words;
     }
 
     /**
@@ -208,7 +196,36 @@ public final class GapSuggester {
                 concepts.set(i, tolerant.get(0));
                 prominent.set(i, tolerantProminent.get(0));
             }
+            // Search tolerates typos only in words the index does not know; a handout (or another course) may
+            // repeat the typo ("Capabilites" in the compiled handout): no topic has it, so its corrections stand in.
+            String typed = title.clauses().get(i).text();
+            if (searcher.count(topics(concepts.get(i), course, null)) == 0) {
+                Query corrected = corrected(searcher.getIndexReader(), typed, ranking.topicFields());
+                if (corrected != null) {
+                    concepts.set(i, corrected);
+                    prominent.set(i, corrected(searcher.getIndexReader(), typed, PROMINENT));
+                }
+            }
         }
+    }
+
+    /** The closest words the index knows to a single typed word, in the fields; null when it has none. */
+    private static Query corrected(org.apache.lucene.index.IndexReader reader, String typed,
+                                   Map<IndexFields.Text, Float> fields) {
+        List<String> parts = QueryBuilder.analyze(Analyses.parts(Analyses.Form.EXACT), typed);
+        if (parts.size() != 1 || parts.get(0).length() < MIN_CORRECTED_LENGTH) {
+            return null;
+        }
+        List<String> names = fields.keySet().stream().map(t -> t.field(Analyses.Form.EXACT)).toList();
+        List<Corrections.Candidate> candidates = Corrections.of(reader, names, parts.get(0), WordQueries.MAX_CORRECTIONS);
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (Corrections.Candidate c : candidates) {
+            names.forEach(f -> any.add(new TermQuery(new Term(f, c.term())), BooleanClause.Occur.SHOULD));
+        }
+        return any.build();
     }
 
     /** Topics of the course (not handouts: they repeat other topics), matching the query, among {@code ids}. */
@@ -224,6 +241,24 @@ public final class GapSuggester {
             b.add(new TermInSetQuery(IndexFields.TOPIC, ids), BooleanClause.Occur.FILTER);
         }
         return b.build();
+    }
+
+    /**
+     * 1 for a topic in a folder the module teaches from, half for one in a folder beside such a folder (one parent,
+     * not the course root: "runAs/" beside "capabilities/"), 0 otherwise.
+     */
+    private static double nearness(Set<String> folders, String folder) {
+        if (folders.contains(folder)) {
+            return 1;
+        }
+        String parent = folder(folder);
+        return !parent.isEmpty() && folders.stream().anyMatch(f -> folder(f).equals(parent)) ? 0.5 : 0;
+    }
+
+    /** The folder of a course path; the course root is "" (it holds every subject in a flat course: no context). */
+    private static String folder(String path) {
+        int slash = path == null ? -1 : path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
     }
 
     private static Set<String> matching(IndexSearcher searcher, Query query, int max) throws IOException {

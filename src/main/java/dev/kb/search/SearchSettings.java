@@ -9,23 +9,33 @@ import java.util.Properties;
  * configurations side by side in one process ({@link #withRanking}).
  */
 public record SearchSettings(Ranking ranking, Synonyms synonyms, QuestionWords questionWords, double gapMinConfidence,
-                             double gapInAgendaFactor, Semantics semantics) {
+                             double gapInAgendaFactor, double gapTitleWeight, double gapFolderWeight,
+                             Semantics semantics) {
 
     /** The settings shipped in {@code index/}. */
     public static SearchSettings configured() {
         Properties p = IndexConfig.properties("ranking.properties");
         return new SearchSettings(Ranking.configured(), Synonyms.configured(), QuestionWords.configured(),
                 IndexConfig.number(p, "gaps.min-confidence"), IndexConfig.number(p, "gaps.in-agenda-factor"),
+                IndexConfig.number(p, "gaps.title-weight"), IndexConfig.number(p, "gaps.module-folder-weight"),
                 Semantics.configured());
     }
 
     public SearchSettings withRanking(Ranking other) {
-        return new SearchSettings(other, synonyms, questionWords, gapMinConfidence, gapInAgendaFactor, semantics);
+        return new SearchSettings(other, synonyms, questionWords, gapMinConfidence, gapInAgendaFactor, gapTitleWeight,
+                gapFolderWeight, semantics);
+    }
+
+    /** The same settings with other gap suggestion constants (for tuning them). */
+    public SearchSettings withGaps(double minConfidence, double inAgendaFactor, double titleWeight, double folderWeight) {
+        return new SearchSettings(ranking, synonyms, questionWords, minConfidence, inAgendaFactor, titleWeight,
+                folderWeight, semantics);
     }
 
     /** These settings searching by words alone: nothing is embedded, at indexing or at search. */
     public SearchSettings withoutSemantics() {
-        return new SearchSettings(ranking, synonyms, questionWords, gapMinConfidence, gapInAgendaFactor, Semantics.OFF);
+        return new SearchSettings(ranking, synonyms, questionWords, gapMinConfidence, gapInAgendaFactor, gapTitleWeight,
+                gapFolderWeight, Semantics.OFF);
     }
 
     QueryBuilder queries() {

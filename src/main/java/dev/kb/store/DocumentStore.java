@@ -126,18 +126,24 @@ public final class DocumentStore {
         return anchors;
     }
 
-    /** The headings and prose of every topic of the course, by id. */
+    /** The headings, prose and code of every topic of the course, by id. */
     public Map<String, TopicProse> topicProse(String courseId) {
         Map<String, List<String>> headings = new HashMap<>();
         dsl.select(SECTION.DOCUMENT_ID, SECTION.HEADING).from(SECTION).join(DOCUMENT).on(DOCUMENT.ID.eq(SECTION.DOCUMENT_ID))
                 .where(DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.KIND.eq("topic")).and(SECTION.HEADING.isNotNull()))
                 .orderBy(SECTION.DOCUMENT_ID, SECTION.ORD)
                 .forEach(r -> headings.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        Map<String, StringBuilder> code = new HashMap<>();
+        dsl.select(SECTION.DOCUMENT_ID, SECTION.CODE_TEXT).from(SECTION).join(DOCUMENT).on(DOCUMENT.ID.eq(SECTION.DOCUMENT_ID))
+                .where(DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.KIND.eq("topic")).and(SECTION.CODE_TEXT.ne("")))
+                .orderBy(SECTION.DOCUMENT_ID, SECTION.ORD)
+                .forEach(r -> code.computeIfAbsent(r.value1(), k -> new StringBuilder()).append(r.value2()).append('\n'));
         Map<String, TopicProse> result = new LinkedHashMap<>();
         dsl.select(DOCUMENT.ID, DOCUMENT.BODY_TEXT).from(DOCUMENT)
                 .where(DOCUMENT.COURSE_ID.eq(courseId).and(DOCUMENT.KIND.eq("topic")))
                 .forEach(r -> result.put(r.value1(),
-                        new TopicProse(List.copyOf(headings.getOrDefault(r.value1(), List.of())), r.value2())));
+                        new TopicProse(List.copyOf(headings.getOrDefault(r.value1(), List.of())), r.value2(),
+                                code.getOrDefault(r.value1(), new StringBuilder()).toString())));
         return result;
     }
 

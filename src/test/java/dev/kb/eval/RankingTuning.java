@@ -69,16 +69,7 @@ class RankingTuning {
                 System.out.println(line);
             }
             for (String heldOut : open.keySet()) {
-                int best = 0;
-                double bestScore = -1;
-                for (int i = 0; i < grid.size(); i++) {
-                    double score = results.get(i).entrySet().stream().filter(e -> !e.getKey().equals(heldOut))
-                            .mapToDouble(e -> e.getValue().objective()).average().orElse(0);
-                    if (score > bestScore) {
-                        bestScore = score;
-                        best = i;
-                    }
-                }
+                int best = bestWithout(results, heldOut, Figures::objective);
                 System.out.printf("leave out %s: chosen on the others %s; held-out objective %.4f %s%n", heldOut,
                         grid.get(best), results.get(best).get(heldOut).objective(), results.get(best).get(heldOut));
             }
@@ -157,8 +148,24 @@ class RankingTuning {
                 .map(h -> h.path() == null ? "" : h.path()).toList();
     }
 
+    /** The configuration (index into {@code results}) with the best mean objective over every course but one. */
+    static <F> int bestWithout(List<Map<String, F>> results, String heldOut,
+                               java.util.function.ToDoubleFunction<F> objective) {
+        int best = 0;
+        double bestScore = -1;
+        for (int i = 0; i < results.size(); i++) {
+            double score = results.get(i).entrySet().stream().filter(e -> !e.getKey().equals(heldOut))
+                    .mapToDouble(e -> objective.applyAsDouble(e.getValue())).average().orElse(0);
+            if (score > bestScore) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        return best;
+    }
+
     /** "a=1,2;b=3" → every combination: {a=1,b=3}, {a=2,b=3}. */
-    private static List<Map<String, String>> grid(String spec) {
+    static List<Map<String, String>> grid(String spec) {
         List<Map<String, String>> grid = new ArrayList<>(List.of(new LinkedHashMap<>()));
         for (String axis : spec.split(";")) {
             String[] kv = axis.split("=", 2);

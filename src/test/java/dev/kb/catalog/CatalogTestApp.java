@@ -79,6 +79,11 @@ abstract class CatalogTestApp {
 
     /** The job once it finished (or as it is after a minute, for the assertion to show). */
     Job awaitJob(String id) throws InterruptedException {
+        return awaitJob(kb, id);
+    }
+
+    /** A job of any kb once it finished (or as it is after a minute, for the assertion to show). */
+    static Job awaitJob(Kb kb, String id) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Job job = kb.jobs().get(id);
         while (job.finishedAt() == null && System.nanoTime() < deadline) {

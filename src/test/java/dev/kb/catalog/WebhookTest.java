@@ -85,13 +85,7 @@ class WebhookTest {
     }
 
     private Job awaitJob(String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Job job = kb.jobs().get(id);
-        while (job.finishedAt() == null && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            job = kb.jobs().get(id);
-        }
-        return job;
+        return CatalogTestApp.awaitJob(kb, id);
     }
 
     @Test

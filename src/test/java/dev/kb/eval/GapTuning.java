@@ -132,7 +132,7 @@ class GapTuning {
         String readme = Files.readString(dir.resolve("README.md"));
         List<AgendaView.Item> agenda = kb.services().courses().agenda(course.id()).sections().stream()
                 .flatMap(s -> s.modules().stream()).flatMap(m -> m.items().stream()).toList();
-        java.util.Set<String> handouts = kb.handouts(course.id());
+        java.util.Set<String> handouts = kb.services().courses().handoutPaths(course.id());
         List<DelinkEvaluation.Item> eligible = DelinkEvaluation.eligible(agenda, readme,
                 p -> !handouts.contains(p) && Files.isRegularFile(dir.resolve(p), LinkOption.NOFOLLOW_LINKS));
         List<Delinked> result = new ArrayList<>();

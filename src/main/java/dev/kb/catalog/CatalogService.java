@@ -175,13 +175,18 @@ public final class CatalogService implements AutoCloseable {
                 return new SyncResult(courseId, SyncResult.Outcome.INDEXED, null, null, null,
                         indexer.index(courseId, source.directory(), null));
             }
-            Checkout checkout;
-            try {
-                checkout = git.update(source, stores.sources().find(courseId).map(SourceRow::commitSha).orElse(null));
-            } catch (GitFailure e) {
-                return failed(courseId, e.getMessage());
-            }
-            return indexIfNew(source, checkout);
+            // Across processes too: a replica syncing the course meanwhile finishes first, and this one then finds
+            // its commit indexed (one run per change, whichever replica polled or was told of the push).
+            return stores.courseLocks().syncing(courseId, () -> {
+                Checkout checkout;
+                try {
+                    checkout = git.update(source,
+                            stores.sources().find(courseId).map(SourceRow::commitSha).orElse(null));
+                } catch (GitFailure e) {
+                    return failed(courseId, e.getMessage());
+                }
+                return indexIfNew(source, checkout);
+            });
         });
     }
 

@@ -38,6 +38,7 @@ class ReplicaProcessesTest {
     private static final String NEW_WORD = "tapirquill";
     /** Only in version 2 of basics.md: the lessons share the new word. */
     private static final String BASICS_WORD = "okapiledger";
+    private static final String FOLLOWED_WORD = "quokkaferry";
     private static final String TOKEN = "replica-admin-" + "token";
     /** Enough that the killed run spends a while in its open transaction (the course-wide steps), so the kill lands inside it. */
     private static final int GENERATED = 300;
@@ -47,7 +48,7 @@ class ReplicaProcessesTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
-    void a_replica_killed_mid_run_leaves_the_others_serving_its_job_fails_a_retry_elsewhere_succeeds_and_a_late_replica_catches_up(
+    void a_replica_killed_mid_run_leaves_the_others_serving_its_job_fails_a_retry_elsewhere_succeeds_a_late_replica_catches_up_and_the_others_follow_its_runs(
             @TempDir Path dir) throws Exception {
         TestDatabases.Target target = TestDatabases.externalUrl() != null
                 ? TestDatabases.Target.EXTERNAL : TestDatabases.Target.EMBEDDED;
@@ -108,6 +109,14 @@ class ReplicaProcessesTest {
                 String found = c.get("/api/v1/search?course=" + COURSE + "&q=" + BASICS_WORD).body();
                 assertThat(found).contains("\"basics.md\"");
                 assertThat(c.get("/api/v1/search?course=" + COURSE + "&q=" + OLD_WORD).body()).contains("\"total\":0");
+
+                // A change re-indexed through C reaches B, which runs nothing itself: it follows C's announcement.
+                Files.writeString(course.resolve("basics.md"), "# Basics\n\nThe " + FOLLOWED_WORD + " came last.\n");
+                String changed = c.reindex();
+                await("C's run", () -> b.jobs().get(changed).finishedAt() != null, () -> b.jobs().get(changed).toString());
+                assertThat(b.jobs().get(changed).state()).as(b.jobs().get(changed).error()).isEqualTo("succeeded");
+                await("B to follow C's run", () -> Replicas.paths(b, COURSE, FOLLOWED_WORD).contains("basics.md"));
+                assertThat(Replicas.paths(b, COURSE, BASICS_WORD)).isEmpty();
             } finally {
                 c.kill();
             }

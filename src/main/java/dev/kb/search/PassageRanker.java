@@ -93,9 +93,7 @@ final class PassageRanker {
             Document doc = searcher.storedFields().document(docs.get(i));
             float blend = (1 - topicShare) * (bestOwn > 0 ? own[i] / bestOwn : 0)
                     + topicShare * topics.get(doc.get(IndexFields.TOPIC));
-            // A question none of whose words the course has covers nothing (the share is 0/0 there).
-            double share = Double.isNaN(covered[i]) ? 0 : covered[i];
-            double answers = Math.max(share, meaning.getOrDefault(docs.get(i), 0f));
+            double answers = Math.max(covered[i], meaning.getOrDefault(docs.get(i), 0f));
             candidates.add(new Candidate(doc, (float) (blend * answers)));
         }
         candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.score())

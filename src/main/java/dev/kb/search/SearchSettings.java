@@ -38,6 +38,12 @@ public record SearchSettings(Ranking ranking, Synonyms synonyms, QuestionWords q
                 gapFolderWeight, Semantics.OFF);
     }
 
+    /** These settings with another semantic signal (to compare two). */
+    SearchSettings withSemantics(Semantics other) {
+        return new SearchSettings(ranking, synonyms, questionWords, gapMinConfidence, gapInAgendaFactor, gapTitleWeight,
+                gapFolderWeight, other);
+    }
+
     QueryBuilder queries() {
         return new QueryBuilder(ranking, synonyms, questionWords);
     }

@@ -3,7 +3,6 @@ package dev.kb.search;
 import dev.kb.ingest.LanguageDetector;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +27,20 @@ public final class Semantics {
     static final Semantics OFF = new Semantics(false, null);
 
     private final boolean enabled;
-    private final Synonyms englishOfGerman;
+    private final GermanToEnglish english;
 
-    private Semantics(boolean enabled, Synonyms englishOfGerman) {
+    private Semantics(boolean enabled, GermanToEnglish english) {
         this.enabled = enabled;
-        this.englishOfGerman = englishOfGerman;
+        this.english = english;
     }
 
     static Semantics configured() {
-        return new Semantics(true, Synonyms.englishOfGerman());
+        return translating(GermanToEnglish.configured());
+    }
+
+    /** On, rendering German questions in English with this translation. */
+    static Semantics translating(GermanToEnglish english) {
+        return new Semantics(true, english);
     }
 
     public boolean enabled() {
@@ -61,18 +65,7 @@ public final class Semantics {
         if (weight <= 0) {
             return null;
         }
-        return new Question(Embedder.embed(german ? q + english(words) : q), weight);
-    }
-
-    /** The English terms of the question's German words, each after a space. */
-    private String english(String[] words) {
-        List<String> clean = Arrays.stream(words).map(w -> w.replaceAll("[^\\p{L}\\p{N}-]", ""))
-                .filter(w -> !w.isEmpty()).toList();
-        StringBuilder b = new StringBuilder();
-        for (Synonyms.Match m : englishOfGerman.find(clean)) {
-            m.members().forEach(member -> b.append(' ').append(member));
-        }
-        return b.toString();
+        return new Question(Embedder.embed(german ? q + "\n" + english.render(q) : q), weight);
     }
 
     /** A passage close to the question: its document and the cosine similarity (−1 … 1). */

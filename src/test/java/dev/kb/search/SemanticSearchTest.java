@@ -46,6 +46,22 @@ class SemanticSearchTest {
     }
 
     @Test
+    void a_german_question_is_rendered_in_english_for_the_model(@TempDir Path dir) throws IOException {
+        // Not one of its words is in the English document; the technical terms of index/terms-de-en.txt alone do not
+        // render it well enough, the glossary's everyday words do ("after every release ... no space").
+        String german = "Was mache ich, wenn nach jeder Auslieferung kein Platz mehr frei ist?";
+        try (Kb kb = Kb.open(new Config(0, dir.resolve("data"), TestDatabases.fresh(TestDatabases.Target.EMBEDDED)))) {
+            kb.index("c", course(dir));
+            SearchSettings settings = kb.settings().search();
+            SearchService glossary = new SearchService(kb.searchIndex(), settings);
+            SearchService termsOnly = new SearchService(kb.searchIndex(),
+                    settings.withSemantics(Semantics.translating(GermanToEnglish.of(List.of()))));
+            assertThat(paths(glossary, german)).first().isEqualTo("cleanup.md");
+            assertThat(paths(termsOnly, german)).first().isNotEqualTo("cleanup.md");
+        }
+    }
+
+    @Test
     void keyword_searches_rank_by_words_alone(@TempDir Path dir) throws IOException {
         Path course = course(dir);
         try (Kb on = Kb.open(new Config(0, dir.resolve("on"), TestDatabases.fresh(TestDatabases.Target.EMBEDDED)));
@@ -92,8 +108,11 @@ class SemanticSearchTest {
     }
 
     private static List<String> paths(Kb kb, String q) {
-        return kb.services().search().search(new SearchService.Request(q, "c", 10, 0)).hits().stream()
-                .map(SearchHit::path).toList();
+        return paths(kb.services().search(), q);
+    }
+
+    private static List<String> paths(SearchService search, String q) {
+        return search.search(new SearchService.Request(q, "c", 10, 0)).hits().stream().map(SearchHit::path).toList();
     }
 
     private static Path course(Path dir) throws IOException {

@@ -44,6 +44,7 @@ public final class GapSuggester {
     private final double inAgendaFactor;
     private final double titleWeight;
     private final double folderWeight;
+    private final double coveredConfidence;
     private final Synonyms synonyms;
 
     public GapSuggester(SearchIndex index, SearchSettings settings) {
@@ -54,6 +55,7 @@ public final class GapSuggester {
         this.inAgendaFactor = settings.gapInAgendaFactor();
         this.titleWeight = settings.gapTitleWeight();
         this.folderWeight = settings.gapFolderWeight();
+        this.coveredConfidence = settings.gapCoveredConfidence();
         this.synonyms = settings.synonyms();
     }
 
@@ -100,6 +102,7 @@ public final class GapSuggester {
                 return List.of();
             }
             misspelt(searcher, title, course, expand, concepts, prominent);
+            String meant = spelledOut(searcher, title, course, itemTitle, concepts, prominent);
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             concepts.forEach(c -> any.add(c, BooleanClause.Occur.SHOULD));
             any.setMinimumNumberShouldMatch(1);
@@ -129,13 +132,18 @@ public final class GapSuggester {
                     course, ids), ids.size());
             List<Suggestion> result = new ArrayList<>();
             List<Float> scores = new ArrayList<>();
+            TitleMatch titles = new TitleMatch(meant, synonyms);
+            boolean aligned = concepts.size() == title.clauses().size();
             for (int c = 0; c < candidates.size(); c++) {
                 Document d = candidates.get(c);
                 String topic = d.get(IndexFields.TOPIC);
                 double covered = 0;
                 boolean named = false;
                 for (int i = 0; i < concepts.size(); i++) {
-                    if (namedBy.get(i).contains(topic)) {
+                    // Named also by a title, file or folder name that spells the word another way ("exercises" in
+                    // "simple-exercises-group.md" for "Exercise"): the search matches a path only as written.
+                    if (namedBy.get(i).contains(topic) || aligned
+                            && titles.names(title.clauses().get(i).text(), d.get(IndexFields.TITLE), d.get(IndexFields.PATH))) {
                         covered += weight[i];
                         named = true;
                     } else if (coveredBy.get(i).contains(topic)) {
@@ -159,7 +167,6 @@ public final class GapSuggester {
             }
             // Most of the item covered first, lifted by a title that says what the item says and by a folder the
             // item's module teaches from; among equals, the better search match.
-            TitleMatch titles = new TitleMatch(itemTitle, synonyms);
             Set<String> folders = new HashSet<>();
             neighbours.stream().map(GapSuggester::folder).filter(f -> !f.isEmpty()).forEach(folders::add);
             List<Integer> order = new ArrayList<>();
@@ -170,8 +177,27 @@ public final class GapSuggester {
                         + folderWeight * nearness(folders, folder(result.get(i).path()));
             }
             order.sort(Comparator.comparingDouble((Integer i) -> -rank[i]).thenComparingDouble(i -> -scores.get(i)));
-            return order.stream().limit(limit).map(result::get).toList();
+            double best = order.isEmpty() ? 0 : calibrated(rank[order.get(0)]);
+            // The confidence reported is the ranking's score on a scale of 0 to 1, lowered for a topic that another
+            // one clearly outranks (squared share of the best score): of two topics that cover the item alike, either
+            // may be meant; of one named like the item and one that merely uses its words, the second is unlikely.
+            return order.stream().limit(limit).map(i -> {
+                Suggestion s = result.get(i);
+                double own = calibrated(rank[i]);
+                double confidence = best > 0 ? own * Math.pow(own / best, 2) : 0;
+                return new Suggestion(s.topicId(), s.path(), s.title(), Math.round(confidence * 100) / 100.0);
+            }).toList();
         });
+    }
+
+    /** A ranking score (share covered, title likeness, module folder) on a scale of 0 to 1. */
+    private double calibrated(double rank) {
+        return Math.min(1, rank / (1 + titleWeight + folderWeight));
+    }
+
+    /** Whether the suggestion is confident enough to call the item covered: a trainer would most likely agree. */
+    public boolean covers(Suggestion suggestion) {
+        return suggestion.confidence() >= coveredConfidence;
     }
 
     /**
@@ -207,6 +233,59 @@ public final class GapSuggester {
                 }
             }
         }
+    }
+
+    /**
+     * An abbreviation in the title ("PSA") also matches the words the course's topic names spell it with ("Pod
+     * Security Admission"), as a phrase; returns the title with such abbreviations spelled out, as its words mean.
+     */
+    private String spelledOut(IndexSearcher searcher, UserQuery title, String course, String itemTitle,
+                              List<Query> concepts, List<Query> prominent) throws IOException {
+        if (concepts.size() != title.clauses().size() || prominent.size() != concepts.size()
+                || title.clauses().stream().noneMatch(c -> Acronyms.isAcronym(c.text()))) {
+            return itemTitle;
+        }
+        Query all = topics(null, course, null);
+        List<String> names = new ArrayList<>();
+        for (ScoreDoc sd : searcher.search(all, Math.max(1, searcher.count(all))).scoreDocs) {
+            Document d = searcher.storedFields().document(sd.doc, Set.of(IndexFields.TITLE, IndexFields.PATH));
+            String path = d.get(IndexFields.PATH);
+            if (d.get(IndexFields.TITLE) != null) {
+                names.add(d.get(IndexFields.TITLE));
+            }
+            if (path != null) {
+                names.add(path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.md$", ""));
+            }
+        }
+        String meant = itemTitle;
+        for (int i = 0; i < concepts.size(); i++) {
+            String word = title.clauses().get(i).text();
+            if (!Acronyms.isAcronym(word)) {
+                continue;
+            }
+            java.util.Optional<String> expansion = Acronyms.expansion(word, names);
+            if (expansion.isEmpty()) {
+                continue;
+            }
+            UserQuery phrase = new UserQuery(List.of(new UserQuery.Clause(expansion.get(), true, false)));
+            concepts.set(i, either(concepts.get(i), queries.concepts(phrase, ranking.topicFields(), null, false, false)
+                    .positive()));
+            prominent.set(i, either(prominent.get(i), queries.concepts(phrase, PROMINENT, null, false, false)
+                    .positive()));
+            meant = meant.replaceFirst("\\b" + java.util.regex.Pattern.quote(word) + "\\b",
+                    java.util.regex.Matcher.quoteReplacement(expansion.get()));
+        }
+        return meant;
+    }
+
+
+    private static Query either(Query query, List<Query> alternatives) {
+        if (alternatives.isEmpty()) {
+            return query;
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder().add(query, BooleanClause.Occur.SHOULD);
+        alternatives.forEach(a -> any.add(a, BooleanClause.Occur.SHOULD));
+        return any.build();
     }
 
     /** The closest words the index knows to a single typed word, in the fields; null when it has none. */

@@ -30,12 +30,10 @@ import org.apache.lucene.util.BytesRef;
 public final class GapSuggester {
     private static final int POOL = 20;
     /** Where a topic names a subject: its title, headings, path and the agenda items that link it. */
-    private static final Map<IndexFields.Text, Float> PROMINENT = Map.of(IndexFields.Text.TITLE, 1f,
+    static final Map<IndexFields.Text, Float> PROMINENT = Map.of(IndexFields.Text.TITLE, 1f,
             IndexFields.Text.HEADINGS, 1f, IndexFields.Text.PATH, 1f, IndexFields.Text.AGENDA, 1f);
     /** A subject only mentioned in the text covers the item half as well as one the topic is named by. */
     private static final double MENTIONED_ONLY = 0.5;
-    /** Shorter words are abbreviations more often than typos ("PSA" is no typo of "PVC"). */
-    private static final int MIN_CORRECTED_LENGTH = 6;
 
     private final SearchIndex index;
     private final QueryBuilder queries;
@@ -101,8 +99,9 @@ public final class GapSuggester {
             if (concepts.isEmpty()) {
                 return List.of();
             }
-            misspelt(searcher, title, course, expand, concepts, prominent);
-            String meant = spelledOut(searcher, title, course, itemTitle, concepts, prominent);
+            TitleConcepts meaning = new TitleConcepts(queries, ranking);
+            meaning.misspelt(searcher, title, course, expand, concepts, prominent);
+            String meant = meaning.spelledOut(searcher, title, course, itemTitle, concepts, prominent);
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             concepts.forEach(c -> any.add(c, BooleanClause.Occur.SHOULD));
             any.setMinimumNumberShouldMatch(1);
@@ -200,115 +199,8 @@ public final class GapSuggester {
         return suggestion.confidence() >= coveredConfidence;
     }
 
-    /**
-     * A title word no topic has is either a gap or a typo ("Capabilites"): it is searched with typo tolerance, so
-     * a topic named by the word as meant still matches. Words some topic has are searched as written.
-     */
-    private void misspelt(IndexSearcher searcher, UserQuery title, String course, boolean expand, List<Query> concepts,
-                          List<Query> prominent) throws IOException {
-        if (concepts.size() != title.clauses().size() || prominent.size() != concepts.size()) {
-            return;
-        }
-        for (int i = 0; i < concepts.size(); i++) {
-            if (searcher.count(topics(concepts.get(i), course, null)) > 0) {
-                continue;
-            }
-            UserQuery word = new UserQuery(List.of(title.clauses().get(i)));
-            List<Query> tolerant = queries.concepts(word, ranking.topicFields(), searcher.getIndexReader(), false, expand)
-                    .positive();
-            List<Query> tolerantProminent = queries.concepts(word, PROMINENT, searcher.getIndexReader(), false, expand)
-                    .positive();
-            if (tolerant.size() == 1 && tolerantProminent.size() == 1) {
-                concepts.set(i, tolerant.get(0));
-                prominent.set(i, tolerantProminent.get(0));
-            }
-            // Search tolerates typos only in words the index does not know; a handout (or another course) may
-            // repeat the typo ("Capabilites" in the compiled handout): no topic has it, so its corrections stand in.
-            String typed = title.clauses().get(i).text();
-            if (searcher.count(topics(concepts.get(i), course, null)) == 0) {
-                Query corrected = corrected(searcher.getIndexReader(), typed, ranking.topicFields());
-                if (corrected != null) {
-                    concepts.set(i, corrected);
-                    prominent.set(i, corrected(searcher.getIndexReader(), typed, PROMINENT));
-                }
-            }
-        }
-    }
-
-    /**
-     * An abbreviation in the title ("PSA") also matches the words the course's topic names spell it with ("Pod
-     * Security Admission"), as a phrase; returns the title with such abbreviations spelled out, as its words mean.
-     */
-    private String spelledOut(IndexSearcher searcher, UserQuery title, String course, String itemTitle,
-                              List<Query> concepts, List<Query> prominent) throws IOException {
-        if (concepts.size() != title.clauses().size() || prominent.size() != concepts.size()
-                || title.clauses().stream().noneMatch(c -> Acronyms.isAcronym(c.text()))) {
-            return itemTitle;
-        }
-        Query all = topics(null, course, null);
-        List<String> names = new ArrayList<>();
-        for (ScoreDoc sd : searcher.search(all, Math.max(1, searcher.count(all))).scoreDocs) {
-            Document d = searcher.storedFields().document(sd.doc, Set.of(IndexFields.TITLE, IndexFields.PATH));
-            String path = d.get(IndexFields.PATH);
-            if (d.get(IndexFields.TITLE) != null) {
-                names.add(d.get(IndexFields.TITLE));
-            }
-            if (path != null) {
-                names.add(path.substring(path.lastIndexOf('/') + 1).replaceFirst("\\.md$", ""));
-            }
-        }
-        String meant = itemTitle;
-        for (int i = 0; i < concepts.size(); i++) {
-            String word = title.clauses().get(i).text();
-            if (!Acronyms.isAcronym(word)) {
-                continue;
-            }
-            java.util.Optional<String> expansion = Acronyms.expansion(word, names);
-            if (expansion.isEmpty()) {
-                continue;
-            }
-            UserQuery phrase = new UserQuery(List.of(new UserQuery.Clause(expansion.get(), true, false)));
-            concepts.set(i, either(concepts.get(i), queries.concepts(phrase, ranking.topicFields(), null, false, false)
-                    .positive()));
-            prominent.set(i, either(prominent.get(i), queries.concepts(phrase, PROMINENT, null, false, false)
-                    .positive()));
-            meant = meant.replaceFirst("\\b" + java.util.regex.Pattern.quote(word) + "\\b",
-                    java.util.regex.Matcher.quoteReplacement(expansion.get()));
-        }
-        return meant;
-    }
-
-
-    private static Query either(Query query, List<Query> alternatives) {
-        if (alternatives.isEmpty()) {
-            return query;
-        }
-        BooleanQuery.Builder any = new BooleanQuery.Builder().add(query, BooleanClause.Occur.SHOULD);
-        alternatives.forEach(a -> any.add(a, BooleanClause.Occur.SHOULD));
-        return any.build();
-    }
-
-    /** The closest words the index knows to a single typed word, in the fields; null when it has none. */
-    private static Query corrected(org.apache.lucene.index.IndexReader reader, String typed,
-                                   Map<IndexFields.Text, Float> fields) {
-        List<String> parts = QueryBuilder.analyze(Analyses.parts(Analyses.Form.EXACT), typed);
-        if (parts.size() != 1 || parts.get(0).length() < MIN_CORRECTED_LENGTH) {
-            return null;
-        }
-        List<String> names = fields.keySet().stream().map(t -> t.field(Analyses.Form.EXACT)).toList();
-        List<Corrections.Candidate> candidates = Corrections.of(reader, names, parts.get(0), WordQueries.MAX_CORRECTIONS);
-        if (candidates.isEmpty()) {
-            return null;
-        }
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (Corrections.Candidate c : candidates) {
-            names.forEach(f -> any.add(new TermQuery(new Term(f, c.term())), BooleanClause.Occur.SHOULD));
-        }
-        return any.build();
-    }
-
     /** Topics of the course (not handouts: they repeat other topics), matching the query, among {@code ids}. */
-    private static Query topics(Query query, String course, List<BytesRef> ids) {
+    static Query topics(Query query, String course, List<BytesRef> ids) {
         BooleanQuery.Builder b = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_TOPIC)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(IndexFields.COURSE, course)), BooleanClause.Occur.FILTER)

@@ -123,6 +123,8 @@ final class ManifestRun {
                     DelinkEvaluation.quantile(d.right(), 0.1), DelinkEvaluation.quantile(d.right(), 0.5),
                     DelinkEvaluation.quantile(d.bestWrong(), 0.5), DelinkEvaluation.quantile(d.bestWrong(), 0.9),
                     d.perSeedMrr().stream().map(x -> String.format("%.3f", x)).toList());
+            out.printf("%-14s called covered (best suggestion's confidence %.2f or more): by the right document %.3f of "
+                    + "items, by the best wrong one %.3f%n", "", d.covered(), d.rightCovered(), d.bestWrongCovered());
             if (details) {
                 misses(d.scores().misses());
             }

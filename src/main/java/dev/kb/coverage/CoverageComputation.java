@@ -124,11 +124,15 @@ final class CoverageComputation {
         // The documents the module's other items link: the item is most likely taught from where they are.
         List<String> neighbours = m.items().stream().filter(i -> i.item().status() == Agenda.Status.LINKED)
                 .map(i -> i.item().targetPath()).toList();
-        List<CoverageReport.Suggestion> suggestions = gaps.suggest(item.title(), neighbours, courseId, SUGGESTIONS).stream()
+        List<GapSuggester.Suggestion> found = gaps.suggest(item.title(), neighbours, courseId, SUGGESTIONS);
+        List<CoverageReport.Suggestion> suggestions = found.stream()
                 .map(g -> new CoverageReport.Suggestion(g.topicId(), g.path(), g.title(), g.confidence(), null))
                 .toList();
+        // Covered only when the best suggestion is one a trainer would most likely agree with; weaker ones are
+        // listed as the closest documents, not as coverage.
+        boolean covered = !found.isEmpty() && gaps.covers(found.get(0));
         return new CoverageReport.Gap(s.title(), m.title(), item.title(), item.status().dbName(), item.href(),
-                item.targetPath(), item.reason(), !suggestions.isEmpty(), suggestions, null, null);
+                item.targetPath(), item.reason(), covered, suggestions, null, null);
     }
 
     /** Documents an agenda section links from more than one item. */

@@ -47,7 +47,7 @@ public final class CoverageMarkdown {
         section(md, "Agenda items without a document", r.gaps(), g -> "**" + text(g.section() + " › " + g.module()
                 + " › " + g.title()) + "** (" + text(g.status()) + "): " + (g.suggestions().isEmpty()
                 ? "nothing in the course covers it."
-                : "likely covered by " + String.join(", ", g.suggestions().stream().map(x -> onForge(code(x.path()),
+                : (g.covered() ? "likely covered by " : "not covered; the closest documents: ") + String.join(", ", g.suggestions().stream().map(x -> onForge(code(x.path()),
                 x.sourceUrl()) + " (" + String.format(Locale.ROOT, "%.2f", x.confidence()) + ")").toList()) + ".")
                 + edit(g.editUrl()));
         section(md, "Broken links", r.brokenLinks(), CoverageMarkdown::broken);

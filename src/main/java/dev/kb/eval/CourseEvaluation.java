@@ -93,6 +93,8 @@ public record CourseEvaluation(EvalManifest.Course course, Map<EvalManifest.Judg
             f.put(key("delink", "confidence.right.median"), DelinkEvaluation.quantile(delink.right(), 0.5));
             f.put(key("delink", "confidence.best-wrong.median"), DelinkEvaluation.quantile(delink.bestWrong(), 0.5));
             f.put(key("delink", "confidence.best-wrong.p90"), DelinkEvaluation.quantile(delink.bestWrong(), 0.9));
+            f.put(key("delink", "covered.right"), delink.rightCovered());
+            f.put(key("delink", "covered.best-wrong"), delink.bestWrongCovered());
         }
         if (gaps != null) {
             f.put(key("gaps", "items"), (double) gaps.items());

@@ -42,9 +42,25 @@ public final class DelinkEvaluation {
      * @param perSeedMrr   MRR@10 of each seed's items
      * @param right        per item, the confidence of the right document (0 when not suggested)
      * @param bestWrong    per item, the confidence of the best other suggestion (0 when none)
+     * @param covered      the confidence that calls an item covered ({@code gaps.covered-confidence})
      */
     public record Report(int eligible, int seeds, int itemsPerSeed, RankingMetrics.Scores scores,
-                         List<Double> perSeedMrr, List<Double> right, List<Double> bestWrong) {
+                         List<Double> perSeedMrr, List<Double> right, List<Double> bestWrong, double covered) {
+
+        /** The share of items whose right document reaches the covered confidence: a trainer's "yes" found. */
+        public double rightCovered() {
+            return reaching(right, covered);
+        }
+
+        /** The share of items whose best wrong suggestion reaches it: what would be called covered by the wrong one. */
+        public double bestWrongCovered() {
+            return reaching(bestWrong, covered);
+        }
+    }
+
+    /** The share of the values at or above the threshold; 0 for none. */
+    public static double reaching(List<Double> values, double threshold) {
+        return values.isEmpty() ? 0 : (double) values.stream().filter(v -> v >= threshold - 1e-9).count() / values.size();
     }
 
     private DelinkEvaluation() {
@@ -164,7 +180,7 @@ public final class DelinkEvaluation {
                 .toList();
         return new Report(eligible.size(), seeds.size(), perSeedItems, new RankingMetrics.Scores(scores.queries(),
                 scores.mrr(), scores.recall(), scores.ndcg(), misses), perSeed, confidences.right(),
-                confidences.bestWrong());
+                confidences.bestWrong(), kb.settings().search().gapCoveredConfidence());
     }
 
     /** Per judged item, the confidence of the right document and of the best other one (0 when not suggested). */

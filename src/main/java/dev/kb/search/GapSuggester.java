@@ -30,12 +30,10 @@ import org.apache.lucene.util.BytesRef;
 public final class GapSuggester {
     private static final int POOL = 20;
     /** Where a topic names a subject: its title, headings, path and the agenda items that link it. */
-    private static final Map<IndexFields.Text, Float> PROMINENT = Map.of(IndexFields.Text.TITLE, 1f,
+    static final Map<IndexFields.Text, Float> PROMINENT = Map.of(IndexFields.Text.TITLE, 1f,
             IndexFields.Text.HEADINGS, 1f, IndexFields.Text.PATH, 1f, IndexFields.Text.AGENDA, 1f);
     /** A subject only mentioned in the text covers the item half as well as one the topic is named by. */
     private static final double MENTIONED_ONLY = 0.5;
-    /** Shorter words are abbreviations more often than typos ("PSA" is no typo of "PVC"). */
-    private static final int MIN_CORRECTED_LENGTH = 6;
 
     private final SearchIndex index;
     private final QueryBuilder queries;
@@ -44,6 +42,7 @@ public final class GapSuggester {
     private final double inAgendaFactor;
     private final double titleWeight;
     private final double folderWeight;
+    private final double coveredConfidence;
     private final Synonyms synonyms;
 
     public GapSuggester(SearchIndex index, SearchSettings settings) {
@@ -54,6 +53,7 @@ public final class GapSuggester {
         this.inAgendaFactor = settings.gapInAgendaFactor();
         this.titleWeight = settings.gapTitleWeight();
         this.folderWeight = settings.gapFolderWeight();
+        this.coveredConfidence = settings.gapCoveredConfidence();
         this.synonyms = settings.synonyms();
     }
 
@@ -99,7 +99,9 @@ public final class GapSuggester {
             if (concepts.isEmpty()) {
                 return List.of();
             }
-            misspelt(searcher, title, course, expand, concepts, prominent);
+            TitleConcepts meaning = new TitleConcepts(queries, ranking);
+            meaning.misspelt(searcher, title, course, expand, concepts, prominent);
+            String meant = meaning.spelledOut(searcher, title, course, itemTitle, concepts, prominent);
             BooleanQuery.Builder any = new BooleanQuery.Builder();
             concepts.forEach(c -> any.add(c, BooleanClause.Occur.SHOULD));
             any.setMinimumNumberShouldMatch(1);
@@ -129,13 +131,18 @@ public final class GapSuggester {
                     course, ids), ids.size());
             List<Suggestion> result = new ArrayList<>();
             List<Float> scores = new ArrayList<>();
+            TitleMatch titles = new TitleMatch(meant, synonyms);
+            boolean aligned = concepts.size() == title.clauses().size();
             for (int c = 0; c < candidates.size(); c++) {
                 Document d = candidates.get(c);
                 String topic = d.get(IndexFields.TOPIC);
                 double covered = 0;
                 boolean named = false;
                 for (int i = 0; i < concepts.size(); i++) {
-                    if (namedBy.get(i).contains(topic)) {
+                    // Named also by a title, file or folder name that spells the word another way ("exercises" in
+                    // "simple-exercises-group.md" for "Exercise"): the search matches a path only as written.
+                    if (namedBy.get(i).contains(topic) || aligned
+                            && titles.names(title.clauses().get(i).text(), d.get(IndexFields.TITLE), d.get(IndexFields.PATH))) {
                         covered += weight[i];
                         named = true;
                     } else if (coveredBy.get(i).contains(topic)) {
@@ -159,7 +166,6 @@ public final class GapSuggester {
             }
             // Most of the item covered first, lifted by a title that says what the item says and by a folder the
             // item's module teaches from; among equals, the better search match.
-            TitleMatch titles = new TitleMatch(itemTitle, synonyms);
             Set<String> folders = new HashSet<>();
             neighbours.stream().map(GapSuggester::folder).filter(f -> !f.isEmpty()).forEach(folders::add);
             List<Integer> order = new ArrayList<>();
@@ -170,66 +176,31 @@ public final class GapSuggester {
                         + folderWeight * nearness(folders, folder(result.get(i).path()));
             }
             order.sort(Comparator.comparingDouble((Integer i) -> -rank[i]).thenComparingDouble(i -> -scores.get(i)));
-            return order.stream().limit(limit).map(result::get).toList();
+            double best = order.isEmpty() ? 0 : calibrated(rank[order.get(0)]);
+            // The confidence reported is the ranking's score on a scale of 0 to 1, lowered for a topic that another
+            // one clearly outranks (squared share of the best score): of two topics that cover the item alike, either
+            // may be meant; of one named like the item and one that merely uses its words, the second is unlikely.
+            return order.stream().limit(limit).map(i -> {
+                Suggestion s = result.get(i);
+                double own = calibrated(rank[i]);
+                double confidence = best > 0 ? own * Math.pow(own / best, 2) : 0;
+                return new Suggestion(s.topicId(), s.path(), s.title(), Math.round(confidence * 100) / 100.0);
+            }).toList();
         });
     }
 
-    /**
-     * A title word no topic has is either a gap or a typo ("Capabilites"): it is searched with typo tolerance, so
-     * a topic named by the word as meant still matches. Words some topic has are searched as written.
-     */
-    private void misspelt(IndexSearcher searcher, UserQuery title, String course, boolean expand, List<Query> concepts,
-                          List<Query> prominent) throws IOException {
-        if (concepts.size() != title.clauses().size() || prominent.size() != concepts.size()) {
-            return;
-        }
-        for (int i = 0; i < concepts.size(); i++) {
-            if (searcher.count(topics(concepts.get(i), course, null)) > 0) {
-                continue;
-            }
-            UserQuery word = new UserQuery(List.of(title.clauses().get(i)));
-            List<Query> tolerant = queries.concepts(word, ranking.topicFields(), searcher.getIndexReader(), false, expand)
-                    .positive();
-            List<Query> tolerantProminent = queries.concepts(word, PROMINENT, searcher.getIndexReader(), false, expand)
-                    .positive();
-            if (tolerant.size() == 1 && tolerantProminent.size() == 1) {
-                concepts.set(i, tolerant.get(0));
-                prominent.set(i, tolerantProminent.get(0));
-            }
-            // Search tolerates typos only in words the index does not know; a handout (or another course) may
-            // repeat the typo ("Capabilites" in the compiled handout): no topic has it, so its corrections stand in.
-            String typed = title.clauses().get(i).text();
-            if (searcher.count(topics(concepts.get(i), course, null)) == 0) {
-                Query corrected = corrected(searcher.getIndexReader(), typed, ranking.topicFields());
-                if (corrected != null) {
-                    concepts.set(i, corrected);
-                    prominent.set(i, corrected(searcher.getIndexReader(), typed, PROMINENT));
-                }
-            }
-        }
+    /** A ranking score (share covered, title likeness, module folder) on a scale of 0 to 1. */
+    private double calibrated(double rank) {
+        return Math.min(1, rank / (1 + titleWeight + folderWeight));
     }
 
-    /** The closest words the index knows to a single typed word, in the fields; null when it has none. */
-    private static Query corrected(org.apache.lucene.index.IndexReader reader, String typed,
-                                   Map<IndexFields.Text, Float> fields) {
-        List<String> parts = QueryBuilder.analyze(Analyses.parts(Analyses.Form.EXACT), typed);
-        if (parts.size() != 1 || parts.get(0).length() < MIN_CORRECTED_LENGTH) {
-            return null;
-        }
-        List<String> names = fields.keySet().stream().map(t -> t.field(Analyses.Form.EXACT)).toList();
-        List<Corrections.Candidate> candidates = Corrections.of(reader, names, parts.get(0), WordQueries.MAX_CORRECTIONS);
-        if (candidates.isEmpty()) {
-            return null;
-        }
-        BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (Corrections.Candidate c : candidates) {
-            names.forEach(f -> any.add(new TermQuery(new Term(f, c.term())), BooleanClause.Occur.SHOULD));
-        }
-        return any.build();
+    /** Whether the suggestion is confident enough to call the item covered: a trainer would most likely agree. */
+    public boolean covers(Suggestion suggestion) {
+        return suggestion.confidence() >= coveredConfidence;
     }
 
     /** Topics of the course (not handouts: they repeat other topics), matching the query, among {@code ids}. */
-    private static Query topics(Query query, String course, List<BytesRef> ids) {
+    static Query topics(Query query, String course, List<BytesRef> ids) {
         BooleanQuery.Builder b = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_TOPIC)), BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(IndexFields.COURSE, course)), BooleanClause.Occur.FILTER)

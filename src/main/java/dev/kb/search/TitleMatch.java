@@ -61,6 +61,38 @@ final class TitleMatch {
         return exact(topicTitle).equals(itemExact) ? Math.min(1.0, dice) + EXACT_BONUS : Math.min(1.0, dice);
     }
 
+    /**
+     * Whether a topic names one of the item's words by its title, its file name or its folder's name, as the words are
+     * meant: every part of the word ("NetworkPolicies": network, policies) alike a word of those names or a
+     * translation of one. The search matches a file name only as written, so "simple-exercises-group-en.md" would
+     * not name an "Exercise".
+     */
+    boolean names(String itemWord, String topicTitle, String path) {
+        List<String> parts = words(itemWord);
+        if (parts.isEmpty()) {
+            return false;
+        }
+        List<String> names = new ArrayList<>(words(topicTitle == null ? "" : topicTitle));
+        if (path != null) {
+            String[] segments = path.replaceFirst("\\.md$", "").split("/");
+            for (int s = Math.max(0, segments.length - 2); s < segments.length; s++) {
+                names.addAll(words(segments[s]));
+            }
+        }
+        List<String> normalized = names.stream().map(Synonyms::normalize).toList();
+        for (String part : parts) {
+            int i = itemWords.indexOf(part);
+            boolean named = false;
+            for (int t = 0; t < names.size() && !named; t++) {
+                named = alike(part, names.get(t)) || i >= 0 && translations.get(i).contains(normalized.get(t));
+            }
+            if (!named) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** What the same title written again earns over one with the same content words: enough to break a tie. */
     static final double EXACT_BONUS = 0.1;
 
@@ -77,8 +109,17 @@ final class TitleMatch {
         return alike(itemWords.get(i), titleWord) || translations.get(i).contains(normalizedTitleWord);
     }
 
-    /** Two words alike: one starts the other ("scan", "scanning"), or they share their first five letters. */
+    /** Shorter words ("in", the "a", "s", "o" of "a.s.o") start too many others to be alike any but themselves. */
+    private static final int MIN_ALIKE = 3;
+
+    /**
+     * Two words alike: one starts the other ("scan", "scanning"), or they share their first five letters; a word
+     * shorter than three letters only to itself.
+     */
     static boolean alike(String a, String b) {
+        if (Math.min(a.length(), b.length()) < MIN_ALIKE) {
+            return a.equals(b);
+        }
         int common = 0;
         while (common < Math.min(a.length(), b.length()) && a.charAt(common) == b.charAt(common)) {
             common++;

@@ -115,6 +115,7 @@ class GapTuning {
                 results.get(results.size() - 1).forEach((id, f) -> f.misses().forEach(m -> System.out.printf("  %s miss %s: rank %d, got %s%n",
                         id.substring(0, 5), m.query(), m.rankOfFirstRelevant(), m.got().subList(0, Math.min(4, m.got().size())))));
             }
+            covered(results.get(results.size() - 1));
             for (String heldOut : open.keySet()) {
                 int best = RankingTuning.bestWithout(results, heldOut, Figures::objective);
                 Figures f = results.get(best).get(heldOut);
@@ -123,6 +124,34 @@ class GapTuning {
             }
         } finally {
             open.values().forEach(Kb::close);
+        }
+    }
+
+    /**
+     * The covered confidence ({@code gaps.covered-confidence}) on the confidences of the last configuration: per
+     * threshold and course the share of right documents reaching it and of best wrong ones, and the threshold
+     * leave-one-course-out chooses (most right ones minus wrong ones on the other courses).
+     */
+    private static void covered(Map<String, Figures> perCourse) {
+        List<Double> thresholds = new ArrayList<>();
+        for (int i = 6; i <= 16; i++) {
+            thresholds.add(i * 0.05);
+        }
+        java.util.function.BiFunction<Figures, Double, Double> separation = (f, t) ->
+                DelinkEvaluation.reaching(f.right(), t) - DelinkEvaluation.reaching(f.bestWrong(), t);
+        for (double t : thresholds) {
+            StringBuilder line = new StringBuilder(String.format("covered at %.2f:", t));
+            perCourse.forEach((id, f) -> line.append(String.format("  %s right %.3f best wrong %.3f", id.substring(0, 5),
+                    DelinkEvaluation.reaching(f.right(), t), DelinkEvaluation.reaching(f.bestWrong(), t))));
+            System.out.println(line);
+        }
+        for (String heldOut : perCourse.keySet()) {
+            double best = thresholds.stream().max(java.util.Comparator.comparingDouble(t -> perCourse.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(heldOut)).mapToDouble(e -> separation.apply(e.getValue(), t)).sum()))
+                    .orElseThrow();
+            Figures f = perCourse.get(heldOut);
+            System.out.printf("covered, leave out %s: chosen on the others %.2f; held-out right %.3f best wrong %.3f%n",
+                    heldOut, best, DelinkEvaluation.reaching(f.right(), best), DelinkEvaluation.reaching(f.bestWrong(), best));
         }
     }
 

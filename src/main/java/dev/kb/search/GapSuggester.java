@@ -91,7 +91,7 @@ public final class GapSuggester {
         // Lucene's clause maximum (see QueryBuilder), as typed where they do not.
         UserQuery title = new UserQuery(List.copyOf(words.subList(0, Math.min(words.size(), SearchService.MAX_CLAUSES))));
         boolean expand = queries.fitsExpanded(title, ranking.topicFields());
-        return index.withSearcher(searcher -> {
+        return index.withSearcher(course, searcher -> {
             // No typo tolerance: a title's unknown words are gaps in the course, not misspellings.
             List<Query> concepts = new ArrayList<>(queries.concepts(title, ranking.topicFields(), null, false, expand)
                     .positive());
@@ -188,9 +188,9 @@ public final class GapSuggester {
                 continue;
             }
             UserQuery word = new UserQuery(List.of(title.clauses().get(i)));
-            List<Query> tolerant = queries.concepts(word, ranking.topicFields(), searcher.getIndexReader(), false, expand)
+            List<Query> tolerant = queries.concepts(word, ranking.topicFields(), searcher, false, expand)
                     .positive();
-            List<Query> tolerantProminent = queries.concepts(word, PROMINENT, searcher.getIndexReader(), false, expand)
+            List<Query> tolerantProminent = queries.concepts(word, PROMINENT, searcher, false, expand)
                     .positive();
             if (tolerant.size() == 1 && tolerantProminent.size() == 1) {
                 concepts.set(i, tolerant.get(0));

@@ -24,6 +24,8 @@ final class Searchers implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(Searchers.class);
 
     private final Duration timeout;
+    /** Per-course term statistics of the segments searched, for {@link CourseSearcher}. */
+    private final CourseStatistics statistics = new CourseStatistics();
     /** Replaced when the rebuild of a lost index is published; searches release to the one they acquired from. */
     private volatile SearcherManager current;
 
@@ -75,11 +77,20 @@ final class Searchers implements Closeable {
         }
     }
 
+    /** See {@link SearchIndex#withSearcher(String, SearchIndex.SearcherWork)}. */
+    <T> T withSearcher(String course, SearchIndex.SearcherWork<T> work) {
+        return withSearcher(shared -> {
+            IndexSearcher searcher = new CourseSearcher(shared.getIndexReader(), statistics, course);
+            searcher.setSimilarity(shared.getSimilarity());
+            return work.apply(searcher);
+        });
+    }
+
     /** See {@link SearchIndex#forRequest}. */
-    <T> T forRequest(SearchIndex.SearcherWork<T> work) {
+    <T> T forRequest(String course, SearchIndex.SearcherWork<T> work) {
         return withSearcher(shared -> {
             // Lucene keeps "timed out" per searcher: one per request keeps requests from seeing each other's.
-            IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+            IndexSearcher searcher = new CourseSearcher(shared.getIndexReader(), statistics, course);
             searcher.setSimilarity(shared.getSimilarity());
             searcher.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
             T result = work.apply(searcher);

@@ -1,8 +1,8 @@
 package dev.kb.search;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -32,6 +32,8 @@ final class CourseSearcher extends IndexSearcher {
     /** The course searched, or null for every course. */
     private final String course;
     private final boolean pooled;
+    /** The courses of the catalog now (with a document not deleted): those the fair mix averages over. */
+    private final Set<String> courses;
     /** Per request: the topic, section and coverage queries ask for the same fields and terms. */
     private final Map<String, CourseStatistics.FieldCounts> fields = new ConcurrentHashMap<>();
 
@@ -39,8 +41,8 @@ final class CourseSearcher extends IndexSearcher {
         super(reader);
         this.statistics = statistics;
         this.course = course;
-        List<String> courses = statistics.courses(reader);
-        this.pooled = courses.size() <= 1;
+        this.pooled = statistics.singleCourse(reader);
+        this.courses = pooled ? Set.of() : statistics.courses(reader);
     }
 
     @Override
@@ -58,15 +60,15 @@ final class CourseSearcher extends IndexSearcher {
         } else {
             docs = 0;
             double meanLengths = 0;
-            int courses = 0;
+            int having = 0;
             for (Map.Entry<String, Long> e : counts.docs().entrySet()) {
-                if (e.getValue() > 0) {
+                if (e.getValue() > 0 && courses.contains(e.getKey())) {
                     docs += e.getValue();
                     meanLengths += (double) counts.length().get(e.getKey()) / e.getValue();
-                    courses++;
+                    having++;
                 }
             }
-            length = courses == 0 ? 0 : meanLengths / courses * docs;
+            length = having == 0 ? 0 : meanLengths / having * docs;
         }
         // A course without the field matches nothing in it; Lucene still wants statistics it accepts.
         docs = Math.max(1, docs);
@@ -88,15 +90,15 @@ final class CourseSearcher extends IndexSearcher {
             CourseStatistics.FieldCounts counts = counts(term.field());
             double share = 0;
             long docs = 0;
-            int courses = 0;
+            int having = 0;
             for (Map.Entry<String, Long> e : counts.docs().entrySet()) {
-                if (e.getValue() > 0) {
+                if (e.getValue() > 0 && courses.contains(e.getKey())) {
                     share += (double) perCourse.getOrDefault(e.getKey(), 0L) / e.getValue();
                     docs += e.getValue();
-                    courses++;
+                    having++;
                 }
             }
-            df = courses == 0 ? 0 : Math.round(share / courses * docs);
+            df = having == 0 ? 0 : Math.round(share / having * docs);
         }
         // The term is in the index (Lucene asks only then), if not in this course: it matches nothing here.
         df = Math.max(1, df);

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
@@ -16,6 +18,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.FixedBitSet;
 
@@ -30,22 +33,61 @@ import org.apache.lucene.util.FixedBitSet;
 final class CourseStatistics {
     /** Per segment core: a deletion changes no count (Lucene's do not change either). */
     private final Map<IndexReader.CacheKey, Segment> segments = new ConcurrentHashMap<>();
+    private final Map<IndexReader.CacheKey, Set<String>> live = new ConcurrentHashMap<>();
 
     /** A field's documents and their total length, per course. */
     record FieldCounts(Map<String, Long> docs, Map<String, Long> length) {
     }
 
-    /** The courses of the index: more than one is when statistics per course differ from Lucene's. */
-    List<String> courses(IndexReader reader) throws IOException {
-        List<String> courses = new ArrayList<>();
+    /**
+     * The courses with a document that is not deleted: a course just deleted keeps its documents in the counts until
+     * a merge drops them, but must not count as a course of the catalog any more.
+     */
+    Set<String> courses(IndexReader reader) throws IOException {
+        Set<String> courses = new HashSet<>();
         for (LeafReaderContext leaf : reader.leaves()) {
-            for (String c : segment(leaf.reader()).courses) {
-                if (!courses.contains(c)) {
-                    courses.add(c);
-                }
-            }
+            courses.addAll(live(leaf.reader()));
         }
         return courses;
+    }
+
+    /**
+     * Whether the index holds documents of one course at most, deleted ones included: Lucene's own statistics are
+     * then that course's.
+     */
+    boolean singleCourse(IndexReader reader) throws IOException {
+        String only = null;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            for (String c : segment(leaf.reader()).courses) {
+                if (only != null && !only.equals(c)) {
+                    return false;
+                }
+                only = c;
+            }
+        }
+        return true;
+    }
+
+    /** Per segment and its deletions (a deletion gives the segment a new reader key). */
+    private Set<String> live(LeafReader reader) throws IOException {
+        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+        Set<String> cached = helper == null ? null : live.get(helper.getKey());
+        if (cached != null) {
+            return cached;
+        }
+        Segment s = segment(reader);
+        Bits liveDocs = reader.getLiveDocs();
+        Set<String> courses = new HashSet<>();
+        for (int d = 0; d < s.courseOf.length && courses.size() < s.courses.length; d++) {
+            if (s.courseOf[d] >= 0 && (liveDocs == null || liveDocs.get(d))) {
+                courses.add(s.courses[s.courseOf[d]]);
+            }
+        }
+        Set<String> result = Set.copyOf(courses);
+        if (helper != null && live.putIfAbsent(helper.getKey(), result) == null) {
+            helper.addClosedListener(live::remove);
+        }
+        return result;
     }
 
     FieldCounts field(IndexReader reader, String field) throws IOException {

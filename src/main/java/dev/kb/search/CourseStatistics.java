@@ -90,6 +90,22 @@ final class CourseStatistics {
         return result;
     }
 
+    /**
+     * Counts these fields of every segment not counted yet (once an index holds more than one course), so that no
+     * search waits for it.
+     */
+    void count(IndexReader reader, List<String> fields) throws IOException {
+        if (singleCourse(reader)) {
+            return;
+        }
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Segment s = segment(leaf.reader());
+            for (String field : fields) {
+                s.field(leaf.reader(), field);
+            }
+        }
+    }
+
     FieldCounts field(IndexReader reader, String field) throws IOException {
         Map<String, Long> docs = new HashMap<>();
         Map<String, Long> length = new HashMap<>();

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * A catalog of N courses from git, measured: N local bare repositories made from the given courses (round robin),
  * each fetched and indexed cold into a fresh kb (embedded PostgreSQL, empty data directory) as {@code kb serve
  * --catalog} does at its first start, then one push to one course handled as a poll handles it (ls-remote, fetch,
- * the diff, the re-index of that course alone). Wall time, documents per second, heap and disk.
+ * the diff, the re-index of that course alone). Wall time, documents per second, heap and disk; and searches
+ * over every course against searches in one ({@link CatalogSearches}).
  */
 public final class CatalogBenchmark {
     /**
@@ -31,7 +32,7 @@ public final class CatalogBenchmark {
      */
     public record Figures(int courses, int documents, double coldSeconds, long heapMaxBytes, long heapPeakBytes,
                           long heapAfterGcBytes, Map<String, Long> diskBytes, double pushSeconds, int pushFilesScanned,
-                          int pushFilesRead, int pushFilesParsed) {
+                          int pushFilesRead, int pushFilesParsed, CatalogSearches.Times searches) {
         public double documentsPerSecond() {
             return documents / coldSeconds;
         }
@@ -83,6 +84,9 @@ public final class CatalogBenchmark {
             disk.put("PostgreSQL", bytes(kb.config().postgresDir()));
             disk.put("search index", bytes(kb.config().luceneDir()));
             disk.put("bare repositories (the remotes)", bytes(repos) - bytes(repos.resolve(id(0))));
+            CatalogSearches.Times searches = CatalogSearches.run(kb.services().search(), sources, id(courses - 1));
+            log.accept(String.format(Locale.ROOT, "%d searches over every course: p50 %.1f ms", searches.queries(),
+                    searches.allP50Ms()));
 
             LocalRepositories.commitAndPush(repos.resolve(id(0)), repos.resolve(id(0) + ".git"), "README.md",
                     Files.readString(repos.resolve(id(0)).resolve("README.md")) + "\n<!-- pushed by kb bench -->\n");
@@ -96,7 +100,7 @@ public final class CatalogBenchmark {
                     push.report().filesRead(), push.report().filesScanned()));
             return new Figures(courses, documents, cold, Runtime.getRuntime().maxMemory(), peak, heapAfterGc, disk,
                     pushSeconds, push.report().filesScanned(), push.report().filesRead(),
-                    push.report().filesParsed());
+                    push.report().filesParsed(), searches);
         } finally {
             Directories.delete(data, false);
         }
@@ -134,6 +138,7 @@ public final class CatalogBenchmark {
         md.append("\n| disk | MiB |\n|---|---:|\n");
         f.diskBytes().forEach((part, b) -> md.append(String.format(Locale.ROOT, "| %s | %.1f |%n", part,
                 b / 1048576.0)));
+        md.append('\n').append(CatalogSearches.markdown(f.searches()));
         return md.toString();
     }
 

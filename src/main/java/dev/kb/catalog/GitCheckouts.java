@@ -264,8 +264,20 @@ final class GitCheckouts {
         } catch (GitFailure e) {
             throw e;
         } catch (GitAPIException | IOException | RuntimeException e) {
-            throw new GitFailure(clean(message(e), source));
+            throw new GitFailure(clean(keyProblem(source) + message(e), source));
         }
+    }
+
+    /**
+     * Why the key file cannot be opened, before the failure's own message: JGit logs that and goes on to the server's
+     * "no more keys to try", which does not say what to do. Empty for a non-ssh remote or a key kb can open.
+     */
+    private String keyProblem(CourseSource source) {
+        if (settings.ssh() == null || settings.ssh().key() == null || !GitUrls.isSsh(source.url())) {
+            return "";
+        }
+        String problem = SshKeys.problem(settings.ssh().key(), settings.ssh().passphrase());
+        return problem == null ? "" : problem + ": ";
     }
 
     private static String replaceNonNull(String text, Path path, String by) {

@@ -23,11 +23,18 @@ public record GitSettings(String token, String username, long maxBytes, int maxF
             Duration.ofMinutes(5), Duration.ofSeconds(60), null, null);
 
     /**
-     * @param key        a private key file without passphrase ({@code KB_GIT_SSH_KEY}), the only identity offered
+     * @param key        a private key file ({@code KB_GIT_SSH_KEY}), the only identity offered
      * @param knownHosts the known_hosts file the servers' keys are checked against ({@code KB_GIT_KNOWN_HOSTS},
      *                   default ~/.ssh/known_hosts): a server not in it is refused
+     * @param passphrase what opens the key file when it is protected ({@code KB_GIT_SSH_PASSPHRASE}); null: none
      */
-    public record Ssh(Path key, Path knownHosts) {
+    public record Ssh(Path key, Path knownHosts, String passphrase) {
+        @Override
+        public String toString() {
+            // Like the token, the passphrase never reaches a log line.
+            return "Ssh[key=" + key + ", knownHosts=" + knownHosts + ", passphrase="
+                    + (passphrase == null ? "none" : "***") + "]";
+        }
     }
 
     public GitSettings withWebhookSecret(String secret) {
@@ -51,8 +58,14 @@ public record GitSettings(String token, String username, long maxBytes, int maxF
 
     /** The key file for ssh remotes (null: the user's ~/.ssh identities) and the known_hosts (null: the user's). */
     public GitSettings withSshKey(Path key, Path knownHosts) {
+        return withSshKey(key, knownHosts, null);
+    }
+
+    /** {@link #withSshKey(Path, Path)} with the passphrase of a protected key file (null or empty: none). */
+    public GitSettings withSshKey(Path key, Path knownHosts, String passphrase) {
         return new GitSettings(token, username, maxBytes, maxFiles, poll, timeout, webhookSecret,
-                key == null && knownHosts == null ? null : new Ssh(key, knownHosts));
+                key == null && knownHosts == null ? null
+                        : new Ssh(key, knownHosts, passphrase == null || passphrase.isEmpty() ? null : passphrase));
     }
 
     @Override

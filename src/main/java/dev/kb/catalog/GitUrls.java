@@ -53,6 +53,11 @@ public final class GitUrls {
         return USERINFO.matcher(url).replaceFirst("");
     }
 
+    /** Whether the transport is ssh ({@code ssh://} or {@code git@host:path}), where the key file is used. */
+    static boolean isSsh(String url) {
+        return url.toLowerCase(Locale.ROOT).startsWith("ssh://") || SCP.matcher(url).matches();
+    }
+
     /** Whether the transport is http(s), where a token is sent as a password. */
     static boolean isHttp(String url) {
         String lower = url.toLowerCase(Locale.ROOT);

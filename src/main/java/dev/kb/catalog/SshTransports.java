@@ -12,7 +12,8 @@ import org.eclipse.jgit.util.FS;
 
 /**
  * The ssh side of fetching (Apache MINA sshd through JGit). With a key file ({@code KB_GIT_SSH_KEY}) that key is the
- * only identity offered and ~/.ssh/config is not read, so what kb does does not depend on the account it runs
+ * only identity offered (opened with {@code KB_GIT_SSH_PASSPHRASE} when protected, see {@link SshKeys}) and
+ * ~/.ssh/config is not read, so what kb does does not depend on the account it runs
  * under; servers are checked against the known_hosts file, and one not in it is refused (there is nobody to ask).
  * Without settings JGit's default applies: the user's ~/.ssh keys, config and known_hosts.
  */
@@ -29,7 +30,8 @@ final class SshTransports implements TransportConfigCallback, AutoCloseable {
                 .setSshDirectory(new File(home, ".ssh"));
         if (ssh.key() != null) {
             builder.setDefaultIdentities(dir -> List.of(ssh.key())).setPreferredAuthentications("publickey")
-                    .setConfigFile(dir -> null);
+                    .setConfigFile(dir -> null)
+                    .setKeyPasswordProvider(credentials -> SshKeys.provider(ssh.passphrase()));
         }
         if (ssh.knownHosts() != null) {
             builder.setDefaultKnownHostsFiles(dir -> List.of(ssh.knownHosts()));

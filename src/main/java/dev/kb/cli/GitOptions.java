@@ -4,6 +4,7 @@ import dev.kb.catalog.CatalogFile;
 import dev.kb.catalog.CourseSource;
 import dev.kb.catalog.GitSettings;
 import dev.kb.catalog.GitUrls;
+import dev.kb.catalog.SshKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +53,11 @@ final class GitOptions {
                         + file);
             }
         }
+        Path key = path(System.getenv("KB_GIT_SSH_KEY"));
+        String keyProblem = key == null ? null : SshKeys.problem(key, System.getenv("KB_GIT_SSH_PASSPHRASE"));
+        if (keyProblem != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), keyProblem);
+        }
         List<CourseSource> courses = new ArrayList<>();
         if (catalog != null) {
             CatalogFile.Catalog read;
@@ -93,12 +99,13 @@ final class GitOptions {
         return courses;
     }
 
-    /** The token comes from the environment only: a flag would show it in the process list. */
+    /** The token and passphrase come from the environment only: a flag would show them in the process list. */
     GitSettings settings() {
         return GitSettings.DEFAULT.withLimits(maxBytes, maxFiles).withPoll(poll)
                 .withToken(System.getenv("KB_GIT_USERNAME"), System.getenv("KB_GIT_TOKEN"))
                 .withWebhookSecret(System.getenv("KB_WEBHOOK_SECRET"))
-                .withSshKey(path(System.getenv("KB_GIT_SSH_KEY")), path(System.getenv("KB_GIT_KNOWN_HOSTS")));
+                .withSshKey(path(System.getenv("KB_GIT_SSH_KEY")), path(System.getenv("KB_GIT_KNOWN_HOSTS")),
+                        System.getenv("KB_GIT_SSH_PASSPHRASE"));
     }
 
     private static Path path(String value) {

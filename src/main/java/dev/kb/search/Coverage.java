@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ConstantScoreQuery;
@@ -46,10 +45,11 @@ final class Coverage extends DoubleValuesSource {
 
     /**
      * How much a word says about where the answer is: BM25's inverse document frequency of its rarest part as
-     * written, over the searched fields (a word the index does not know counts as rare).
+     * written, over the searched fields (a word the index does not know counts as rare), in the searcher's
+     * statistics (fair to courses of different sizes, see {@link CourseSearcher}).
      */
-    static float rarity(String text, Map<IndexFields.Text, Float> fields, IndexReader reader) {
-        if (reader == null) {
+    static float rarity(String text, Map<IndexFields.Text, Float> fields, IndexSearcher searcher) {
+        if (searcher == null) {
             return 1f;
         }
         List<String> terms = QueryBuilder.analyze(Analyses.parts(Analyses.Form.EXACT), text);
@@ -58,10 +58,10 @@ final class Coverage extends DoubleValuesSource {
             long df = 0;
             for (IndexFields.Text field : fields.keySet()) {
                 String name = field.field(Analyses.Form.EXACT);
-                docs = Math.max(docs, reader.getDocCount(name));
+                docs = Math.max(docs, CourseSearcher.docCount(searcher, name));
                 long rarest = Long.MAX_VALUE;
                 for (String t : terms) {
-                    rarest = Math.min(rarest, reader.docFreq(new Term(name, t)));
+                    rarest = Math.min(rarest, CourseSearcher.docFreq(searcher, new Term(name, t)));
                 }
                 df = Math.max(df, rarest == Long.MAX_VALUE ? 0 : rarest);
             }

@@ -91,7 +91,7 @@ public final class GapSuggester {
         // Lucene's clause maximum (see QueryBuilder), as typed where they do not.
         UserQuery title = new UserQuery(List.copyOf(words.subList(0, Math.min(words.size(), SearchService.MAX_CLAUSES))));
         boolean expand = queries.fitsExpanded(title, ranking.topicFields());
-        return index.withSearcher(searcher -> {
+        return index.withSearcher(course, searcher -> {
             // No typo tolerance: a title's unknown words are gaps in the course, not misspellings.
             List<Query> concepts = new ArrayList<>(queries.concepts(title, ranking.topicFields(), null, false, expand)
                     .positive());

@@ -94,6 +94,15 @@ final class IndexFields {
         String field(Analyses.Form form) {
             return base + form.suffix();
         }
+
+        /** Every searchable field in every form it is indexed in. */
+        static java.util.List<String> searchedFields() {
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            for (Text text : values()) {
+                text.forms.forEach(form -> fields.add(text.field(form)));
+            }
+            return fields;
+        }
     }
 
     private IndexFields() {

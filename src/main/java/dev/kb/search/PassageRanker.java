@@ -51,7 +51,7 @@ final class PassageRanker {
      */
     List<Candidate> rank(IndexSearcher searcher, UserQuery query, Map<String, Float> topics, List<Semantics.Near> near)
             throws IOException {
-        Query base = queries.build(query, ranking.passageFields(), searcher.getIndexReader(), false);
+        Query base = queries.build(query, ranking.passageFields(), searcher, false);
         List<BytesRef> ids = topics.keySet().stream().map(BytesRef::new).toList();
         Query q = new BooleanQuery.Builder().add(base, BooleanClause.Occur.MUST)
                 .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PASSAGE)), BooleanClause.Occur.FILTER)
@@ -77,7 +77,7 @@ final class PassageRanker {
         // Relative to the best, the blend orders passages; times the share of the question a passage covers (or, when
         // it is closer in meaning than that share, its similarity), the score also says how good the best one is,
         // whatever the question (see PassageService.ANSWER_THRESHOLD).
-        double[] covered = queries.coverage(query, ranking.passageFields(), searcher.getIndexReader())
+        double[] covered = queries.coverage(query, ranking.passageFields(), searcher)
                 .of(searcher, docs.stream().mapToInt(Integer::intValue).toArray());
         float bestLexical = lexical.values().stream().max(Float::compare).orElse(1f);
         float[] own = new float[docs.size()];

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
@@ -86,8 +85,8 @@ public final class PassageService {
         if (r.maxChars() < MIN_CHARS || r.maxChars() > MAX_CHARS) {
             throw new InvalidInput("maxChars", "maxChars must be between " + MIN_CHARS + " and " + MAX_CHARS);
         }
-        return index.forRequest(searcher -> {
-            UserQuery searched = rarest(query, searcher.getIndexReader());
+        return index.forRequest(r.course(), searcher -> {
+            UserQuery searched = rarest(query, searcher);
             Semantics.Question question = semantics.question(r.q(), ranking);
             List<Semantics.Near> near = question == null ? List.of() : Semantics.nearest(searcher, question, r.course());
             Map<String, Float> topics = topics(searcher, searched, r.course(), Semantics.byTopic(near),
@@ -103,7 +102,7 @@ public final class PassageService {
      * The question's words once each, and of a long question only the {@value #SEARCHED_WORDS} rarest in the
      * course's text (phrases and exclusions always kept), in the order asked.
      */
-    static UserQuery rarest(UserQuery query, IndexReader reader) throws IOException {
+    static UserQuery rarest(UserQuery query, IndexSearcher searcher) throws IOException {
         Map<String, UserQuery.Clause> unique = new LinkedHashMap<>();
         for (UserQuery.Clause c : query.clauses()) {
             unique.putIfAbsent((c.excluded() ? "-" : "") + c.text().toLowerCase(Locale.ROOT), c);
@@ -112,16 +111,16 @@ public final class PassageService {
         List<UserQuery.Clause> words = clauses.stream().filter(c -> !c.phrase() && !c.excluded()).toList();
         if (words.size() > SEARCHED_WORDS) {
             String field = IndexFields.Text.BODY.field(Analyses.Form.EXACT);
-            Map<UserQuery.Clause, Integer> frequency = new HashMap<>();
+            Map<UserQuery.Clause, Long> frequency = new HashMap<>();
             for (UserQuery.Clause c : words) {
-                int df = Integer.MAX_VALUE;
+                long df = Long.MAX_VALUE;
                 for (String token : QueryBuilder.analyze(Analyses.whole(Analyses.Form.EXACT), c.text())) {
-                    df = Math.min(df, reader.docFreq(new Term(field, token)));
+                    df = Math.min(df, CourseSearcher.docFreq(searcher, new Term(field, token)));
                 }
                 frequency.put(c, df);
             }
             List<UserQuery.Clause> common = words.stream()
-                    .sorted(Comparator.comparingInt((UserQuery.Clause c) -> frequency.get(c)))
+                    .sorted(Comparator.comparingLong((UserQuery.Clause c) -> frequency.get(c)))
                     .skip(SEARCHED_WORDS).toList();
             clauses.removeAll(common);
         }
@@ -131,7 +130,7 @@ public final class PassageService {
     /** The best topics and their scores relative to the best (1 for the best). */
     private Map<String, Float> topics(IndexSearcher searcher, UserQuery query, String course,
                                       Map<String, Float> near, float weight) throws IOException {
-        Query base = queries.build(query, ranking.topicFields(), searcher.getIndexReader(), false);
+        Query base = queries.build(query, ranking.topicFields(), searcher, false);
         Map<String, Float> scores = new HashMap<>();
         if (base == null) {
             return scores;

@@ -65,16 +65,17 @@ final class QueryBuilder {
      * @param completeLastWord  the user may still be typing the last word: match it as a prefix too
      * @return null when nothing of the query is searchable (only punctuation, only exclusions)
      */
-    Query build(UserQuery query, Map<IndexFields.Text, Float> fields, IndexReader reader, boolean completeLastWord) {
-        Map<IndexFields.Text, Float> searched = present(fields, reader);
-        Query full = combine(concepts(query, searched, reader, completeLastWord, true));
+    Query build(UserQuery query, Map<IndexFields.Text, Float> fields, IndexSearcher searcher,
+                boolean completeLastWord) {
+        Map<IndexFields.Text, Float> searched = present(fields, searcher.getIndexReader());
+        Query full = combine(concepts(query, searched, searcher, completeLastWord, true));
         if (full == null || Clauses.count(full) <= MAX_CLAUSES) {
             return full;
         }
         // Many words with many expansions: the words as typed count more than their synonyms, typos and completions.
         // Without expansions a word costs a clause per field and form (and one per field as written): a search's
         // 32 words always fit; only many phrases of a long question can be refused.
-        Query lean = combine(concepts(query, searched, reader, false, false));
+        Query lean = combine(concepts(query, searched, searcher, false, false));
         if (Clauses.count(lean) > MAX_CLAUSES) {
             throw new LimitExceeded(Limit.QUERY_CLAUSES, MAX_CLAUSES, "q", "the query expands to more than the limit "
                     + "of " + MAX_CLAUSES + " search clauses (every word and phrase is searched in each field and "
@@ -112,8 +113,8 @@ final class QueryBuilder {
      * The share of the query's content words (weighed by rarity) a document matches in these fields, from 0 to 1:
      * comparable across queries, unlike a search score.
      */
-    Coverage coverage(UserQuery query, Map<IndexFields.Text, Float> fields, IndexReader reader) {
-        Concepts concepts = concepts(query, present(fields, reader), reader, false, true);
+    Coverage coverage(UserQuery query, Map<IndexFields.Text, Float> fields, IndexSearcher searcher) {
+        Concepts concepts = concepts(query, present(fields, searcher.getIndexReader()), searcher, false, true);
         return new Coverage(concepts.positive(), concepts.weights(), 1f);
     }
 
@@ -160,8 +161,9 @@ final class QueryBuilder {
      * @param expand match synonyms and the loose parts of long words too (typos also need a reader, completions
      *               {@code completeLastWord}); without, each word and phrase only as typed
      */
-    Concepts concepts(UserQuery query, Map<IndexFields.Text, Float> fields, IndexReader reader,
+    Concepts concepts(UserQuery query, Map<IndexFields.Text, Float> fields, IndexSearcher searcher,
                       boolean completeLastWord, boolean expand) {
+        IndexReader reader = searcher == null ? null : searcher.getIndexReader();
         List<UserQuery.Clause> clauses = query.clauses();
         List<Integer> words = new ArrayList<>();
         for (int i = 0; i < clauses.size(); i++) {
@@ -206,7 +208,7 @@ final class QueryBuilder {
             if (q != null) {
                 boolean function = !clause.phrase() && !onlyFunctionWords && questionWords.contains(clause.text());
                 concepts.add(q);
-                weights.add(function ? 0f : Coverage.rarity(clause.text(), fields, reader));
+                weights.add(function ? 0f : Coverage.rarity(clause.text(), fields, searcher));
             }
         }
         float[] w = new float[weights.size()];

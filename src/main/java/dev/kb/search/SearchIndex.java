@@ -240,7 +240,21 @@ public final class SearchIndex implements AutoCloseable {
      * collects hits; what comes before (expanding prefixes and typos) is bounded by counts instead.
      */
     public <T> T forRequest(SearcherWork<T> work) {
-        return searchers.forRequest(work);
+        return forRequest(null, work);
+    }
+
+    /**
+     * Like {@link #forRequest(SearcherWork)}, with the searcher's ranking statistics fair to courses of different
+     * sizes (see {@link CourseSearcher}): those of {@code course} alone, or with {@code null} those of every course
+     * counting alike.
+     */
+    public <T> T forRequest(String course, SearcherWork<T> work) {
+        return searchers.forRequest(course, work);
+    }
+
+    /** Like {@link #withSearcher(SearcherWork)}, ranking with the statistics of {@code course} alone (see above). */
+    public <T> T withSearcher(String course, SearcherWork<T> work) {
+        return searchers.withSearcher(course, work);
     }
 
     /**

@@ -96,7 +96,7 @@ public final class SearchService {
             throw new LimitExceeded(Limit.OFFSET, MAX_OFFSET, "offset", "'offset' is larger than the limit of "
                     + MAX_OFFSET + "; narrow the search instead");
         }
-        return index.forRequest(searcher -> {
+        return index.forRequest(request.course(), searcher -> {
             Object generation = searcher.getIndexReader().getReaderCacheHelper().getKey();
             SearchResult cached = fresh ? null : recent.get(request, generation);
             if (cached != null) {
@@ -113,7 +113,7 @@ public final class SearchService {
 
     private SearchResult search(IndexSearcher searcher, Request request, UserQuery query) throws IOException {
         boolean typing = !request.q().endsWith(" ") && !request.q().endsWith("\"");
-        Query base = queries.build(query, ranking.topicFields(), searcher.getIndexReader(), typing);
+        Query base = queries.build(query, ranking.topicFields(), searcher, typing);
         if (base == null) {
             return new SearchResult(request.q(), 0, request.limit(), request.offset(), List.of(), Map.of(), null,
                     null);
@@ -139,7 +139,7 @@ public final class SearchService {
             total += fused.size() - ranked.length;
             ranked = fused.toArray(new ScoreDoc[0]);
         }
-        Query sections = queries.build(query, ranking.sectionFields(), searcher.getIndexReader(), typing);
+        Query sections = queries.build(query, ranking.sectionFields(), searcher, typing);
         MatchHighlighter.QueryTerms terms = MatchHighlighter.QueryTerms.of(sections, typedWords(query));
         List<Document> page = new ArrayList<>();
         for (int i = request.offset(); i < Math.min(window, ranked.length); i++) {

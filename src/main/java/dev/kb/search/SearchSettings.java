@@ -35,14 +35,13 @@ public record SearchSettings(Ranking ranking, Synonyms synonyms, QuestionWords q
 
     /** These settings searching by words alone: nothing is embedded, at indexing or at search. */
     public SearchSettings withoutSemantics() {
-        return new SearchSettings(ranking, synonyms, questionWords, gapMinConfidence, gapInAgendaFactor, gapTitleWeight,
-                gapFolderWeight, gapCoveredConfidence, Semantics.OFF);
+        return withSemantics(Semantics.OFF);
     }
 
     /** These settings with another semantic signal (to compare two). */
     SearchSettings withSemantics(Semantics other) {
         return new SearchSettings(ranking, synonyms, questionWords, gapMinConfidence, gapInAgendaFactor, gapTitleWeight,
-                gapFolderWeight, other);
+                gapFolderWeight, gapCoveredConfidence, other);
     }
 
     QueryBuilder queries() {

@@ -45,9 +45,9 @@ final class TitleConcepts {
                 continue;
             }
             UserQuery word = new UserQuery(List.of(title.clauses().get(i)));
-            List<Query> tolerant = queries.concepts(word, ranking.topicFields(), searcher.getIndexReader(), false, expand)
+            List<Query> tolerant = queries.concepts(word, ranking.topicFields(), searcher, false, expand)
                     .positive();
-            List<Query> tolerantProminent = queries.concepts(word, GapSuggester.PROMINENT, searcher.getIndexReader(), false, expand)
+            List<Query> tolerantProminent = queries.concepts(word, GapSuggester.PROMINENT, searcher, false, expand)
                     .positive();
             if (tolerant.size() == 1 && tolerantProminent.size() == 1) {
                 concepts.set(i, tolerant.get(0));

@@ -26,7 +26,9 @@ class CatalogBenchSmokeTest {
         // The pushed README (the agenda), and the fixture's files no run stores (binary, a link): read every time.
         assertThat(f.pushFilesRead()).isPositive().isLessThan(f.documents() / 3 / 2);
         assertThat(f.pushFilesParsed()).isEqualTo(1);
-        assertThat(CatalogBenchmark.markdown(f)).contains("| 3 | " + f.documents() + " |");
+        assertThat(f.searches().queries()).isPositive();
+        assertThat(f.searches().allP50Ms()).isPositive();
+        assertThat(CatalogBenchmark.markdown(f)).contains("| 3 | " + f.documents() + " |").contains("all courses p50");
         assertThat(work.resolve("data-catalog")).doesNotExist();
     }
 }

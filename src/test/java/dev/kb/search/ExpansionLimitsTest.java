@@ -92,7 +92,8 @@ class ExpansionLimitsTest {
     void the_word_being_typed_uses_the_bounded_expansion() throws IOException {
         try (Directory dir = manyCompletions(); DirectoryReader reader = DirectoryReader.open(dir)) {
             QueryBuilder builder = SearchSettings.configured().queries();
-            Query query = builder.build(UserQuery.parse("kube"), Map.of(IndexFields.Text.BODY, 1.0f), reader, true);
+            Query query = builder.build(UserQuery.parse("kube"), Map.of(IndexFields.Text.BODY, 1.0f),
+                    new org.apache.lucene.search.IndexSearcher(reader), true);
             List<MultiTermQuery> expanding = new ArrayList<>();
             query.visit(new QueryVisitor() {
                 @Override

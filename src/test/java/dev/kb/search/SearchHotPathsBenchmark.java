@@ -95,7 +95,7 @@ public class SearchHotPathsBenchmark {
         }
         sectionText = longest;
         terms = index.withSearcher(s -> MatchHighlighter.QueryTerms.of(
-                queries.build(UserQuery.parse(query), ranking.sectionFields(), s.getIndexReader(), false),
+                queries.build(UserQuery.parse(query), ranking.sectionFields(), s, false),
                 Set.copyOf(QueryBuilder.analyze(Analyses.whole(Analyses.Form.EXACT), query))));
     }
 
@@ -126,7 +126,7 @@ public class SearchHotPathsBenchmark {
     @Benchmark
     public Query buildQuery() {
         return index.withSearcher(s -> queries.build(UserQuery.parse(query), Ranking.configured().topicFields(),
-                s.getIndexReader(), false));
+                s, false));
     }
 
     @Benchmark

@@ -12,6 +12,7 @@ import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.server.Environment;
@@ -72,6 +73,19 @@ public final class GitSshServer implements AutoCloseable {
         return writeKey(clientKey, file);
     }
 
+    /**
+     * Writes the private key the server lets in, protected by {@code passphrase} (OpenSSH format, AES-256-CTR with a
+     * bcrypt-derived key, as {@code ssh-keygen -p} writes it) to {@code file}.
+     */
+    public Path clientKey(Path file, String passphrase) {
+        OpenSSHKeyEncryptionContext encryption = new OpenSSHKeyEncryptionContext();
+        encryption.setCipherName("AES");
+        encryption.setCipherType("256");
+        encryption.setCipherMode("CTR");
+        encryption.setPassword(passphrase);
+        return writeKey(clientKey, file, encryption);
+    }
+
     /** Writes a private key the server does not know to {@code file}. */
     public static Path otherKey(Path file) {
         try {
@@ -82,8 +96,12 @@ public final class GitSshServer implements AutoCloseable {
     }
 
     private static Path writeKey(KeyPair pair, Path file) {
+        return writeKey(pair, file, null);
+    }
+
+    private static Path writeKey(KeyPair pair, Path file, OpenSSHKeyEncryptionContext encryption) {
         try (OutputStream out = Files.newOutputStream(file)) {
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, "kb-test", null, out);
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(pair, "kb-test", encryption, out);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

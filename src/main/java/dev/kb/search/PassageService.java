@@ -115,7 +115,7 @@ public final class PassageService {
             Map<UserQuery.Clause, Integer> frequency = new HashMap<>();
             for (UserQuery.Clause c : words) {
                 int df = Integer.MAX_VALUE;
-                for (String token : QueryBuilder.analyze(Analyses.whole(Analyses.Form.EXACT), c.text())) {
+                for (String token : QueryBuilder.analyze(Analyses.WHOLE_EXACT, c.text())) {
                     df = Math.min(df, reader.docFreq(new Term(field, token)));
                 }
                 frequency.put(c, df);

@@ -210,7 +210,7 @@ public final class SearchService {
     private static Set<String> typedWords(UserQuery query) {
         Set<String> words = new HashSet<>();
         for (UserQuery.Clause clause : query.positive()) {
-            words.addAll(QueryBuilder.analyze(Analyses.whole(Analyses.Form.EXACT), clause.text()));
+            words.addAll(QueryBuilder.analyze(Analyses.WHOLE_EXACT, clause.text()));
         }
         return words;
     }

@@ -114,10 +114,15 @@ public final class Benchmark {
         }
     }
 
-    /** kb on an embedded PostgreSQL and a search index of its own, in {@code data} emptied first. */
+    /**
+     * kb on an embedded PostgreSQL and a search index of its own, in {@code data} emptied first. Without the
+     * semantic signal: the mixes are keywords, which it leaves lexical, and embedding every passage (≈ 50 a
+     * second) would take hours at 100 000 documents and the CPU from the searches measured; its cost is measured
+     * apart (docs/benchmarks.md#searching-by-meaning).
+     */
     static Kb openFresh(Path data) throws IOException {
         Directories.delete(data, false);
-        return Kb.open(new Config(0, data, Config.DatabaseSettings.embedded()));
+        return Kb.open(new Config(0, data, Config.DatabaseSettings.embedded()).withSemantic(false));
     }
 
     /** A cold {@code kb index} of a course in a new process (see {@link ColdIndex}); empty when not from a jar. */

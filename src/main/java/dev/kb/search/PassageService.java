@@ -88,7 +88,7 @@ public final class PassageService {
         }
         return index.forRequest(searcher -> {
             UserQuery searched = rarest(query, searcher.getIndexReader());
-            Semantics.Question question = semantics.question(r.q(), ranking);
+            Semantics.Question question = semantics.question(r.q(), ranking, searcher, r.course());
             List<Semantics.Near> near = question == null ? List.of() : Semantics.nearest(searcher, question, r.course());
             Map<String, Float> topics = topics(searcher, searched, r.course(), Semantics.byTopic(near),
                     question == null ? 0 : question.weight());

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark in one command (see docs/benchmarks.md): grows corpora of 1 000, 10 000 and 100 000 documents
 # from a real course, indexes each, loads the same topics into PostgreSQL full-text search on the same
-# server, drives both with the same queries at 4 and 32 clients, prints the tables and writes
+# server, drives both with the same queries at 4 and 32 clients (two mixes: heading words of the course, and the
+# judged queries of the dev courses in ../shared/eval, every answer computed), prints the tables and writes
 # bench/results.md and bench/growth.png. Then serves the largest corpus with a 512 MB heap as a check.
 #   bench/run.sh [COURSE] [extra options of 'kb bench run', e.g. --docs 0,1000 --duration 5s]
 set -euo pipefail

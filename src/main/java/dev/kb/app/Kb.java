@@ -18,6 +18,7 @@ import dev.kb.references.LinkChecker;
 import dev.kb.references.ReferenceChecks;
 import dev.kb.references.ReferenceService;
 import dev.kb.search.GapSuggester;
+import dev.kb.search.PassageEmbedding;
 import dev.kb.search.PassageService;
 import dev.kb.search.SearchIndex;
 import dev.kb.search.SearchIndexer;
@@ -54,6 +55,10 @@ public final class Kb implements AutoCloseable {
     private final SearchIndex index;
     private final IngestService ingest;
     private final SearchIndexer indexer;
+    /** Embeds passages after their words are published; null when questions are not searched by meaning. */
+    private final PassageEmbedding embedding;
+    /** A server embeds in the background; a command (kb index, an evaluation) waits for the vectors of its runs. */
+    private volatile boolean embedInBackground;
     private final Services services;
     private final Config config;
     private final Metrics metrics;
@@ -94,6 +99,10 @@ public final class Kb implements AutoCloseable {
         this.settings = settings;
         this.ingest = new IngestService(stores, config.ingest(), settings.courseWideSteps());
         this.indexer = new SearchIndexer(stores, index, settings.search());
+        this.embedding = settings.search().semantics().enabled() ? new PassageEmbedding(stores, index) : null;
+        if (embedding != null) {
+            indexer.onTopicsPublished(embedding::later);
+        }
         this.repair = new IndexRepair(indexer);
         CourseService courses = new CourseService(stores);
         GapSuggester gaps = new GapSuggester(index, settings.search());
@@ -138,6 +147,10 @@ public final class Kb implements AutoCloseable {
                 LOG.info("search index rebuilt from the database for {}", rebuilt);
             }
             kb.follower = new RunFollower(database, kb.indexer, kb.indexing);
+            if (kb.embedding != null) {
+                // Passages a stopped process had not embedded yet (the index says which).
+                kb.index.committedRuns().keySet().forEach(kb.embedding::later);
+            }
             return kb;
         } catch (RuntimeException e) {
             database.close();
@@ -169,6 +182,9 @@ public final class Kb implements AutoCloseable {
         indexingNow.add(courseId);
         try {
             IndexRunReport report = ingest.index(courseId, courseRoot, full, progress, changed, indexer::apply);
+            if (embedding != null && !embedInBackground) {
+                embedding.await();
+            }
             for (Consumer<IndexRunReport> listener : indexListeners) {
                 try {
                     listener.accept(report);
@@ -180,6 +196,22 @@ public final class Kb implements AutoCloseable {
         } finally {
             indexingNow.remove(courseId);
             indexing.unlock();
+        }
+    }
+
+    /**
+     * Runs return once their words are searchable and embed their passages in the background (a server); until a
+     * course's passages all have vectors, its questions rank by words alone. Otherwise a run returns when its
+     * vectors are there too (a command that exits after the run).
+     */
+    public void embedInBackground() {
+        embedInBackground = true;
+    }
+
+    /** Waits until the passages of every run so far are embedded (nothing to wait for when the signal is off). */
+    public void awaitEmbedding() {
+        if (embedding != null) {
+            embedding.await();
         }
     }
 
@@ -278,6 +310,9 @@ public final class Kb implements AutoCloseable {
         sources.close();
         jobs.close();
         ingest.close();
+        if (embedding != null) {
+            embedding.close();
+        }
         repair.stop();
         linkChecks.stop();
         try {

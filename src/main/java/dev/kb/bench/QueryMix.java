@@ -1,5 +1,6 @@
 package dev.kb.bench;
 
+import dev.kb.eval.JudgedQuery;
 import dev.kb.ingest.CourseScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,30 @@ public final class QueryMix {
             "your", "about", "using", "step", "part", "teil", "eine", "einer", "oder", "nicht");
 
     private QueryMix() {
+    }
+
+    /**
+     * The judged keyword queries of the dev courses under {@code evalDir} ({@code ../shared/eval}): its
+     * {@code queries-dev.tsv} and each course folder's {@code queries.tsv}, as typed, in file order; empty when
+     * there are none. Selective queries, unlike heading words over a corpus of copies: the fixed cost per search
+     * shows with them.
+     */
+    public static List<String> judged(Path evalDir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (Files.isRegularFile(evalDir.resolve("queries-dev.tsv"))) {
+            files.add(evalDir.resolve("queries-dev.tsv"));
+        }
+        if (Files.isDirectory(evalDir)) {
+            try (var dirs = Files.list(evalDir)) {
+                dirs.filter(d -> Files.isRegularFile(d.resolve("queries.tsv"))).sorted()
+                        .forEach(d -> files.add(d.resolve("queries.tsv")));
+            }
+        }
+        List<String> queries = new ArrayList<>();
+        for (Path file : files) {
+            JudgedQuery.read(file).forEach(j -> queries.add(j.query()));
+        }
+        return queries;
     }
 
     public static List<String> from(Path course, int count, long seed) throws IOException {

@@ -26,6 +26,20 @@ public final class Report {
                         kb.failures() + pg.failures() + cached.failures()));
             }
         }
+        if (results.stream().anyMatch(r -> !runs(r, Benchmark.KB_JUDGED).isEmpty())) {
+            b.append("\nJudged queries of the dev courses (selective, as typed), every answer computed:\n\n");
+            b.append("| documents | clients | kb req/s | kb p50 ms | kb p99 ms | kb server p99 ms | PostgreSQL req/s "
+                    + "| PostgreSQL p50 ms | PostgreSQL p99 ms | PostgreSQL server p99 ms | kb ÷ PostgreSQL | failed |\n");
+            b.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (Benchmark.Result r : results) {
+                for (Benchmark.Run kb : runs(r, Benchmark.KB_JUDGED)) {
+                    Benchmark.Run pg = run(r, Benchmark.POSTGRES_JUDGED, kb.clients());
+                    b.append(row(r.documents(), kb.clients(), kb.throughput(), kb.p50Millis(), kb.p99Millis(),
+                            kb.serverP99Millis(), pg.throughput(), pg.p50Millis(), pg.p99Millis(),
+                            pg.serverP99Millis(), kb.throughput() / pg.throughput(), kb.failures() + pg.failures()));
+                }
+            }
+        }
         b.append("\n| documents | clients | GET /health req/s | kb search req/s | search ÷ health "
                 + "| kb with result cache req/s | cached ÷ health |\n");
         b.append("|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -62,13 +76,17 @@ public final class Report {
         Benchmark.Result smallest = results.stream().min(java.util.Comparator.comparingInt(Benchmark.Result::documents))
                 .orElseThrow();
         List<String[]> rows = new ArrayList<>();
-        for (Benchmark.Run kb : runs(largest, Benchmark.KB_FRESH)) {
-            Benchmark.Run pg = run(largest, Benchmark.POSTGRES, kb.clients());
-            double ratio = kb.throughput() / pg.throughput();
-            rows.add(goal("search ≥ 10× PostgreSQL FTS, " + kb.clients() + " clients, " + largest.documents() + " docs",
-                    String.format(Locale.ROOT, "%.1f×", ratio), ratio >= 10));
-            rows.add(goal("server p99 ≤ 20 ms, " + kb.clients() + " clients, " + largest.documents() + " docs",
-                    String.format(Locale.ROOT, "%.1f ms", kb.serverP99Millis()), kb.serverP99Millis() <= 20));
+        for (String[] mix : List.of(new String[] {Benchmark.KB_FRESH, Benchmark.POSTGRES, "heading words"},
+                new String[] {Benchmark.KB_JUDGED, Benchmark.POSTGRES_JUDGED, "judged queries"})) {
+            for (Benchmark.Run kb : runs(largest, mix[0])) {
+                Benchmark.Run pg = run(largest, mix[1], kb.clients());
+                double ratio = kb.throughput() / pg.throughput();
+                String where = ", " + mix[2] + ", " + kb.clients() + " clients, " + largest.documents() + " docs";
+                rows.add(goal("search ≥ 10× PostgreSQL FTS" + where, String.format(Locale.ROOT, "%.1f×", ratio),
+                        ratio >= 10));
+                rows.add(goal("server p99 ≤ 20 ms" + where, String.format(Locale.ROOT, "%.1f ms", kb.serverP99Millis()),
+                        kb.serverP99Millis() <= 20));
+            }
         }
         for (Benchmark.Run health : runs(smallest, Benchmark.HEALTH)) {
             double share = run(smallest, Benchmark.KB_FRESH, health.clients()).throughput() / health.throughput();

@@ -2,6 +2,7 @@ package dev.kb.cli;
 
 import dev.kb.bench.Benchmark;
 import dev.kb.bench.GrowthPlot;
+import dev.kb.bench.QueryMix;
 import dev.kb.bench.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,6 +57,12 @@ final class BenchRunCommand implements Callable<Integer> {
             description = "Corpora, databases and results (default ${DEFAULT-VALUE}).")
     Path work;
 
+    @Option(names = "--judged", paramLabel = "DIR",
+            description = "Evaluation folder whose judged queries are the second query mix: its queries-dev.tsv and "
+                    + "each course folder's queries.tsv (default: ../../eval from the course, as in ../shared; "
+                    + "the mix is left out when there are none).")
+    Path judged;
+
     @Option(names = "--no-cold-index", negatable = false,
             description = "Skip timing a cold 'kb index' of the source course in a new process.")
     boolean noColdIndex;
@@ -81,11 +88,16 @@ final class BenchRunCommand implements Callable<Integer> {
             cold.ifPresent(s -> out.printf("cold kb index of %s: %.1f s%n", from, s));
             out.flush();
         }
+        Path evalDir = judged != null ? judged : from.toAbsolutePath().normalize().resolve("../../eval").normalize();
+        List<String> judgedQueries = QueryMix.judged(evalDir);
+        out.println(judgedQueries.isEmpty() ? "no judged queries in " + evalDir + ": only the heading-words mix"
+                : judgedQueries.size() + " judged queries from " + evalDir);
         List<Benchmark.Result> results = new ArrayList<>();
         for (int size : docs) {
             out.println("== " + (size == 0 ? "source course " + from : size + " documents"));
             out.flush();
-            results.add(Benchmark.run(new Benchmark.Settings(from, work, size, clients, warmup, duration, seed, queries),
+            results.add(Benchmark.run(new Benchmark.Settings(from, work, size, clients, warmup, duration, seed, queries,
+                            judgedQueries),
                     line -> {
                         out.println(line);
                         out.flush();

@@ -84,6 +84,9 @@ final class ServeCommand extends IndexingCommand implements Callable<Integer> {
         CountDownLatch stopping = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         try (Ports.Reservation port = Ports.reserve(config.port()); Kb app = Kb.open(config, status)) {
+            // A course is searchable by its words as soon as they are indexed; its questions by meaning once the
+            // model has embedded its passages, which at 100 000 documents takes hours.
+            app.embedInBackground();
             CatalogService catalog = app.catalog(git.settings());
             List<CourseWatcher> watchers = new ArrayList<>();
             for (CourseSource course : courses) {

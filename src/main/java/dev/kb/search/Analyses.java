@@ -136,4 +136,12 @@ public final class Analyses {
             }
         };
     }
+
+    /**
+     * Shared query-time analyzers: an analyzer keeps its token stream per thread and reuses it, so one instance
+     * serves every search, where a new one per call builds its tokenizer and filters again (declared last: the
+     * flags above must be set first).
+     */
+    static final Analyzer WHOLE_EXACT = whole(Form.EXACT);
+    static final Analyzer PARTS_EXACT = parts(Form.EXACT);
 }

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
@@ -31,6 +33,20 @@ final class Corrections {
      * large index, and each is a dictionary lookup. Beyond this the rest (in dictionary order) are not considered.
      */
     static final int MAX_VISITED = 2_000;
+    /**
+     * Typo automata built lately, by word (its edits follow from its length). Building one (two edits, with transpositions) is most of a
+     * correction's cost — about a millisecond, more than looking the word up in a large dictionary — and a search
+     * needs the same one up to three times (the topics' query, the sections' query, "did you mean"). An automaton
+     * depends on the word alone, never on the index, so it stays right across index changes.
+     */
+    private static final int AUTOMATA_KEPT = 512;
+    private static final Map<String, CompiledAutomaton> AUTOMATA = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, CompiledAutomaton> eldest) {
+                    return size() > AUTOMATA_KEPT;
+                }
+            });
 
     record Candidate(String term, int edits, int docFreq) {
     }
@@ -46,9 +62,19 @@ final class Corrections {
         return of(reader, fields, term, max, MAX_VISITED);
     }
 
+    /** Built outside the lock: two searches may build the same one, neither waits for the other. */
+    private static CompiledAutomaton automaton(String term) {
+        CompiledAutomaton automaton = AUTOMATA.get(term);
+        if (automaton == null) {
+            automaton = FuzzyQuery.getFuzzyAutomaton(term, maxEdits(term), PREFIX_LENGTH, true);
+            AUTOMATA.put(term, automaton);
+        }
+        return automaton;
+    }
+
     /** @param maxVisited matching words looked at, over all fields */
     static List<Candidate> of(IndexReader reader, Collection<String> fields, String term, int max, int maxVisited) {
-        CompiledAutomaton automaton = FuzzyQuery.getFuzzyAutomaton(term, maxEdits(term), PREFIX_LENGTH, true);
+        CompiledAutomaton automaton = automaton(term);
         Map<String, Integer> docFreqs = new HashMap<>();
         int visited = 0;
         try {

@@ -52,7 +52,7 @@ final class Coverage extends DoubleValuesSource {
         if (searcher == null) {
             return 1f;
         }
-        List<String> terms = QueryBuilder.analyze(Analyses.parts(Analyses.Form.EXACT), text);
+        List<String> terms = QueryBuilder.analyze(Analyses.PARTS_EXACT, text);
         try {
             long docs = 0;
             long df = 0;
@@ -76,16 +76,15 @@ final class Coverage extends DoubleValuesSource {
         if (bound == null) {
             throw new IllegalStateException("Coverage must be rewritten before use");
         }
-        DocIdSetIterator[] matching = new DocIdSetIterator[bound.size()];
-        for (int i = 0; i < matching.length; i++) {
-            Scorer scorer = bound.get(i).scorer(leaf);
-            matching[i] = scorer == null ? null : scorer.iterator();
-        }
         double total = 0;
         for (float w : weights) {
             total += w;
         }
         double all = total;
+        // Each concept's matches are looked up only when a document of this leaf asks (a leaf may have none to
+        // score), and a concept of weight 0 (a function word) never: it adds nothing to what is covered.
+        DocIdSetIterator[] matching = new DocIdSetIterator[bound.size()];
+        boolean[] started = new boolean[bound.size()];
         return new DoubleValues() {
             private double value;
 
@@ -98,6 +97,14 @@ final class Coverage extends DoubleValuesSource {
             public boolean advanceExact(int doc) throws IOException {
                 double covered = 0;
                 for (int i = 0; i < matching.length; i++) {
+                    if (weights[i] == 0) {
+                        continue;
+                    }
+                    if (!started[i]) {
+                        Scorer scorer = bound.get(i).scorer(leaf);
+                        matching[i] = scorer == null ? null : scorer.iterator();
+                        started[i] = true;
+                    }
                     DocIdSetIterator it = matching[i];
                     if (it != null && it.docID() < doc) {
                         it.advance(doc);
@@ -145,9 +152,10 @@ final class Coverage extends DoubleValuesSource {
     @Override
     public DoubleValuesSource rewrite(IndexSearcher searcher) throws IOException {
         List<Weight> weighted = new ArrayList<>();
-        for (Query concept : concepts) {
-            weighted.add(searcher.createWeight(searcher.rewrite(new ConstantScoreQuery(concept)),
-                    ScoreMode.COMPLETE_NO_SCORES, 1f));
+        for (int i = 0; i < concepts.size(); i++) {
+            // A function word's matches are never asked for (see getValues).
+            weighted.add(weights[i] == 0 ? null : searcher.createWeight(searcher.rewrite(
+                    new ConstantScoreQuery(concepts.get(i))), ScoreMode.COMPLETE_NO_SCORES, 1f));
         }
         return new Coverage(concepts, weights, exponent, weighted);
     }

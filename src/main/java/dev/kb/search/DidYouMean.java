@@ -44,7 +44,7 @@ final class DidYouMean {
     }
 
     private static String correct(IndexReader reader, String word) {
-        List<String> terms = QueryBuilder.analyze(Analyses.whole(Analyses.Form.EXACT), word);
+        List<String> terms = QueryBuilder.analyze(Analyses.WHOLE_EXACT, word);
         if (terms.size() != 1 || terms.get(0).length() < MIN_LENGTH || known(reader, terms.get(0))) {
             return null;
         }

@@ -87,7 +87,7 @@ public final class PassageService {
         }
         return index.forRequest(r.course(), searcher -> {
             UserQuery searched = rarest(query, searcher);
-            Semantics.Question question = semantics.question(r.q(), ranking);
+            Semantics.Question question = semantics.question(r.q(), ranking, searcher, r.course());
             List<Semantics.Near> near = question == null ? List.of() : Semantics.nearest(searcher, question, r.course());
             Map<String, Float> topics = topics(searcher, searched, r.course(), Semantics.byTopic(near),
                     question == null ? 0 : question.weight());
@@ -114,7 +114,7 @@ public final class PassageService {
             Map<UserQuery.Clause, Long> frequency = new HashMap<>();
             for (UserQuery.Clause c : words) {
                 long df = Long.MAX_VALUE;
-                for (String token : QueryBuilder.analyze(Analyses.whole(Analyses.Form.EXACT), c.text())) {
+                for (String token : QueryBuilder.analyze(Analyses.WHOLE_EXACT, c.text())) {
                     df = Math.min(df, CourseSearcher.docFreq(searcher, new Term(field, token)));
                 }
                 frequency.put(c, df);

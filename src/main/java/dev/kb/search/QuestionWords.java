@@ -11,7 +11,7 @@ import org.apache.lucene.analysis.Analyzer;
  * ({@code IS NULL}, {@code FOR UPDATE}) is a keyword of a language and counts like any other.
  */
 final class QuestionWords {
-    private static final Analyzer FOLD = Analyses.whole(Analyses.Form.EXACT);
+    private static final Analyzer FOLD = Analyses.WHOLE_EXACT;
     private final Set<String> words;
 
     private QuestionWords(Set<String> words) {

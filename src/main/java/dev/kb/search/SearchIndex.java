@@ -134,6 +134,11 @@ public final class SearchIndex implements AutoCloseable {
                     .build());
         }
 
+        /** Replaces one passage's search document (its vector added), leaving the rest of its topic as it is. */
+        public void replacePassage(String passageId, Document passage) throws IOException {
+            writer.updateDocument(new Term(IndexFields.KEY, TopicDocuments.passageKey(passageId)), passage);
+        }
+
         public void add(Document document) throws IOException {
             writer.addDocument(document);
         }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,16 +39,27 @@ public final class SearchIndexer {
     private final SearchIndex index;
     private final Ranking ranking;
     private final boolean semantic;
+    /** Told the course of every publish of topics (see {@link #onTopicsPublished}). */
+    private volatile Consumer<String> published = course -> { };
 
     /**
      * @param settings the ranking's in-agenda prior is written into each topic's search document; passages get
-     *                 their meaning's vector when the semantic signal is on (see {@link Semantics})
+     *                 their meaning's vector, when the semantic signal is on and PostgreSQL has it (see
+     *                 {@link Semantics}, {@link PassageEmbedding})
      */
     public SearchIndexer(Stores stores, SearchIndex index, SearchSettings settings) {
         this.stores = stores;
         this.index = index;
         this.ranking = settings.ranking();
         this.semantic = settings.semantics().enabled();
+    }
+
+    /**
+     * Tells {@code listener} the course whose topics were just published by a run, a catch-up or a rebuild: their
+     * passages carry the vectors PostgreSQL had, and the listener may embed the rest (see {@link PassageEmbedding}).
+     */
+    public void onTopicsPublished(Consumer<String> listener) {
+        this.published = listener;
     }
 
     /** Brings the index up to date with one finished run. */
@@ -69,6 +81,7 @@ public final class SearchIndexer {
         } catch (IOException e) {
             throw new UncheckedIOException("updating the search index failed", e);
         }
+        published.accept(run.courseId());
     }
 
     /** Deletes the removed topics' search documents, then writes the changed ones as the database holds them now. */
@@ -154,6 +167,7 @@ public final class SearchIndexer {
         } catch (IOException e) {
             throw new UncheckedIOException("rebuilding the search index failed", e);
         }
+        stale.forEach(published);
         return stale;
     }
 
@@ -245,8 +259,9 @@ public final class SearchIndexer {
         List<String> ids = topics.stream().map(DocumentRow::id).toList();
         Map<String, List<ParsedDocument.Section>> sections = stores.documents().sections(ids);
         Map<String, List<DocumentStore.StoredPassage>> passages = stores.documents().passages(ids);
-        // Handouts have no passage documents (see TopicDocuments), so nothing of theirs is embedded.
-        Map<String, float[]> vectors = semantic ? PassageVectors.of(stores.embeddings(),
+        // Handouts have no passage documents (see TopicDocuments), so nothing of theirs is embedded. Only vectors
+        // there are already: the model's share comes after the words are published (PassageEmbedding).
+        Map<String, float[]> vectors = semantic ? PassageVectors.known(stores.embeddings(),
                 topics.stream().filter(t -> !t.handout()).toList(),
                 sections, passages) : Map.of();
         // Analysis is most of the cost and the writer takes documents from several threads: use every core.

@@ -121,7 +121,7 @@ public final class SearchService {
         boolean external = searcher.getIndexReader().docFreq(new Term(IndexFields.TYPE, IndexFields.TYPE_REFERENCE)) > 0;
         Query topics = filtered(FunctionScoreQuery.boostByValue(base, DoubleValuesSource.fromFloatField(
                 IndexFields.PRIOR)), request, external);
-        Semantics.Question question = semantics.question(request.q(), ranking);
+        Semantics.Question question = semantics.question(request.q(), ranking, searcher, request.course());
         int window = request.offset() + request.limit();
         // One pass collects the page (a question: the window its fusion reorders) and counts the facets.
         Object[] results = searcher.search(topics, new MultiCollectorManager(new TopFieldCollectorManager(
@@ -210,7 +210,7 @@ public final class SearchService {
     private static Set<String> typedWords(UserQuery query) {
         Set<String> words = new HashSet<>();
         for (UserQuery.Clause clause : query.positive()) {
-            words.addAll(QueryBuilder.analyze(Analyses.whole(Analyses.Form.EXACT), clause.text()));
+            words.addAll(QueryBuilder.analyze(Analyses.WHOLE_EXACT, clause.text()));
         }
         return words;
     }

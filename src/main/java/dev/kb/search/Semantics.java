@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -50,6 +52,44 @@ public final class Semantics {
     /** A question's vector and how much its similarity counts. */
     record Question(float[] vector, float weight) {
     }
+
+    /**
+     * The question to search by meaning in the course ({@code null}: every course), or null when the query is not
+     * one, the signal is off, or some passage searched has no vector yet (see {@link PassageEmbedding}): a ranking
+     * where only the embedded part of a course gets the similarity would favour it for being embedded first.
+     */
+    Question question(String q, Ranking ranking, IndexSearcher searcher, String course) throws IOException {
+        Question question = question(q, ranking);
+        return question != null && ready(searcher, course) ? question : null;
+    }
+
+    /** Whether every passage of the course ({@code null}: of every course) has its vector in this searcher's index. */
+    boolean ready(IndexSearcher searcher, String course) throws IOException {
+        Object generation = searcher.getIndexReader().getReaderCacheHelper().getKey();
+        Readiness known = readiness;
+        if (known == null || known.generation() != generation) {
+            known = new Readiness(generation, new ConcurrentHashMap<>());
+            readiness = known;
+        }
+        Boolean ready = known.courses().get(course == null ? "" : course);
+        if (ready == null) {
+            BooleanQuery.Builder lacking = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(IndexFields.TYPE, IndexFields.TYPE_PASSAGE)), BooleanClause.Occur.FILTER)
+                    .add(new FieldExistsQuery(IndexFields.PASSAGE_VECTOR), BooleanClause.Occur.MUST_NOT);
+            if (course != null) {
+                lacking.add(new TermQuery(new Term(IndexFields.COURSE, course)), BooleanClause.Occur.FILTER);
+            }
+            ready = searcher.count(lacking.build()) == 0;
+            known.courses().put(course == null ? "" : course, ready);
+        }
+        return ready;
+    }
+
+    /** Which courses had every vector, for one index generation (counting takes a pass over the passages). */
+    private record Readiness(Object generation, Map<String, Boolean> courses) {
+    }
+
+    private volatile Readiness readiness;
 
     /** The question to search by meaning, or null when the query is not one (or the signal is off). */
     Question question(String q, Ranking ranking) {

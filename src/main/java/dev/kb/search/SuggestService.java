@@ -46,7 +46,7 @@ public final class SuggestService {
             throw new LimitExceeded(Limit.QUERY_CHARS, MAX_QUERY_LENGTH, "q", "the text to complete is longer than the "
                     + "limit of " + MAX_QUERY_LENGTH + " characters");
         }
-        List<String> words = QueryBuilder.analyze(Analyses.whole(Analyses.Form.EXACT), q);
+        List<String> words = QueryBuilder.analyze(Analyses.WHOLE_EXACT, q);
         if (words.isEmpty()) {
             return new Suggestions(q, List.of());
         }

@@ -122,7 +122,7 @@ final class TitleConcepts {
     /** The closest words the index knows to a single typed word, in the fields; null when it has none. */
     private static Query corrected(org.apache.lucene.index.IndexReader reader, String typed,
                                    Map<IndexFields.Text, Float> fields) {
-        List<String> parts = QueryBuilder.analyze(Analyses.parts(Analyses.Form.EXACT), typed);
+        List<String> parts = QueryBuilder.analyze(Analyses.PARTS_EXACT, typed);
         if (parts.size() != 1 || parts.get(0).length() < MIN_CORRECTED_LENGTH) {
             return null;
         }

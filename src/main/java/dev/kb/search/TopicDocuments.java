@@ -46,36 +46,55 @@ final class TopicDocuments {
         if (!context.handout()) {
             // A handout repeats other topics' text: its passages would only crowd out the originals.
             for (DocumentStore.StoredPassage p : passages) {
-                Document passage = passageDocument(topic, byOrd.get(p.passage().sectionOrd()), p);
-                float[] vector = vectors.get(p.id());
-                if (vector != null) {
-                    passage.add(new KnnFloatVectorField(IndexFields.PASSAGE_VECTOR, vector,
-                            VectorSimilarityFunction.DOT_PRODUCT));
-                }
-                docs.add(passage);
+                ParsedDocument.Section section = byOrd.get(p.passage().sectionOrd());
+                String heading = section == null || section.heading() == null ? "" : section.heading();
+                docs.add(passage(new PassageOwner(topic.id(), topic.courseId(), topic.path(), topic.title(), heading,
+                        section == null ? null : section.anchor()), p, vectors.get(p.id())));
             }
         }
         docs.addAll(suggestions(topic, sections));
         return docs;
     }
 
-    /** A passage for retrieval: its own text, with its section's heading and the topic's title as context. */
-    private static Document passageDocument(DocumentRow topic, ParsedDocument.Section section,
-                                            DocumentStore.StoredPassage stored) {
+    /** What a passage document says of its topic and section besides its own text. */
+    record PassageOwner(String topicId, String courseId, String path, String title, String heading, String anchor) {
+        /** As a passage document of the index stores it. */
+        static PassageOwner of(Document passage) {
+            return new PassageOwner(passage.get(IndexFields.TOPIC), passage.get(IndexFields.COURSE),
+                    passage.get(IndexFields.PATH), passage.get(IndexFields.TITLE), passage.get(IndexFields.HEADING),
+                    passage.get(IndexFields.ANCHOR));
+        }
+    }
+
+    /** The search document of one passage; {@code vector} null when it has none (yet). */
+    static Document passage(PassageOwner owner, DocumentStore.StoredPassage stored, float[] vector) {
+        Document doc = passage(owner, stored);
+        if (vector != null) {
+            doc.add(new KnnFloatVectorField(IndexFields.PASSAGE_VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        }
+        return doc;
+    }
+
+    /** The key of a passage's search document: its vector is added later by replacing it alone. */
+    static String passageKey(String passageId) {
+        return "p:" + passageId;
+    }
+
+    private static Document passage(PassageOwner owner, DocumentStore.StoredPassage stored) {
         ParsedDocument.Passage p = stored.passage();
-        Document doc = common(topic, "p:" + stored.id(), IndexFields.TYPE_PASSAGE);
+        Document doc = common(owner.topicId(), owner.courseId(), owner.path(), passageKey(stored.id()),
+                IndexFields.TYPE_PASSAGE);
         doc.add(new StoredField(IndexFields.PASSAGE, stored.id()));
         doc.add(new StoredField(IndexFields.PASSAGE_ORD, p.ord()));
         doc.add(new StoredField(IndexFields.PASSAGE_TEXT, p.text()));
-        doc.add(new StoredField(IndexFields.TITLE, topic.title()));
-        String heading = section == null || section.heading() == null ? "" : section.heading();
-        doc.add(new StoredField(IndexFields.HEADING, heading));
-        if (section != null && section.anchor() != null) {
-            doc.add(new StoredField(IndexFields.ANCHOR, section.anchor()));
+        doc.add(new StoredField(IndexFields.TITLE, owner.title()));
+        doc.add(new StoredField(IndexFields.HEADING, owner.heading()));
+        if (owner.anchor() != null) {
+            doc.add(new StoredField(IndexFields.ANCHOR, owner.anchor()));
         }
-        text(doc, IndexFields.Text.PASSAGE_TITLE, topic.title());
-        text(doc, IndexFields.Text.PASSAGE_PATH, pathWords(topic.path()));
-        text(doc, IndexFields.Text.PASSAGE_HEADING, heading);
+        text(doc, IndexFields.Text.PASSAGE_TITLE, owner.title());
+        text(doc, IndexFields.Text.PASSAGE_PATH, pathWords(owner.path()));
+        text(doc, IndexFields.Text.PASSAGE_HEADING, owner.heading());
         text(doc, IndexFields.Text.PASSAGE_BODY, p.bodyText());
         text(doc, IndexFields.Text.PASSAGE_CODE, p.codeText());
         return doc;
@@ -186,14 +205,18 @@ final class TopicDocuments {
     }
 
     private static Document common(DocumentRow topic, String key, String type) {
+        return common(topic.id(), topic.courseId(), topic.path(), key, type);
+    }
+
+    private static Document common(String topicId, String courseId, String path, String key, String type) {
         Document doc = new Document();
         doc.add(new StringField(IndexFields.KEY, key, Field.Store.NO));
-        doc.add(new StringField(IndexFields.TOPIC, topic.id(), Field.Store.YES));
-        doc.add(new SortedDocValuesField(IndexFields.TOPIC, new BytesRef(topic.id())));
+        doc.add(new StringField(IndexFields.TOPIC, topicId, Field.Store.YES));
+        doc.add(new SortedDocValuesField(IndexFields.TOPIC, new BytesRef(topicId)));
         // Lucene wants one field to be alike in every document: the course facet's doc values are on all of them.
-        doc.add(new KeywordField(IndexFields.COURSE, topic.courseId(), Field.Store.YES));
+        doc.add(new KeywordField(IndexFields.COURSE, courseId, Field.Store.YES));
         doc.add(new StringField(IndexFields.TYPE, type, Field.Store.NO));
-        doc.add(new StringField(IndexFields.PATH, topic.path(), Field.Store.YES));
+        doc.add(new StringField(IndexFields.PATH, path, Field.Store.YES));
         return doc;
     }
 }

@@ -89,9 +89,12 @@ final class WordQueries {
         // of delimiters alone ("_", "__") has no parts at all: the index knows it only as written.
         boolean structured = asWritten != null && !List.of(asWritten).equals(exactParts);
         float partsFactor = structured ? PARTS_OF_STRUCTURED_WORD : 1.0f;
+        // A word's parts depend on the form only: analysed once per form, not again for every field.
+        Map<Analyses.Form, List<String>> partsByForm = new EnumMap<>(Analyses.Form.class);
+        partsByForm.put(Analyses.Form.EXACT, exactParts);
         fields.forEach((text, weight) -> {
             for (Analyses.Form form : text.forms) {
-                List<String> p = form == Analyses.Form.EXACT ? exactParts : QueryBuilder.analyze(parts.get(form), word);
+                List<String> p = partsByForm.computeIfAbsent(form, f -> QueryBuilder.analyze(parts.get(f), word));
                 String field = text.field(form);
                 float boost = weight * ranking.forms().get(form);
                 if (!p.isEmpty()) {
@@ -134,9 +137,10 @@ final class WordQueries {
     /** A quoted phrase: its words in order, in every field and form. */
     Query phrase(String text, Map<IndexFields.Text, Float> fields) {
         List<Query> alternatives = new ArrayList<>();
+        Map<Analyses.Form, List<String>> partsByForm = new EnumMap<>(Analyses.Form.class);
         fields.forEach((field, weight) -> {
             for (Analyses.Form form : field.forms) {
-                List<String> p = QueryBuilder.analyze(parts.get(form), text);
+                List<String> p = partsByForm.computeIfAbsent(form, f -> QueryBuilder.analyze(parts.get(f), text));
                 if (!p.isEmpty()) {
                     String name = field.field(form);
                     Query q = p.size() == 1 ? new TermQuery(new Term(name, p.get(0))) : phrase(name, p);

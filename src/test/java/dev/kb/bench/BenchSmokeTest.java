@@ -51,21 +51,28 @@ class BenchSmokeTest {
     @Test
     void small_run_measures_both_systems_and_reports() throws Exception {
         List<String> log = new ArrayList<>();
+        Path eval = Files.createDirectories(work.resolve("eval/other-course"));
+        Files.writeString(eval.getParent().resolve("queries-dev.tsv"), "# query\tpaths\nkubectl pods\ta.md\n");
+        Files.writeString(eval.resolve("queries.tsv"), "installation\tb.md c.md\n");
+        List<String> judged = QueryMix.judged(eval.getParent());
+        assertThat(judged).containsExactly("kubectl pods", "installation");
         Benchmark.Result result = Benchmark.run(new Benchmark.Settings(Courses.fixture(), work, 300, List.of(2),
-                Duration.ofMillis(500), Duration.ofSeconds(1), 42, 40), log::add);
+                Duration.ofMillis(500), Duration.ofSeconds(1), 42, 40, judged), log::add);
 
         // The fixture has files the indexer skips on purpose (binary, empty), so some copies are not documents.
         assertThat(result.index().documents()).isBetween(200, 300);
         assertThat(result.index().ftsRows()).isPositive();
         assertThat(result.index().changedFileSearchableSeconds()).isPositive();
-        for (String system : List.of(Benchmark.KB, Benchmark.KB_FRESH, Benchmark.POSTGRES, Benchmark.HEALTH)) {
+        for (String system : List.of(Benchmark.KB, Benchmark.KB_FRESH, Benchmark.POSTGRES, Benchmark.KB_JUDGED,
+                Benchmark.POSTGRES_JUDGED, Benchmark.HEALTH)) {
             Benchmark.Run run = Report.run(result, system, 2);
             assertThat(run.throughput()).as(system).isPositive();
             assertThat(run.failures()).as(system).isZero();
             assertThat(run.p99Millis()).as(system).isGreaterThanOrEqualTo(run.p50Millis());
         }
         String report = Report.markdown(List.of(result), Optional.empty());
-        assertThat(report).contains("| " + result.index().documents() + " | 2 |", "| goal | measured | met |");
+        assertThat(report).contains("| " + result.index().documents() + " | 2 |", "| goal | measured | met |",
+                "Judged queries of the dev courses", "search ≥ 10× PostgreSQL FTS, judged queries, 2 clients");
 
         Path png = work.resolve("growth.png");
         GrowthPlot.write(List.of(result, result), 2, png);

@@ -62,6 +62,28 @@ class SemanticSearchTest {
     }
 
     @Test
+    void a_server_publishes_the_words_first_and_questions_use_meaning_once_every_passage_is_embedded(@TempDir Path dir)
+            throws IOException {
+        Path course = course(dir);
+        try (Kb kb = Kb.open(new Config(0, dir.resolve("bg"), TestDatabases.fresh(TestDatabases.Target.EMBEDDED)))) {
+            kb.embedInBackground();
+            Embedder.forgetRecent(); // no vector of this course known anywhere: the model must embed them
+            // Holding the index's batch keeps the embedding from publishing (the run, on this thread, may re-enter).
+            try (SearchIndex.Batch hold = kb.searchIndex().batch()) {
+                kb.index("c", course);
+                assertThat(paths(kb, "docker image prune")).first().isEqualTo("cleanup.md");
+                assertThat(paths(kb, QUESTION)).as("words alone while vectors are missing").doesNotContain("cleanup.md");
+                int embedded = kb.searchIndex().withSearcher(s -> s.count(new org.apache.lucene.search.FieldExistsQuery(
+                        IndexFields.PASSAGE_VECTOR)));
+                assertThat(embedded).isZero();
+                hold.publish(java.util.Map.of());
+            }
+            kb.awaitEmbedding();
+            assertThat(paths(kb, QUESTION)).first().isEqualTo("cleanup.md");
+        }
+    }
+
+    @Test
     void keyword_searches_rank_by_words_alone(@TempDir Path dir) throws IOException {
         Path course = course(dir);
         try (Kb on = Kb.open(new Config(0, dir.resolve("on"), TestDatabases.fresh(TestDatabases.Target.EMBEDDED)));

@@ -93,6 +93,13 @@ public final class PassageEmbedding implements AutoCloseable {
                 embedded += embed(courseId, topics.subList(i, Math.min(topics.size(), i + BATCH)));
             }
             if (embedded > 0) {
+                try (SearchIndex.Batch batch = index.batch()) {
+                    batch.expungeDeletes();
+                    Long run = index.committedRuns().get(courseId);
+                    if (run != null) {
+                        batch.publish(Map.of(courseId, run));
+                    }
+                }
                 LOG.info("{} passages of {} embedded in {} s", embedded, courseId,
                         (System.nanoTime() - started) / 1_000_000_000L);
             }

@@ -139,6 +139,15 @@ public final class SearchIndex implements AutoCloseable {
             writer.updateDocument(new Term(IndexFields.KEY, TopicDocuments.passageKey(passageId)), passage);
         }
 
+        /**
+         * Merges away deleted documents: Lucene counts them in a word's rarity and a field's mean length until their
+         * segment is merged, so a course whose every passage was replaced (its vector added) would rank as if it held
+         * its passages twice. Costs a rewrite of the segments concerned: once per course embedded, not per batch.
+         */
+        public void expungeDeletes() throws IOException {
+            writer.forceMergeDeletes(true);
+        }
+
         public void add(Document document) throws IOException {
             writer.addDocument(document);
         }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kb.model.TopicIds;
 import dev.kb.testing.TestApp;
-import dev.kb.testing.TestDatabases;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -26,9 +24,8 @@ class TrainerFindingsTest {
     private GraphService graph;
 
     @BeforeAll
-    void start() throws URISyntaxException {
-        app = TestApp.start(Path.of(TrainerFindingsTest.class.getResource("/courses/" + COURSE).toURI()),
-                TestDatabases.Target.EMBEDDED);
+    void start() {
+        app = TestApp.fixture(COURSE);
         graph = app.kb().services().graph();
     }
 

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.kb.coverage.CoverageReport;
 import dev.kb.model.TopicIds;
 import dev.kb.testing.TestApp;
-import dev.kb.testing.TestDatabases;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +24,8 @@ class TwinsCourseTest {
     private TestApp app;
 
     @BeforeAll
-    void start() throws URISyntaxException {
-        app = TestApp.start(Path.of(TwinsCourseTest.class.getResource("/courses/" + COURSE).toURI()),
-                TestDatabases.Target.EMBEDDED);
+    void start() {
+        app = TestApp.fixture(COURSE);
     }
 
     @AfterAll

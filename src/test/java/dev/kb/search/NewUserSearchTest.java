@@ -3,9 +3,6 @@ package dev.kb.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kb.testing.TestApp;
-import dev.kb.testing.TestDatabases;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +24,8 @@ class NewUserSearchTest {
     private PassageService passages;
 
     @BeforeAll
-    void start() throws URISyntaxException {
-        app = TestApp.start(Path.of(NewUserSearchTest.class.getResource("/courses/search-course").toURI()),
-                TestDatabases.Target.EMBEDDED);
+    void start() {
+        app = TestApp.fixture("search-course");
         search = app.kb().services().search();
         passages = app.kb().services().passages();
     }

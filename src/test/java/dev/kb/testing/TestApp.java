@@ -29,6 +29,15 @@ public final class TestApp implements AutoCloseable {
         this.server = server;
     }
 
+    /** kb serving one of the fixture courses of {@code src/test/resources/courses}, on embedded PostgreSQL. */
+    public static TestApp fixture(String name) {
+        try {
+            return start(Path.of(TestApp.class.getResource("/courses/" + name).toURI()), TestDatabases.Target.EMBEDDED);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static TestApp start(Path course, TestDatabases.Target target) {
         return start(course, target, Config.HttpSettings.DEFAULT);
     }
